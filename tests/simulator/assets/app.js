@@ -1,0 +1,83 @@
+/* The second rendering's script: menu, in-place account chooser, switching without a page load. */
+(function () {
+  'use strict';
+  var sheet = document.getElementById('sheet-accounts');
+
+  function closeMenu() {
+    var chip = document.querySelector('.who-chip');
+    var menu = document.getElementById('who-menu');
+    if (chip && menu) {
+      chip.setAttribute('aria-expanded', 'false');
+      menu.hidden = true;
+    }
+  }
+  function openSheet() {
+    closeMenu();
+    sheet.hidden = false;
+    var first = sheet.querySelector('button');
+    if (first) first.focus();
+  }
+  function closeSheet() {
+    sheet.hidden = true;
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var chip = target.closest('.who-chip');
+    if (chip) {
+      var menu = document.getElementById('who-menu');
+      var open = chip.getAttribute('aria-expanded') === 'true';
+      chip.setAttribute('aria-expanded', String(!open));
+      menu.hidden = open;
+      return;
+    }
+    if (target.closest('.js-open-accounts')) return openSheet();
+    if (target.closest('.js-close-accounts')) return closeSheet();
+    if (!target.closest('.who')) closeMenu();
+  });
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      closeMenu();
+      if (sheet) closeSheet();
+      return;
+    }
+    var t = event.target;
+    var typing = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+    if (!typing && event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      window.location.href = '/app/ecrire';
+    }
+  });
+
+  /* Switching in place: POST the chooser's form, then swap the application's content. */
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains('js-switch')) return;
+    event.preventDefault();
+    var body = new URLSearchParams(new FormData(form, event.submitter));
+    fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin' })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          return { url: response.url, text: text };
+        });
+      })
+      .then(function (result) {
+        var next = new DOMParser().parseFromString(result.text, 'text/html');
+        var root = next.getElementById('root');
+        var nextSheet = next.getElementById('sheet-accounts');
+        if (!root || !nextSheet) {
+          window.location.href = result.url;
+          return;
+        }
+        document.getElementById('root').innerHTML = root.innerHTML;
+        sheet.innerHTML = nextSheet.innerHTML;
+        closeSheet();
+        document.title = next.title;
+        history.pushState(null, '', result.url);
+      })
+      .catch(function () {
+        form.submit();
+      });
+  });
+})();

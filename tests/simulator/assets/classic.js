@@ -1,0 +1,34 @@
+/* The classic portal's own script: the label's menu, opening a message, a shortcut. */
+function basculerMenuCompte(event) {
+  event.preventDefault();
+  var menu = document.getElementById('menu_compte');
+  menu.style.display = menu.style.display === 'none' ? 'block' : 'none';
+  return false;
+}
+function ouvrirMessage(cle) {
+  window.location.href = '/?m=open&idk=' + encodeURIComponent(cle);
+}
+document.addEventListener('click', function (event) {
+  var menu = document.getElementById('menu_compte');
+  var etiquette = document.getElementById('etiquette');
+  if (menu && etiquette && !etiquette.contains(event.target) && !menu.contains(event.target)) {
+    menu.style.display = 'none';
+  }
+});
+/* One default account at a time, as the table's checkboxes are exclusive on the server. */
+document.addEventListener('change', function (event) {
+  var cible = event.target;
+  if (cible.classList && cible.classList.contains('defaut') && cible.checked) {
+    document.querySelectorAll('input.defaut').forEach(function (autre) {
+      if (autre !== cible) autre.checked = false;
+    });
+  }
+});
+/* The portal's keyboard shortcut: « n » opens a new message (outside text fields). */
+document.addEventListener('keydown', function (event) {
+  var t = event.target;
+  var saisie = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+  if (!saisie && event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    window.location.href = '/?m=nouveau';
+  }
+});

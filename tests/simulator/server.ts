@@ -1,0 +1,189 @@
+/**
+ * The Medimail portal simulator: one HTTP server on loopback, one rendering per
+ * instance, the state shared by nothing else. `startSimulator` is what tests use;
+ * `cli.ts` runs it by hand.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { alt } from './alt';
+import { classic } from './classic';
+import { CONTROL_PREFIX, handleControl } from './control';
+import { html } from './html';
+import { json, page, type Reply, type Rendering, type RequestContext } from './http';
+import type { PortalSeed } from './seed';
+import { PortalState } from './state';
+
+export type RenderingName = 'classic' | 'alt';
+
+export const RENDERINGS: Record<RenderingName, Rendering> = { classic, alt };
+
+/** Static files of each rendering, by URL path. */
+const STATIC_FILES: Record<RenderingName, Record<string, string>> = {
+  classic: {
+    '/static/classic.css': 'classic.css',
+    '/static/classic.js': 'classic.js',
+    '/static/medimail.svg': 'medimail.svg',
+    '/static/favicon.svg': 'favicon.svg',
+  },
+  alt: {
+    '/assets/app.css': 'app.css',
+    '/assets/app.js': 'app.js',
+    '/assets/logo.svg': 'logo.svg',
+  },
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const MAX_BODY = 1_000_000;
+
+export interface SimulatorOptions {
+  rendering?: RenderingName;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  seed?: PortalSeed;
+}
+
+export interface Simulator {
+  /** The origin with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  origin: string;
+  rendering: Rendering;
+  state: PortalState;
+  /** Absolute URL of a path on this simulator. */
+  at(path: string): string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+function serverError(): Reply {
+  return page(
+    html`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Erreur - Medimail</title></head>
+<body><h1>Erreur interne du serveur</h1><p>Le service est momentanément indisponible. Veuillez réessayer plus tard.</p></body></html>`,
+    500,
+  );
+}
+
+/** A page cut short and ended with junk, as a broken proxy would deliver it. */
+function garble(reply: Reply): Reply {
+  if (reply.status !== 200) return reply;
+  return { ...reply, body: `${reply.body.slice(0, Math.floor(reply.body.length * 0.4))}<div class="\u0000\uFFFD<<` };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const renderingName = options.rendering ?? 'classic';
+  const rendering = RENDERINGS[renderingName];
+  const state = new PortalState(options.seed);
+  const assetsDir = new URL('./assets/', import.meta.url);
+
+  async function handle(req: IncomingMessage): Promise<Reply> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawBody = method === 'POST' ? await readBody(req) : '';
+
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return json({ error: 'loopback only' }, 403);
+      let body: unknown = {};
+      if (rawBody) {
+        try {
+          body = JSON.parse(rawBody);
+        } catch {
+          return json({ error: 'body is not JSON' }, 400);
+        }
+      }
+      return handleControl(state, method, url.pathname, body);
+    }
+
+    const file = STATIC_FILES[renderingName][url.pathname];
+    if (file) {
+      const body = await readFile(new URL(file, assetsDir), 'utf8');
+      return { status: 200, headers: { 'content-type': CONTENT_TYPES[file.split('.').pop() ?? ''] ?? 'text/plain' }, body };
+    }
+    if (url.pathname === '/favicon.ico') return { status: 404, headers: {}, body: '' };
+
+    const m = url.searchParams.get('m');
+    state.countRequest(`${method} ${url.pathname}${m ? `?m=${m}` : ''}`);
+    const fault = state.takeFault();
+    if (fault?.kind === 'error') return serverError();
+    if (fault?.kind === 'slow') await sleep(fault.delayMs);
+
+    const sessionId = cookieValue(req, rendering.cookieName);
+    const session = sessionId ? state.sessions.get(sessionId) : undefined;
+    const ctx: RequestContext = {
+      method,
+      url,
+      form: new URLSearchParams(req.headers['content-type']?.includes('application/x-www-form-urlencoded') ? rawBody : ''),
+      state,
+      session,
+      staleSession: !session && sessionId !== undefined && state.staleSessions.has(sessionId),
+      fault,
+    };
+    const reply = rendering.handle(ctx);
+    return fault?.kind === 'garbled' ? garble(reply) : reply;
+  }
+
+  const server = createServer((req, res) => {
+    handle(req).then(
+      (reply) => send(res, reply),
+      (error: unknown) => {
+        console.error('[simulateur]', error);
+        if (!res.headersSent) send(res, serverError());
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    origin,
+    rendering,
+    state,
+    at: (path) => new URL(path, origin).toString(),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The one protocol between the extension's contexts. Names say the direction:
+ * `content:*` comes from the content script on the portal, `page:*` from the
+ * extension's own pages (popup, options). Every request and answer has a zod schema;
+ * the background validates both sides (see `createMessageRouter`). Senders use
+ * `message-client.ts`, which imports only the types, so no schema code reaches the
+ * content script's bundle.
+ */
+import { z } from 'zod';
+
+export const protocol = {
+  /** The content script announces itself on a portal page; the background answers who it is. */
+  'content:hello': {
+    request: z.strictObject({ url: z.url() }),
+    response: z.strictObject({ version: z.string(), tabId: z.number().int().nullable() }),
+  },
+} satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type MessageName = keyof typeof protocol;
+export type MessageRequest<N extends MessageName> = z.infer<(typeof protocol)[N]['request']>;
+export type MessageResponse<N extends MessageName> = z.infer<(typeof protocol)[N]['response']>;
+
+/** What travels: the name and its payload. */
+const envelope = z.strictObject({ name: z.string(), payload: z.unknown() });
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function isMessageName(name: string): name is MessageName {
+  return Object.hasOwn(protocol, name);
+}
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type MessageHandlers = {
+  [N in MessageName]: (payload: MessageRequest<N>, sender: MessageSender) => Promise<MessageResponse<N>>;
+};
+
+/** Returns why a sender may not send this message, or null when it may. */
+export type SenderCheck = (name: MessageName, sender: MessageSender) => string | null;
+
+/**
+ * The background's `runtime.onMessage` listener: it checks the envelope, the sender
+ * and the payload, runs the handler, checks the answer, and logs every refusal.
+ */
+export function createMessageRouter(
+  handlers: MessageHandlers,
+  checkSender: SenderCheck,
+  logRefusal: (reason: string) => void,
+): (message: unknown, sender: MessageSender) => Promise<Reply<unknown>> {
+  return async (message, sender) => {
+    const refuse = (reason: string): Reply<never> => {
+      logRefusal(reason);
+      return { ok: false, error: reason };
+    };
+    const parsed = envelope.safeParse(message);
+    if (!parsed.success) return refuse('message refusé : enveloppe invalide');
+    const { name, payload } = parsed.data;
+    if (!isMessageName(name)) return refuse(`message refusé : nom inconnu « ${name.slice(0, 60)} »`);
+    const senderProblem = checkSender(name, sender);
+    if (senderProblem) return refuse(`message ${name} refusé : ${senderProblem}`);
+    const request = protocol[name].request.safeParse(payload);
+    if (!request.success) return refuse(`message ${name} refusé : ${z.prettifyError(request.error)}`);
+    try {
+      const handler = handlers[name] as (p: unknown, s: MessageSender) => Promise<unknown>;
+      const value = protocol[name].response.parse(await handler(request.data, sender));
+      return { ok: true, value };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logRefusal(`message ${name} en échec : ${reason}`);
+      return { ok: false, error: reason };
+    }
+  };
+}

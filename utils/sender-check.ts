@@ -1,0 +1,36 @@
+/**
+ * Who may talk to the background. Content-script messages (`content:*`) must come
+ * from this extension, from a tab on a portal origin; page messages (`page:*`) from
+ * this extension's own pages. Everything else is refused with a reason.
+ */
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { MessageName, MessageSender, SenderCheck } from './messages';
+
+export interface SenderCheckOptions {
+  extensionId: string;
+  /** e.g. chrome-extension://abc/ or moz-extension://uuid/ */
+  extensionBaseUrl: string;
+  portalMatches: string[];
+}
+
+export function createSenderCheck(options: SenderCheckOptions): SenderCheck {
+  const patterns = options.portalMatches.map((match) => new MatchPattern(match));
+  const onPortal = (url: string) => {
+    try {
+      return patterns.some((pattern) => pattern.includes(url));
+    } catch {
+      return false;
+    }
+  };
+  return (name: MessageName, sender: MessageSender) => {
+    if (sender.id !== options.extensionId) return 'expéditeur étranger à l’extension';
+    const url = sender.url ?? '';
+    if (name.startsWith('content:')) {
+      if (sender.tab?.id === undefined) return 'message de script de contenu hors d’un onglet';
+      if (!onPortal(url)) return 'onglet hors du portail';
+      return null;
+    }
+    if (!url.startsWith(options.extensionBaseUrl)) return 'page étrangère à l’extension';
+    return null;
+  };
+}

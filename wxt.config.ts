@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { LOOPBACK_MATCHES, PORTAL_MATCHES } from './utils/portal-origins';
+
+/**
+ * `--mode e2e` is the test build: the same extension, also allowed on loopback (the
+ * simulator), written to `.output/e2e/<browser>` where every test suite expects it.
+ */
+const E2E_MODE = 'e2e';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    developmentIndicator: 'overlay',
+  },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage'],
+    host_permissions: mode === E2E_MODE ? [...PORTAL_MATCHES, ...LOOPBACK_MATCHES] : PORTAL_MATCHES,
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // Stable: Firefox keys the add-on's storage and managed policy on it.
+          id: 'repere-bal@repere-bal.fr',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    'config:resolved': (wxt) => {
+      if (wxt.config.mode === E2E_MODE) {
+        wxt.config.outDir = resolve(wxt.config.outBaseDir, E2E_MODE, wxt.config.browser);
+      }
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== E2E_MODE) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.some((match) => PORTAL_MATCHES.includes(match))) {
+          script.matches = [...new Set([...script.matches, ...LOOPBACK_MATCHES])];
+        }
+      }
+    },
+  },
+});
