@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type {} from '@wxt-dev/auto-icons';
 import { defineConfig } from 'wxt';
 import { LOOPBACK_MATCHES, PORTAL_MATCHES } from './utils/portal-origins';
 

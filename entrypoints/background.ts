@@ -18,7 +18,8 @@ export default defineBackground(() => {
     handlers,
     createSenderCheck({
       extensionId: browser.runtime.id,
-      extensionBaseUrl: browser.runtime.getURL('/'),
+      // The background runs in the extension's origin (service worker or event page).
+      extensionBaseUrl: new URL('/', self.location.href).href,
       portalMatches: portalMatchesOf(manifest),
     }),
     (reason) => log.warn(reason),

@@ -7,7 +7,16 @@
  * `/connexion`. Nothing here may be needed by the extension.
  */
 import { html, type SafeHtml } from './html';
-import { clearedCookie, frenchDate, page, type RequestContext, redirect, type Rendering, type Reply, sessionCookie } from './http';
+import {
+  clearedCookie,
+  frenchDate,
+  page,
+  type Rendering,
+  type Reply,
+  type RequestContext,
+  redirect,
+  sessionCookie,
+} from './http';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 
 const COOKIE = 'sid';
@@ -31,9 +40,10 @@ function appContent(ctx: RequestContext, session: Session, main: SafeHtml, curre
   const active = state.mailbox(session.active);
   const unread = state.unreadCount(active.address);
   const shown = label(active);
-  const topbar = ctx.fault?.kind === 'no-header'
-    ? html``
-    : html`<header class="topbar">
+  const topbar =
+    ctx.fault?.kind === 'no-header'
+      ? html``
+      : html`<header class="topbar">
       <a class="brand" href="${INBOX}"><img src="/assets/logo.svg" alt="" width="24" height="24"><span>Medimail</span></a>
       <span class="grow"></span>
       <div class="who">
@@ -100,7 +110,7 @@ function shell(ctx: RequestContext, session: Session, title: string, main: SafeH
 </head>
 <body>
 <div id="root" class="app">${appContent(ctx, session, main, current)}</div>
-${chooserSheet(ctx, session)}
+${ctx.fault?.kind === 'no-header' ? '' : chooserSheet(ctx, session)}
 <script src="/assets/app.js"></script>
 </body>
 </html>`);
@@ -144,7 +154,8 @@ function messageList(ctx: RequestContext, session: Session, folder: 'inbox' | 's
         </a>
       </li>`,
   );
-  const sent = ctx.url.searchParams.get('ok') === 'envoi' ? html`<p class="toast" role="status">Message envoyé.</p>` : '';
+  const sent =
+    ctx.url.searchParams.get('ok') === 'envoi' ? html`<p class="toast" role="status">Message envoyé.</p>` : '';
   return shell(
     ctx,
     session,
@@ -250,7 +261,11 @@ export const alt: Rendering = {
         return redirect(INBOX);
       }
       if (path === '/app/ecrire') {
-        state.send(session, { to: form.get('to') ?? '', subject: form.get('subject') ?? '', body: form.get('body') ?? '' });
+        state.send(session, {
+          to: form.get('to') ?? '',
+          subject: form.get('subject') ?? '',
+          body: form.get('body') ?? '',
+        });
         return redirect(`${INBOX}?ok=envoi`);
       }
       if (path === '/app/parametres') {

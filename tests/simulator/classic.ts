@@ -7,7 +7,16 @@
  * Without a live session, webmail pages answer with the login form itself.
  */
 import { html, type SafeHtml } from './html';
-import { clearedCookie, frenchDate, page, type RequestContext, redirect, type Rendering, type Reply, sessionCookie } from './http';
+import {
+  clearedCookie,
+  frenchDate,
+  page,
+  type Rendering,
+  type Reply,
+  type RequestContext,
+  redirect,
+  sessionCookie,
+} from './http';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 
 const COOKIE = 'MEDIMAILSESSID';
@@ -21,9 +30,10 @@ function layout(ctx: RequestContext, session: Session, title: string, main: Safe
   const { state } = ctx;
   const active = state.mailbox(session.active);
   const unread = state.unreadCount(active.address);
-  const header = ctx.fault?.kind === 'no-header'
-    ? html``
-    : html`<div id="bandeau">
+  const header =
+    ctx.fault?.kind === 'no-header'
+      ? html``
+      : html`<div id="bandeau">
     <a href="${INBOX}" id="logo"><img src="/static/medimail.svg" alt="" width="28" height="28"> Medimail</a>
     <span class="slogan">Messagerie sécurisée de santé</span>
     <div id="compte">
@@ -91,7 +101,8 @@ function messageList(ctx: RequestContext, session: Session, folderId: number): R
   const pageNumber = Number.parseInt(ctx.url.searchParams.get('p') ?? '1', 10) || 1;
   const { messages, page: current, pages } = ctx.state.list(session.active, folder, pageNumber);
   const title = folder === 'inbox' ? 'Boîte de réception' : 'Messages envoyés';
-  const notice = ctx.url.searchParams.get('envoye') === '1' ? html`<div class="info">Votre message a été envoyé.</div>` : '';
+  const notice =
+    ctx.url.searchParams.get('envoye') === '1' ? html`<div class="info">Votre message a été envoyé.</div>` : '';
   const rows = messages.map(
     (m) => html`<tr class="${m.unread ? 'unopen' : 'open'}">
         <td class="left"><input type="checkbox" name="sel[]" value="${m.key}"></td>
@@ -101,7 +112,8 @@ function messageList(ctx: RequestContext, session: Session, folderId: number): R
       </tr>`,
   );
   const prev = current > 1 ? html`<a href="/?m=liste&amp;f=${folderId}&amp;o=date&amp;p=${current - 1}">&lt;</a>` : '';
-  const next = current < pages ? html`<a href="/?m=liste&amp;f=${folderId}&amp;o=date&amp;p=${current + 1}">&gt;</a>` : '';
+  const next =
+    current < pages ? html`<a href="/?m=liste&amp;f=${folderId}&amp;o=date&amp;p=${current + 1}">&gt;</a>` : '';
   return layout(
     ctx,
     session,
@@ -118,7 +130,8 @@ function messageList(ctx: RequestContext, session: Session, folderId: number): R
 
 function messageView(ctx: RequestContext, session: Session): Reply {
   const message = ctx.state.open(session.active, ctx.url.searchParams.get('idk') ?? '');
-  if (!message) return layout(ctx, session, 'Message introuvable', html`<div class="erreur">Ce message n'existe pas.</div>`);
+  if (!message)
+    return layout(ctx, session, 'Message introuvable', html`<div class="erreur">Ce message n'existe pas.</div>`);
   return layout(
     ctx,
     session,
@@ -217,7 +230,12 @@ function accountManagement(ctx: RequestContext, session: Session, saved = false)
 }
 
 function forbidden(ctx: RequestContext, session: Session): Reply {
-  const reply = layout(ctx, session, 'Erreur', html`<div class="erreur">Jeton de sécurité invalide. Veuillez recommencer.</div>`);
+  const reply = layout(
+    ctx,
+    session,
+    'Erreur',
+    html`<div class="erreur">Jeton de sécurité invalide. Veuillez recommencer.</div>`,
+  );
   return { ...reply, status: 403 };
 }
 

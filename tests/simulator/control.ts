@@ -47,7 +47,8 @@ export function handleControl(state: PortalState, method: string, path: string, 
     case 'POST /deliver': {
       const input = parse(deliverBody, body);
       if (!input.ok) return input.reply;
-      if (!state.mailboxes.has(input.value.to.toLowerCase())) return json({ error: `unknown mailbox ${input.value.to}` }, 404);
+      if (!state.mailboxes.has(input.value.to.toLowerCase()))
+        return json({ error: `unknown mailbox ${input.value.to}` }, 404);
       const delivered = state.deliver(input.value);
       return json({ ok: true, keys: delivered.map((m) => m.key), unread: state.unreadCount(input.value.to) });
     }
@@ -65,7 +66,8 @@ export function handleControl(state: PortalState, method: string, path: string, 
       const input = parse(defaultAccountBody, body);
       if (!input.ok) return input.reply;
       const user = state.users.get(input.value.login.toLowerCase());
-      if (!user?.accounts.includes(input.value.address.toLowerCase())) return json({ error: 'unknown login or account' }, 404);
+      if (!user?.accounts.includes(input.value.address.toLowerCase()))
+        return json({ error: 'unknown login or account' }, 404);
       state.saveAccountSettings(user.login, input.value.address.toLowerCase(), [...user.receptionNotices]);
       return json({ ok: true });
     }

@@ -10,7 +10,7 @@ import { alt } from './alt';
 import { classic } from './classic';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { html } from './html';
-import { json, page, type Reply, type Rendering, type RequestContext } from './http';
+import { json, page, type Rendering, type Reply, type RequestContext } from './http';
 import type { PortalSeed } from './seed';
 import { PortalState } from './state';
 
@@ -134,7 +134,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const file = STATIC_FILES[renderingName][url.pathname];
     if (file) {
       const body = await readFile(new URL(file, assetsDir), 'utf8');
-      return { status: 200, headers: { 'content-type': CONTENT_TYPES[file.split('.').pop() ?? ''] ?? 'text/plain' }, body };
+      return {
+        status: 200,
+        headers: { 'content-type': CONTENT_TYPES[file.split('.').pop() ?? ''] ?? 'text/plain' },
+        body,
+      };
     }
     if (url.pathname === '/favicon.ico') return { status: 404, headers: {}, body: '' };
 
@@ -149,7 +153,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const ctx: RequestContext = {
       method,
       url,
-      form: new URLSearchParams(req.headers['content-type']?.includes('application/x-www-form-urlencoded') ? rawBody : ''),
+      form: new URLSearchParams(
+        req.headers['content-type']?.includes('application/x-www-form-urlencoded') ? rawBody : '',
+      ),
       state,
       session,
       staleSession: !session && sessionId !== undefined && state.staleSessions.has(sessionId),

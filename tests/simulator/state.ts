@@ -63,9 +63,7 @@ export interface Fault {
   delayMs: number;
 }
 
-export type LoginResult =
-  | { ok: true; session: Session; honouredDefault: boolean }
-  | { ok: false; error: string };
+export type LoginResult = { ok: true; session: Session; honouredDefault: boolean } | { ok: false; error: string };
 
 export const LOGIN_ERRORS = {
   notAnAddress: 'Le login doit être une adresse mail valide.',
@@ -247,7 +245,13 @@ export class PortalState {
       unread: false,
     });
     if (this.mailboxes.has(record.to)) {
-      this.deliver({ to: record.to, from: from.address, fromName: from.name, subject: draft.subject, body: draft.body });
+      this.deliver({
+        to: record.to,
+        from: from.address,
+        fromName: from.name,
+        subject: draft.subject,
+        body: draft.body,
+      });
     }
     return record;
   }
@@ -265,7 +269,9 @@ export class PortalState {
     const delivered: Message[] = [];
     const count = Math.max(1, Math.min(500, input.count ?? 1));
     for (let i = 0; i < count; i += 1) {
-      const sample = SAMPLE_MESSAGES[(this.messageCounter + i) % SAMPLE_MESSAGES.length] as (typeof SAMPLE_MESSAGES)[number];
+      const sample = SAMPLE_MESSAGES[
+        (this.messageCounter + i) % SAMPLE_MESSAGES.length
+      ] as (typeof SAMPLE_MESSAGES)[number];
       delivered.push(
         this.store(target.address, {
           folder: 'inbox',

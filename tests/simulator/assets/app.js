@@ -50,6 +50,16 @@
     }
   });
 
+  /* One default account at a time. */
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.name === 'default' && box.checked) {
+      document.querySelectorAll('input[name="default"]').forEach(function (other) {
+        if (other !== box) other.checked = false;
+      });
+    }
+  });
+
   /* Switching in place: POST the chooser's form, then swap the application's content. */
   document.addEventListener('submit', function (event) {
     var form = event.target;

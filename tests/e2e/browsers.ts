@@ -1,0 +1,101 @@
+/**
+ * The real browsers the e2e tests run in, from the system (Debian's chromium and
+ * firefox-esr), each with the e2e build of the extension loaded, headless, in a fresh
+ * temporary profile, kept off the network.
+ */
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+
+export const BROWSER_NAMES = ['chromium', 'firefox'] as const;
+export type BrowserName = (typeof BROWSER_NAMES)[number];
+
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/e2e/chrome'),
+  firefox: resolve('.output/e2e/firefox'),
+};
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-quic',
+];
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** The extension's id as this browser knows it. */
+  extensionId: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function chromiumPath(): string {
+  return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIRS.chromium],
+    args: CHROMIUM_FLAGS,
+  });
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().endsWith('/background.js'),
+    { timeout: 30_000 },
+  );
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    browser,
+    extensionId,
+    newPage: () => browser.newPage(),
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_EXECUTABLE_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      // Keep Firefox off the network: no updates, telemetry or remote settings.
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  const extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);
+  return {
+    name: 'firefox',
+    browser,
+    extensionId,
+    newPage: () => browser.newPage(),
+    close: () => browser.close(),
+  };
+}
+
+export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+/** Chromium only: the extension's service worker, to read its state from tests. */
+export async function serviceWorker(instance: ExtensionBrowser): Promise<WebWorker> {
+  const target = await instance.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${instance.extensionId}/`),
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('no extension service worker');
+  return worker;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendToBackground } from '@/utils/message-client';
+import { createMessageRouter, type MessageHandlers, type MessageSender } from '@/utils/messages';
+import { createSenderCheck } from '@/utils/sender-check';
+
+const EXTENSION_ID = 'test-extension-id';
+const BASE = 'chrome-extension://test-extension-id/';
+
+const checkSender = createSenderCheck({
+  extensionId: EXTENSION_ID,
+  extensionBaseUrl: BASE,
+  portalMatches: ['https://medimail.mipih.fr/*'],
+});
+
+const portalTab: MessageSender = { id: EXTENSION_ID, url: 'https://medimail.mipih.fr/?m=liste&f=1', tab: { id: 7 } };
+
+function router() {
+  const handlers: MessageHandlers = {
+    'content:hello': async (_payload, sender) => ({ version: '1.2.3', tabId: sender.tab?.id ?? null }),
+  };
+  const refusals: string[] = [];
+  return { route: createMessageRouter(handlers, checkSender, (reason) => refusals.push(reason)), refusals };
+}
+
+describe('message router', () => {
+  it('answers a valid message from a portal tab', async () => {
+    const { route, refusals } = router();
+    const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
+    expect(reply).toEqual({ ok: true, value: { version: '1.2.3', tabId: 7 } });
+    expect(refusals).toEqual([]);
+  });
+
+  it.each([
+    ['no envelope', 'bonjour'],
+    ['an unknown name', { name: 'content:format-disk', payload: {} }],
+    ['a malformed payload', { name: 'content:hello', payload: { url: 42 } }],
+    ['extra payload fields', { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/', extra: 1 } }],
+    ['extra envelope fields', { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/' }, x: 1 }],
+  ])('refuses %s, with a logged reason', async (_case, message) => {
+    const { route, refusals } = router();
+    const reply = await route(message, portalTab);
+    expect(reply.ok).toBe(false);
+    expect(refusals).toHaveLength(1);
+  });
+
+  it.each<[string, MessageSender]>([
+    ['another extension', { ...portalTab, id: 'someone-else' }],
+    ['a tab outside the portal', { id: EXTENSION_ID, url: 'https://example.org/', tab: { id: 3 } }],
+    ['an extension page sending a content message', { id: EXTENSION_ID, url: `${BASE}popup.html` }],
+  ])('refuses %s', async (_case, sender) => {
+    const { route, refusals } = router();
+    const reply = await route({ name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/' } }, sender);
+    expect(reply.ok).toBe(false);
+    expect(refusals[0]).toMatch(/refusé/);
+  });
+
+  it('reports a handler failure as a failed reply, never a throw', async () => {
+    const handlers: MessageHandlers = {
+      'content:hello': async () => {
+        throw new Error('base indisponible');
+      },
+    };
+    const log = vi.fn();
+    const route = createMessageRouter(handlers, checkSender, log);
+    const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
+    expect(reply).toEqual({ ok: false, error: 'base indisponible' });
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('refuses an answer that breaks its own schema', async () => {
+    const handlers = {
+      'content:hello': async () => ({ version: 3 }),
+    } as unknown as MessageHandlers;
+    const route = createMessageRouter(handlers, checkSender, () => {});
+    const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
+    expect(reply.ok).toBe(false);
+  });
+});
+
+describe('sendToBackground', () => {
+  it('returns the background’s reply', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, value: { version: '9', tabId: null } }));
+    const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
+    expect(reply).toEqual({ ok: true, value: { version: '9', tabId: null } });
+  });
+
+  it('turns a missing background into a failed reply instead of throwing', async () => {
+    fakeBrowser.reset();
+    const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
+    expect(reply.ok).toBe(false);
+  });
+});
