@@ -40,6 +40,7 @@ export async function logIn(page: Page, origin: string, login: string, password:
 
 /** The visible text of the page, white space folded. */
 export function bodyText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees is the point here.
   return page.evaluate(() => (document.body?.innerText ?? '').replace(/\s+/g, ' '));
 }
 

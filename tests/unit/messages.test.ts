@@ -80,7 +80,9 @@ describe('message router', () => {
 
 describe('sendToBackground', () => {
   it('returns the background’s reply', async () => {
-    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, value: { version: '9', tabId: null } }));
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.resolve({ ok: true, value: { version: '9', tabId: null } }),
+    );
     const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
     expect(reply).toEqual({ ok: true, value: { version: '9', tabId: null } });
   });
