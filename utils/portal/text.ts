@@ -1,0 +1,67 @@
+/**
+ * Text helpers for reading the portal. The contract matches texts case-insensitively,
+ * accents kept, white space folded; addresses are compared lower-case.
+ */
+
+/** Case-folded, white-space-folded text (accents kept). */
+export function fold(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+}
+
+/** White space folded, case kept: what a person reads. */
+export function tidy(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const ADDRESS_SOURCE =
+  "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+";
+
+/** Every e-mail address in a text, lower-cased, in order, without duplicates. */
+export function addressesIn(text: string | null | undefined): string[] {
+  const found = (text ?? '').match(new RegExp(ADDRESS_SOURCE, 'gi')) ?? [];
+  return [...new Set(found.map((address) => address.toLowerCase()))];
+}
+
+export function isAddress(text: string): boolean {
+  return new RegExp(`^${ADDRESS_SOURCE}$`, 'i').test(text.trim());
+}
+
+/** Elements that take no part in what a person sees or hears. */
+const SILENT = 'script, style, template, noscript, [aria-hidden="true"]';
+
+/**
+ * The text a person is shown by an element: its text nodes, leaving out scripts,
+ * styles and parts hidden from assistive technology (decorative initials, icons).
+ */
+export function shownText(element: Element): string {
+  const parts: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(SILENT)) continue;
+    parts.push(node.nodeValue ?? '');
+  }
+  // Documents from DOMParser have no window, so no instanceof HTMLInputElement here.
+  const own = element.tagName === 'INPUT' ? ((element as HTMLInputElement).value ?? '') : '';
+  return tidy(`${parts.join(' ')} ${own}`);
+}
+
+/** The separate pieces of text inside an element (one per text node), tidied, non-empty. */
+export function textPieces(element: Element): string[] {
+  const pieces: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(SILENT)) continue;
+    const piece = tidy(node.nodeValue);
+    if (piece) pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** Whether the element's text, folded, equals or begins with one of `texts`. */
+export function startsWithAny(text: string, texts: readonly string[]): boolean {
+  const folded = fold(text);
+  return texts.some((wanted) => {
+    const target = fold(wanted);
+    return folded === target || folded.startsWith(`${target} `) || folded.startsWith(`${target}(`);
+  });
+}
