@@ -24,6 +24,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage'],
+    commands: {
+      'open-switcher': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandOpenSwitcher__',
+      },
+    },
     host_permissions: mode === E2E_MODE ? [...PORTAL_MATCHES, ...LOOPBACK_MATCHES] : PORTAL_MATCHES,
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -7,12 +7,50 @@
  * content script's bundle.
  */
 import { z } from 'zod';
+import { address, pageReading, portalView, selectorProfile } from './schemas';
+
+const done = z.strictObject({ ok: z.literal(true) });
+
+const chooserEntries = pageReading.shape.chooser;
+const accountRows = pageReading.shape.accountTable;
 
 export const protocol = {
-  /** The content script announces itself on a portal page; the background answers who it is. */
+  /** The content script starts on a portal page: the background answers what it needs first. */
   'content:hello': {
     request: z.strictObject({ url: z.url() }),
-    response: z.strictObject({ version: z.string(), tabId: z.number().int().nullable() }),
+    response: z.strictObject({
+      version: z.string(),
+      tabId: z.number().int().nullable(),
+      profile: selectorProfile,
+      collapsed: z.boolean(),
+    }),
+  },
+  /** What the page shows (on load, and whenever it changes); the answer is what the banner shows. */
+  'content:page-seen': {
+    request: z.strictObject({
+      reading: pageReading,
+      observedAt: z.number(),
+      discovered: z.strictObject({ chooser: chooserEntries, accountTable: accountRows }).nullable(),
+    }),
+    response: portalView,
+  },
+  /** A login form was submitted: a new session, and the preferred mailbox to apply once. */
+  'content:login-submitted': {
+    request: z.strictObject({ address }),
+    response: done,
+  },
+  /** The user (or the preferred-mailbox rule) asked to switch; the next pages tell if it landed. */
+  'content:switch-requested': {
+    request: z.strictObject({ address }),
+    response: done,
+  },
+  'content:set-confirm-before-send': {
+    request: z.strictObject({ address, confirm: z.boolean() }),
+    response: done,
+  },
+  'content:set-banner-collapsed': {
+    request: z.strictObject({ collapsed: z.boolean() }),
+    response: done,
   },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -75,3 +113,12 @@ export function createMessageRouter(
     }
   };
 }
+
+/**
+ * Messages from the background to the content scripts of portal tabs. They carry no
+ * data the tab must trust blindly: on `portal-changed` the tab asks again.
+ */
+export type BackgroundToContent =
+  | { name: 'background:portal-changed' }
+  | { name: 'background:open-switcher' }
+  | { name: 'background:switch-to'; address: string };

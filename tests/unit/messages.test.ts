@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendToBackground } from '@/utils/message-client';
 import { createMessageRouter, type MessageHandlers, type MessageSender } from '@/utils/messages';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { createSenderCheck } from '@/utils/sender-check';
 
 const EXTENSION_ID = 'test-extension-id';
@@ -15,10 +16,17 @@ const checkSender = createSenderCheck({
 
 const portalTab: MessageSender = { id: EXTENSION_ID, url: 'https://medimail.mipih.fr/?m=liste&f=1', tab: { id: 7 } };
 
+/** Only the handler a test needs; the router never reaches the others. */
+function handlersWith(partial: Partial<MessageHandlers>): MessageHandlers {
+  return partial as MessageHandlers;
+}
+
+const HELLO = { version: '1.2.3', profile: DEFAULT_PROFILE, collapsed: false };
+
 function router() {
-  const handlers: MessageHandlers = {
-    'content:hello': async (_payload, sender) => ({ version: '1.2.3', tabId: sender.tab?.id ?? null }),
-  };
+  const handlers = handlersWith({
+    'content:hello': async (_payload, sender) => ({ ...HELLO, tabId: sender.tab?.id ?? null }),
+  });
   const refusals: string[] = [];
   return { route: createMessageRouter(handlers, checkSender, (reason) => refusals.push(reason)), refusals };
 }
@@ -27,7 +35,7 @@ describe('message router', () => {
   it('answers a valid message from a portal tab', async () => {
     const { route, refusals } = router();
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
-    expect(reply).toEqual({ ok: true, value: { version: '1.2.3', tabId: 7 } });
+    expect(reply).toEqual({ ok: true, value: { ...HELLO, tabId: 7 } });
     expect(refusals).toEqual([]);
   });
 
@@ -56,11 +64,11 @@ describe('message router', () => {
   });
 
   it('reports a handler failure as a failed reply, never a throw', async () => {
-    const handlers: MessageHandlers = {
+    const handlers = handlersWith({
       'content:hello': async () => {
         throw new Error('base indisponible');
       },
-    };
+    });
     const log = vi.fn();
     const route = createMessageRouter(handlers, checkSender, log);
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
@@ -69,9 +77,9 @@ describe('message router', () => {
   });
 
   it('refuses an answer that breaks its own schema', async () => {
-    const handlers = {
-      'content:hello': async () => ({ version: 3 }),
-    } as unknown as MessageHandlers;
+    const handlers = handlersWith({
+      'content:hello': async () => ({ version: 3 }) as never,
+    });
     const route = createMessageRouter(handlers, checkSender, () => {});
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
     expect(reply.ok).toBe(false);
@@ -81,10 +89,10 @@ describe('message router', () => {
 describe('sendToBackground', () => {
   it('returns the background’s reply', async () => {
     fakeBrowser.runtime.onMessage.addListener(() =>
-      Promise.resolve({ ok: true, value: { version: '9', tabId: null } }),
+      Promise.resolve({ ok: true, value: { ...HELLO, tabId: null } }),
     );
     const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
-    expect(reply).toEqual({ ok: true, value: { version: '9', tabId: null } });
+    expect(reply).toEqual({ ok: true, value: { ...HELLO, tabId: null } });
   });
 
   it('turns a missing background into a failed reply instead of throwing', async () => {

@@ -1,0 +1,298 @@
+/**
+ * What the background makes of the portal pages its content scripts read: the
+ * mailboxes learnt (chooser, account table, label), which one is active (shared by
+ * every tab: it is server state), whether a tab shows a stale mailbox, whether a
+ * switch landed, when to read the chooser again, and the preferred mailbox applied
+ * once per login. Pure functions over the stored state, with the clock passed in.
+ */
+import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from './colours';
+import { type ActiveIdentity, inferKind, resolveActive } from './mailbox-identity';
+import { fold } from './portal/text';
+import type { MailboxKind, MailboxRecord, PageReadingPayload, PortalView } from './schemas';
+import type { StoredState } from './store';
+
+/** How often the chooser and account pages are read again while browsing the portal. */
+export const DISCOVERY_INTERVAL_MS = 5 * 60_000;
+/** One tab at a time reads them: a tab asked to holds the lease this long. */
+export const DISCOVERY_LEASE_MS = 30_000;
+/** A switch not seen to land within this time has failed. */
+export const SWITCH_TIMEOUT_MS = 30_000;
+/** How long the banner says that a switch failed. */
+export const FAILED_SWITCH_SHOWN_MS = 60_000;
+
+type ChooserEntry = NonNullable<PageReadingPayload['chooser']>[number];
+type AccountRow = NonNullable<PageReadingPayload['accountTable']>[number];
+
+export interface Observation {
+  reading: PageReadingPayload;
+  /** When the tab read what it reports (page load or last change), epoch ms. */
+  observedAt: number;
+  /** What the tab fetched and read for discovery (chooser page, account page). */
+  discovered?: { chooser: ChooserEntry[] | null; accountTable: AccountRow[] | null } | null;
+}
+
+export interface ObservationOutcome {
+  view: PortalView;
+  /** The active mailbox changed: other portal tabs should hear of it. */
+  activeChanged: boolean;
+}
+
+function defaultColour(kind: MailboxKind, state: StoredState): string {
+  if (kind === 'personal') return PERSONAL_COLOUR;
+  if (kind === 'unknown') return UNKNOWN_COLOUR;
+  return serviceColour(state.mailboxes.filter((m) => m.kind === 'organisational').length);
+}
+
+function ensureMailbox(
+  state: StoredState,
+  address: string,
+  now: number,
+  hints: { displayName?: string | null; kind?: MailboxKind } = {},
+): MailboxRecord {
+  const existing = state.mailboxes.find((m) => m.address === address);
+  if (existing) {
+    existing.lastSeenAt = now;
+    if (hints.displayName) existing.displayName = hints.displayName;
+    return existing;
+  }
+  const kind =
+    hints.kind && hints.kind !== 'unknown'
+      ? hints.kind
+      : inferKind(address, hints.displayName ?? null, state.portal.loginAddress, state.mailboxes);
+  const created: MailboxRecord = {
+    address,
+    displayName: hints.displayName ?? null,
+    kind,
+    kindSource: 'inferred',
+    colour: defaultColour(kind, state),
+    label: null,
+    watched: kind === 'organisational',
+    confirmBeforeSend: null,
+    unread: null,
+    unreadAt: null,
+    portalDefault: null,
+    receptionNotice: null,
+    order: state.mailboxes.reduce((max, m) => Math.max(max, m.order + 1), 0),
+    firstSeenAt: now,
+    lastSeenAt: now,
+  };
+  state.mailboxes.push(created);
+  return created;
+}
+
+function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number): void {
+  for (const entry of entries) {
+    const mailbox = ensureMailbox(state, entry.address, now, { displayName: entry.name });
+    if (entry.unread !== null) {
+      mailbox.unread = entry.unread;
+      mailbox.unreadAt = now;
+    }
+  }
+}
+
+function mergeAccountTable(state: StoredState, rows: AccountRow[], now: number): void {
+  for (const row of rows) {
+    const mailbox = ensureMailbox(state, row.address, now);
+    if (row.isDefault !== null) mailbox.portalDefault = row.isDefault;
+    if (row.notices !== null) mailbox.receptionNotice = row.notices;
+  }
+}
+
+/** Re-infers the kinds nobody confirmed, once the login address is known. */
+function reinferKinds(state: StoredState): void {
+  const login = state.portal.loginAddress;
+  if (!login) return;
+  for (const mailbox of state.mailboxes) {
+    if (mailbox.kindSource === 'user') continue;
+    const kind: MailboxKind = mailbox.address === login ? 'personal' : 'organisational';
+    if (kind !== mailbox.kind) {
+      const hadDefaultColour = mailbox.colour === defaultColour(mailbox.kind, state);
+      mailbox.kind = kind;
+      if (hadDefaultColour || kind === 'personal') mailbox.colour = defaultColour(kind, state);
+      if (mailbox.confirmBeforeSend === null) mailbox.watched = kind === 'organisational';
+    }
+  }
+}
+
+export function displayName(mailbox: MailboxRecord): string {
+  return mailbox.label ?? mailbox.displayName ?? mailbox.address;
+}
+
+function nameOf(state: StoredState, address: string): string {
+  const mailbox = state.mailboxes.find((m) => m.address === address);
+  return mailbox ? displayName(mailbox) : address;
+}
+
+export function preferredMailbox(state: StoredState): string | null {
+  return state.settings.preferredMailbox ?? state.mailboxes.find((m) => m.portalDefault === true)?.address ?? null;
+}
+
+function identityKey(address: string | null, label: string | null): string | null {
+  if (address) return `@${address}`;
+  return label ? `label:${fold(label)}` : null;
+}
+
+function buildView(
+  state: StoredState,
+  identity: ActiveIdentity,
+  observation: Observation,
+  extras: Pick<PortalView, 'applyPreferred' | 'discoveryDue'>,
+  now: number,
+): PortalView {
+  const { reading } = observation;
+  const mailbox = identity.address ? state.mailboxes.find((m) => m.address === identity.address) : undefined;
+  const colour = mailbox?.colour ?? defaultColour(identity.kind, { ...state, mailboxes: [] });
+  const { portal } = state;
+  const mine = identityKey(identity.address, reading.label?.text ?? null);
+  const global = identityKey(portal.activeAddress, portal.activeLabel);
+  const stale =
+    reading.kind === 'webmail' && mine && global && mine !== global && portal.activeSeenAt > observation.observedAt
+      ? { address: portal.activeAddress, name: portal.activeAddress ? nameOf(state, portal.activeAddress) : portal.activeLabel }
+      : null;
+  const failed =
+    portal.failedSwitch && now - portal.failedSwitch.at < FAILED_SWITCH_SHOWN_MS ? portal.failedSwitch : null;
+  return {
+    page: reading.kind,
+    active: {
+      kind: reading.kind === 'webmail' ? identity.kind : 'unknown',
+      address: reading.kind === 'webmail' ? identity.address : null,
+      name: mailbox ? displayName(mailbox) : (reading.label?.text ?? null),
+      colour,
+      textColour: textOn(colour),
+      confirmBeforeSend: mailbox?.confirmBeforeSend ?? identity.kind !== 'personal',
+    },
+    others: state.mailboxes
+      .filter((m) => m.address !== identity.address)
+      .map((m) => ({
+        address: m.address,
+        name: displayName(m),
+        kind: m.kind,
+        colour: m.colour,
+        textColour: textOn(m.colour),
+        unread: m.unread,
+      })),
+    collapsed: state.settings.bannerCollapsed,
+    stale,
+    switchFailed: failed ? { address: failed.address, name: nameOf(state, failed.address) } : null,
+    ...extras,
+  };
+}
+
+/** A portal page was read (or re-read): learn from it, and say what the banner shows. */
+export function applyObservation(
+  state: StoredState,
+  observation: Observation,
+  now: number,
+): { state: StoredState; result: ObservationOutcome } {
+  const { reading, observedAt, discovered } = observation;
+  const { portal } = state;
+
+  if (reading.chooser) mergeChooser(state, reading.chooser, now);
+  if (reading.accountTable) mergeAccountTable(state, reading.accountTable, now);
+  if (discovered) {
+    if (discovered.chooser) mergeChooser(state, discovered.chooser, now);
+    if (discovered.accountTable) mergeAccountTable(state, discovered.accountTable, now);
+    portal.lastDiscoveryAt = now;
+    portal.discoveryLeaseAt = 0;
+  }
+  if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
+  if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
+
+  const identity = resolveActive(reading.label, state.mailboxes, portal.loginAddress);
+  if (reading.kind === 'webmail' && identity.address) {
+    const active = ensureMailbox(state, identity.address, now, { kind: identity.kind });
+    if (reading.inboxUnread !== null) {
+      active.unread = reading.inboxUnread;
+      active.unreadAt = now;
+    }
+  }
+  if (reading.kind === 'webmail' || reading.kind === 'login') {
+    portal.lastReading = reading;
+    portal.lastReadingAt = now;
+  }
+
+  // The active mailbox is server state: the newest observation, from any tab, wins.
+  let activeChanged = false;
+  const labelText = reading.label?.text ?? null;
+  if (reading.kind === 'webmail' && reading.label && observedAt >= portal.activeSeenAt) {
+    activeChanged = identityKey(identity.address, labelText) !== identityKey(portal.activeAddress, portal.activeLabel);
+    portal.activeAddress = identity.address;
+    portal.activeLabel = labelText;
+    portal.activeSeenAt = observedAt;
+  }
+
+  // Did a switch we asked for land?
+  const expected = portal.expectedSwitch;
+  if (expected && reading.kind === 'webmail' && observedAt > expected.at) {
+    if (identity.address === expected.address) portal.expectedSwitch = null;
+    else if (reading.label) {
+      portal.failedSwitch = expected;
+      portal.expectedSwitch = null;
+    }
+  }
+  if (portal.expectedSwitch && now - portal.expectedSwitch.at > SWITCH_TIMEOUT_MS) {
+    portal.failedSwitch = portal.expectedSwitch;
+    portal.expectedSwitch = null;
+  }
+
+  // The preferred mailbox, once per login, on the first webmail page that can tell.
+  let applyPreferred: string | null = null;
+  if (portal.pendingLogin && reading.kind === 'webmail' && reading.label) {
+    const preferred = preferredMailbox(state);
+    const discoveredSinceLogin = portal.lastDiscoveryAt >= portal.loginAt;
+    if (preferred || discoveredSinceLogin || !portal.manageUrl) {
+      portal.pendingLogin = false;
+      if (preferred && preferred !== identity.address && !portal.expectedSwitch) {
+        applyPreferred = preferred;
+        portal.expectedSwitch = { address: preferred, at: now };
+      }
+    }
+  }
+
+  const discoveryWanted =
+    (portal.pendingLogin && portal.lastDiscoveryAt < portal.loginAt) ||
+    now - portal.lastDiscoveryAt > DISCOVERY_INTERVAL_MS;
+  const discoveryDue =
+    reading.kind === 'webmail' &&
+    !discovered &&
+    discoveryWanted &&
+    (portal.chooserUrl !== null || portal.manageUrl !== null) &&
+    now - portal.discoveryLeaseAt > DISCOVERY_LEASE_MS;
+  if (discoveryDue) portal.discoveryLeaseAt = now;
+
+  const view = buildView(state, identity, observation, { applyPreferred, discoveryDue }, now);
+  return { state, result: { view, activeChanged } };
+}
+
+/** A login form was submitted on the portal: a new session starts. */
+export function recordLogin(state: StoredState, loginAddress: string, now: number): { state: StoredState; result: null } {
+  state.portal.loginAddress = loginAddress;
+  state.portal.loginSeq += 1;
+  state.portal.loginAt = now;
+  state.portal.pendingLogin = true;
+  state.portal.expectedSwitch = null;
+  state.portal.failedSwitch = null;
+  reinferKinds(state);
+  return { state, result: null };
+}
+
+export function recordSwitchRequest(state: StoredState, address: string, now: number): { state: StoredState; result: null } {
+  state.portal.expectedSwitch = { address, at: now };
+  state.portal.failedSwitch = null;
+  return { state, result: null };
+}
+
+export function setConfirmBeforeSend(
+  state: StoredState,
+  address: string,
+  confirm: boolean,
+): { state: StoredState; result: boolean } {
+  const mailbox = state.mailboxes.find((m) => m.address === address);
+  if (mailbox) mailbox.confirmBeforeSend = confirm;
+  return { state, result: mailbox !== undefined };
+}
+
+export function setBannerCollapsed(state: StoredState, collapsed: boolean): { state: StoredState; result: null } {
+  state.settings.bannerCollapsed = collapsed;
+  return { state, result: null };
+}

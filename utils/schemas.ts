@@ -1,0 +1,169 @@
+/**
+ * zod schemas: what the background stores and what crosses its boundary. Every record
+ * is checked when written and when read (a record that fails is quarantined, see
+ * utils/store.ts); every message payload is checked on arrival (utils/messages.ts).
+ */
+import { z } from 'zod';
+import { isHexColour } from './colours';
+
+/** A mailbox address, lower-cased. */
+export const address = z
+  .string()
+  .trim()
+  .max(320)
+  .transform((value) => value.toLowerCase())
+  .pipe(z.email());
+
+/** Text read from the portal: any characters (it is rendered as text), bounded. */
+const portalText = z.string().max(2000);
+
+export const mailboxKind = z.enum(['personal', 'organisational', 'unknown']);
+export type MailboxKind = z.infer<typeof mailboxKind>;
+
+export const hexColour = z.string().refine(isHexColour, 'couleur attendue au format #rrggbb');
+
+export const mailboxRecord = z.object({
+  address,
+  /** The name the portal shows for it (chooser), if any. */
+  displayName: portalText.nullable().default(null),
+  kind: mailboxKind,
+  /** Whether the kind was inferred or set by the user (the user's word wins). */
+  kindSource: z.enum(['inferred', 'user']).default('inferred'),
+  colour: hexColour,
+  /** The user's own short name for it, shown instead of the portal's. */
+  label: z.string().max(200).nullable().default(null),
+  watched: z.boolean().default(false),
+  /** null: the default for its kind (confirm for services and unknown, not for personal). */
+  confirmBeforeSend: z.boolean().nullable().default(null),
+  unread: z.number().int().min(0).nullable().default(null),
+  unreadAt: z.number().nullable().default(null),
+  /** Ticked « Définir comme compte par défaut » in the portal's account table. */
+  portalDefault: z.boolean().nullable().default(null),
+  /** Ticked « Notif de réception vers compte de connexion ». */
+  receptionNotice: z.boolean().nullable().default(null),
+  /** Discovery order: stable colours and a stable list. */
+  order: z.number().int().min(0),
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
+});
+export type MailboxRecord = z.infer<typeof mailboxRecord>;
+
+export const selectorProfile = z.object({
+  version: z.literal(1),
+  texts: z.object({
+    switchAccount: z.array(z.string().min(1)).min(1),
+    manageAccount: z.array(z.string().min(1)).min(1),
+    logout: z.array(z.string().min(1)),
+    inbox: z.array(z.string().min(1)).min(1),
+    send: z.array(z.string().min(1)).min(1),
+    defaultColumn: z.array(z.string().min(1)).min(1),
+    noticeColumn: z.array(z.string().min(1)).min(1),
+    defaultCheckbox: z.array(z.string().min(1)).min(1),
+    activeMarker: z.array(z.string().min(1)),
+  }),
+  hints: z.object({
+    label: z.array(z.string()),
+    chooserEntry: z.array(z.string()),
+    inboxLink: z.array(z.string()),
+    composeForm: z.array(z.string()),
+  }),
+});
+
+export const settingsRecord = z.object({
+  id: z.literal('main'),
+  /** The mailbox to open after each login; null: the portal's default account. */
+  preferredMailbox: address.nullable().default(null),
+  bannerCollapsed: z.boolean().default(false),
+  /** A selector profile for a portal deployment that needs one; null: the built-in default. */
+  profileOverride: selectorProfile.nullable().default(null),
+});
+export type SettingsRecord = z.infer<typeof settingsRecord>;
+
+const chooserEntryReading = z.object({
+  address,
+  name: portalText.nullable(),
+  unread: z.number().int().min(0).max(1_000_000).nullable(),
+  current: z.boolean(),
+});
+
+const accountTableRow = z.object({
+  address,
+  isDefault: z.boolean().nullable(),
+  notices: z.boolean().nullable(),
+});
+
+/** One reading of a portal page (utils/portal/page.ts), as the content script sends it. */
+export const pageReading = z.object({
+  kind: z.enum(['login', 'webmail', 'unknown']),
+  label: z.object({ text: portalText, address: address.nullable() }).nullable(),
+  chooserUrl: z.url().max(2000).nullable(),
+  manageUrl: z.url().max(2000).nullable(),
+  chooser: z.array(chooserEntryReading).max(500).nullable(),
+  accountTable: z.array(accountTableRow).max(500).nullable(),
+  inboxUnread: z.number().int().min(0).max(1_000_000).nullable(),
+  sendControls: z.number().int().min(0),
+  problems: z.array(z.string().max(500)).max(50),
+});
+export type PageReadingPayload = z.infer<typeof pageReading>;
+
+export const portalStateRecord = z.object({
+  id: z.literal('main'),
+  /** The nominative login, as typed at the last login seen. */
+  loginAddress: address.nullable().default(null),
+  /** The active mailbox as last observed on a portal page, and when. */
+  activeAddress: address.nullable().default(null),
+  activeLabel: portalText.nullable().default(null),
+  activeSeenAt: z.number().default(0),
+  loginSeq: z.number().int().min(0).default(0),
+  loginAt: z.number().default(0),
+  /** A login was seen and its first webmail page has not settled the preferred mailbox yet. */
+  pendingLogin: z.boolean().default(false),
+  /** When a tab was last asked to read the chooser and account pages (one at a time). */
+  discoveryLeaseAt: z.number().default(0),
+  lastDiscoveryAt: z.number().default(0),
+  chooserUrl: z.string().max(2000).nullable().default(null),
+  manageUrl: z.string().max(2000).nullable().default(null),
+  /** A switch asked for and not yet seen to land. */
+  expectedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
+  /** A switch that did not land, for the banner to say so. */
+  failedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
+  /** The last reading of a portal page, for diagnostics. */
+  lastReading: pageReading.nullable().default(null),
+  lastReadingAt: z.number().default(0),
+});
+export type PortalStateRecord = z.infer<typeof portalStateRecord>;
+
+const mailboxView = z.object({
+  address,
+  name: z.string(),
+  kind: mailboxKind,
+  colour: hexColour,
+  textColour: hexColour,
+  unread: z.number().int().min(0).nullable(),
+});
+export type MailboxView = z.infer<typeof mailboxView>;
+
+/** What the banner of one tab shows: the background's answer to every page reading. */
+export const portalView = z.object({
+  page: z.enum(['login', 'webmail', 'unknown']),
+  active: z.object({
+    kind: mailboxKind,
+    address: address.nullable(),
+    /** What to call it: the user's label, the portal's name, the address, or the label's text. */
+    name: z.string().nullable(),
+    colour: hexColour,
+    textColour: hexColour,
+    confirmBeforeSend: z.boolean(),
+  }),
+  /** Every other known mailbox, in discovery order. */
+  others: z.array(mailboxView),
+  collapsed: z.boolean(),
+  /** Another tab has seen a different active mailbox since this page was read. */
+  stale: z.object({ address: address.nullable(), name: z.string().nullable() }).nullable(),
+  switchFailed: z.object({ address, name: z.string() }).nullable(),
+  /** Switch to this mailbox now: the preferred one, right after login. */
+  applyPreferred: address.nullable(),
+  /** Read the chooser and account pages now (this tab holds the lease). */
+  discoveryDue: z.boolean(),
+});
+export type PortalView = z.infer<typeof portalView>;

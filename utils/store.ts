@@ -1,0 +1,111 @@
+/**
+ * The background's validated access to the database. Everything is read and written
+ * in one read-write transaction at a time, so concurrent writers (several tabs, the
+ * popup, the poller) cannot lose each other's updates. A stored record that fails
+ * its schema is moved to the quarantine table (with the reason) and defaults apply:
+ * nothing is dropped silently, nothing crashes.
+ */
+import type { z } from 'zod';
+import type { RepereDb } from './db';
+import { log } from './log';
+import {
+  type MailboxRecord,
+  mailboxRecord,
+  type PortalStateRecord,
+  portalStateRecord,
+  type SettingsRecord,
+  settingsRecord,
+} from './schemas';
+
+export interface StoredState {
+  settings: SettingsRecord;
+  portal: PortalStateRecord;
+  /** In discovery order. */
+  mailboxes: MailboxRecord[];
+}
+
+export const DEFAULT_SETTINGS: SettingsRecord = settingsRecord.parse({ id: 'main' });
+export const DEFAULT_PORTAL_STATE: PortalStateRecord = portalStateRecord.parse({ id: 'main' });
+
+function reasonOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`).join(' ; ');
+}
+
+export class Store {
+  constructor(
+    readonly db: RepereDb,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private async quarantine(table: string, record: unknown, reason: string): Promise<void> {
+    log.warn(`enregistrement invalide mis de côté (${table}) :`, reason);
+    await this.db.quarantine.add({ table, record, reason, at: this.clock() });
+  }
+
+  /** Loads everything, quarantining what fails its schema. Must run inside a transaction. */
+  private async load(): Promise<StoredState> {
+    const rawSettings = await this.db.settings.get('main');
+    let settings = DEFAULT_SETTINGS;
+    if (rawSettings !== undefined) {
+      const parsed = settingsRecord.safeParse(rawSettings);
+      if (parsed.success) settings = parsed.data;
+      else {
+        await this.quarantine('settings', rawSettings, reasonOf(parsed.error));
+        await this.db.settings.delete('main');
+      }
+    }
+    const rawPortal = await this.db.portal.get('main');
+    let portal = DEFAULT_PORTAL_STATE;
+    if (rawPortal !== undefined) {
+      const parsed = portalStateRecord.safeParse(rawPortal);
+      if (parsed.success) portal = parsed.data;
+      else {
+        await this.quarantine('portal', rawPortal, reasonOf(parsed.error));
+        await this.db.portal.delete('main');
+      }
+    }
+    const mailboxes: MailboxRecord[] = [];
+    for (const raw of await this.db.mailboxes.toArray()) {
+      const parsed = mailboxRecord.safeParse(raw);
+      if (parsed.success) mailboxes.push(parsed.data);
+      else {
+        await this.quarantine('mailboxes', raw, reasonOf(parsed.error));
+        const key = (raw as { address?: unknown }).address;
+        if (typeof key === 'string') await this.db.mailboxes.delete(key);
+      }
+    }
+    mailboxes.sort((a, b) => a.order - b.order || a.address.localeCompare(b.address));
+    return { settings, portal, mailboxes };
+  }
+
+  async read(): Promise<StoredState> {
+    // Read-write: reading may quarantine a broken record.
+    return this.db.transaction('rw', this.db.settings, this.db.portal, this.db.mailboxes, this.db.quarantine, () =>
+      this.load(),
+    );
+  }
+
+  /**
+   * Runs `change` on the current state and writes what it returns, all in one
+   * transaction. Every record is validated before it is written; one that fails
+   * aborts the whole change (nothing is written) and the error is thrown.
+   */
+  async update<T>(change: (state: StoredState) => { state: StoredState; result: T }): Promise<{ state: StoredState; result: T }> {
+    return this.db.transaction('rw', this.db.settings, this.db.portal, this.db.mailboxes, this.db.quarantine, async () => {
+      const before = await this.load();
+      const { state, result } = change(structuredClone(before));
+      const settings = settingsRecord.parse(state.settings);
+      const portal = portalStateRecord.parse(state.portal);
+      const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
+      await this.db.settings.put(settings);
+      await this.db.portal.put(portal);
+      const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
+      const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
+      if (changed.length) await this.db.mailboxes.bulkPut(changed);
+      const kept = new Set(mailboxes.map((m) => m.address));
+      const removed = before.mailboxes.filter((m) => !kept.has(m.address)).map((m) => m.address);
+      if (removed.length) await this.db.mailboxes.bulkDelete(removed);
+      return { state: { settings, portal, mailboxes }, result };
+    });
+  }
+}
