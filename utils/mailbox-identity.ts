@@ -42,6 +42,17 @@ export function nameMatchesAddress(name: string, address: string): boolean {
   );
 }
 
+/** Words that name a service, not a person: « Secrétariat de cardiologie » is no one's name. */
+const SERVICE_WORDS = new Set(
+  'secretariat service services pole unite consultation consultations bloc urgences urgence laboratoire labo pharmacie accueil direction cabinet centre departement equipe cellule bureau hopital clinique standard admissions medecine chirurgie cardiologie pediatrie radiologie maternite mss bal contact'.split(
+    ' ',
+  ),
+);
+
+export function looksLikePersonName(name: string): boolean {
+  return !words(name).some((word) => SERVICE_WORDS.has(word));
+}
+
 /** The kind of a newly learnt mailbox. */
 export function inferKind(
   address: string,
@@ -51,7 +62,9 @@ export function inferKind(
 ): MailboxKind {
   if (loginAddress) return address === loginAddress ? 'personal' : 'organisational';
   const personalTaken = mailboxes.some((m) => m.kind === 'personal' && m.address !== address);
-  if (!personalTaken && displayName && nameMatchesAddress(displayName, address)) return 'personal';
+  if (!personalTaken && displayName && looksLikePersonName(displayName) && nameMatchesAddress(displayName, address)) {
+    return 'personal';
+  }
   return 'organisational';
 }
 

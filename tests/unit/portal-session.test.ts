@@ -1,0 +1,216 @@
+/** The background's reading of the portal session, with a store on fake-indexeddb and a fixed clock. */
+import { describe, expect, it } from 'vitest';
+import { PERSONAL_COLOUR, SERVICE_PALETTE } from '@/utils/colours';
+import { RepereDb } from '@/utils/db';
+import {
+  applyObservation,
+  DISCOVERY_INTERVAL_MS,
+  type Observation,
+  recordLogin,
+  recordSwitchRequest,
+  SWITCH_TIMEOUT_MS,
+} from '@/utils/portal-session';
+import type { PageReadingPayload } from '@/utils/schemas';
+import { Store } from '@/utils/store';
+
+const NOEMIE = 'noemie.gallorini@esante-occitanie.fr';
+const MSS = 'mss@esante-occitanie.fr';
+const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
+const CHOOSER_URL = 'https://medimail.mipih.fr/?m=comptes';
+const MANAGE_URL = 'https://medimail.mipih.fr/?m=compte';
+
+const CHOOSER = [
+  { address: NOEMIE, name: 'Noémie Gallorini', unread: 1, current: true },
+  { address: MSS, name: 'MSS eSanté Occitanie', unread: 2, current: false },
+  { address: CARDIO, name: 'Secrétariat de cardiologie', unread: 0, current: false },
+];
+
+function reading(label: string | null, extra: Partial<PageReadingPayload> = {}): PageReadingPayload {
+  return {
+    kind: 'webmail',
+    label: label === null ? null : { text: label, address: label.includes('@') ? label : null },
+    chooserUrl: CHOOSER_URL,
+    manageUrl: MANAGE_URL,
+    chooser: null,
+    accountTable: null,
+    inboxUnread: null,
+    sendControls: 0,
+    problems: [],
+    ...extra,
+  };
+}
+
+let n = 0;
+function harness() {
+  n += 1;
+  const store = new Store(new RepereDb(`test-session-${n}-${Date.now()}`));
+  let now = 1_000_000;
+  return {
+    store,
+    tick: (ms: number) => {
+      now += ms;
+      return now;
+    },
+    get now() {
+      return now;
+    },
+    see: async (observation: Partial<Observation> & { reading: PageReadingPayload }) =>
+      (
+        await store.update((state) =>
+          applyObservation(state, { observedAt: now, discovered: null, ...observation }, now),
+        )
+      ).result,
+    login: (address: string) => store.update((state) => recordLogin(state, address, now)),
+    requestSwitch: (address: string) => store.update((state) => recordSwitchRequest(state, address, now)),
+  };
+}
+
+describe('portal session', () => {
+  it('learns the mailboxes from the chooser, with stable colours, and shows the active one', async () => {
+    const h = harness();
+    const { view } = await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    expect(view.active).toMatchObject({ kind: 'personal', address: NOEMIE, name: 'Noémie Gallorini', colour: PERSONAL_COLOUR });
+    expect(view.active.confirmBeforeSend).toBe(false);
+    expect(view.others.map((o) => [o.address, o.unread, o.colour])).toEqual([
+      [MSS, 2, SERVICE_PALETTE[0]],
+      [CARDIO, 0, SERVICE_PALETTE[1]],
+    ]);
+    const state = await h.store.read();
+    expect(state.mailboxes.find((m) => m.address === MSS)).toMatchObject({ kind: 'organisational', watched: true });
+  });
+
+  it('shows a service by address, confirm before sending by default', async () => {
+    const h = harness();
+    const { view } = await h.see({ reading: reading(MSS, { inboxUnread: 4 }) });
+    expect(view.active).toMatchObject({ kind: 'organisational', address: MSS, confirmBeforeSend: true });
+    expect((await h.store.read()).mailboxes[0]?.unread).toBe(4);
+  });
+
+  it('shows the unknown state on a page without the label', async () => {
+    const h = harness();
+    const { view, activeChanged } = await h.see({ reading: reading(null, { chooserUrl: null, manageUrl: null }) });
+    expect(view.active.kind).toBe('unknown');
+    expect(view.active.confirmBeforeSend).toBe(true);
+    expect(activeChanged).toBe(false);
+  });
+
+  it('tells a tab that another tab has seen a different active mailbox since it loaded', async () => {
+    const h = harness();
+    const loadedA = h.now;
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    h.tick(5_000);
+    const b = await h.see({ reading: reading(MSS) });
+    expect(b.activeChanged).toBe(true);
+    expect(b.view.stale).toBeNull();
+    h.tick(1_000);
+    const a = await h.see({ reading: reading('Noémie Gallorini'), observedAt: loadedA });
+    expect(a.activeChanged).toBe(false);
+    expect(a.view.stale).toEqual({ address: MSS, name: 'MSS eSanté Occitanie' });
+    expect(a.view.active.address).toBe(NOEMIE);
+  });
+
+  describe('preferred mailbox at login', () => {
+    it('switches to the portal’s default account once, right after login (the first-login quirk)', async () => {
+      const h = harness();
+      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [
+        { address: NOEMIE, isDefault: false, notices: false },
+        { address: MSS, isDefault: true, notices: true },
+      ] }) });
+      await h.login(NOEMIE);
+      h.tick(100);
+      const first = await h.see({ reading: reading('Noémie Gallorini') });
+      expect(first.view.applyPreferred).toBe(MSS);
+      h.tick(100);
+      const again = await h.see({ reading: reading('Noémie Gallorini') });
+      expect(again.view.applyPreferred).toBeNull();
+    });
+
+    it('does nothing when the portal already opened it', async () => {
+      const h = harness();
+      await h.see({ reading: reading(MSS, { accountTable: [{ address: MSS, isDefault: true, notices: true }] }) });
+      await h.login(NOEMIE);
+      h.tick(100);
+      expect((await h.see({ reading: reading(MSS) })).view.applyPreferred).toBeNull();
+      expect((await h.store.read()).portal.pendingLogin).toBe(false);
+    });
+
+    it('follows the user’s own preferred mailbox over the portal default', async () => {
+      const h = harness();
+      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [{ address: MSS, isDefault: true, notices: null }] }) });
+      await h.store.update((state) => {
+        state.settings.preferredMailbox = CARDIO;
+        return { state, result: null };
+      });
+      await h.login(NOEMIE);
+      h.tick(10);
+      expect((await h.see({ reading: reading('Noémie Gallorini') })).view.applyPreferred).toBe(CARDIO);
+    });
+
+    it('reads the account page first when the default is not known yet', async () => {
+      const h = harness();
+      await h.login(NOEMIE);
+      h.tick(10);
+      const first = await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+      expect(first.view.applyPreferred).toBeNull();
+      expect(first.view.discoveryDue).toBe(true);
+      h.tick(10);
+      const other = await h.see({ reading: reading('Noémie Gallorini') });
+      expect(other.view.discoveryDue).toBe(false); // another tab holds the lease
+      h.tick(10);
+      const discovered = await h.see({
+        reading: reading('Noémie Gallorini'),
+        discovered: { chooser: null, accountTable: [{ address: MSS, isDefault: true, notices: true }] },
+      });
+      expect(discovered.view.applyPreferred).toBe(MSS);
+    });
+
+    it('respects a later manual switch', async () => {
+      const h = harness();
+      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [{ address: MSS, isDefault: true, notices: true }] }) });
+      await h.login(NOEMIE);
+      h.tick(10);
+      await h.see({ reading: reading('Noémie Gallorini') });
+      h.tick(10);
+      await h.see({ reading: reading(MSS) });
+      h.tick(10);
+      await h.requestSwitch(NOEMIE);
+      h.tick(10);
+      const after = await h.see({ reading: reading('Noémie Gallorini') });
+      expect(after.view.applyPreferred).toBeNull();
+      expect(after.view.switchFailed).toBeNull();
+    });
+  });
+
+  it('says when a switch did not land, and when it timed out', async () => {
+    const h = harness();
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    await h.requestSwitch(CARDIO);
+    h.tick(10);
+    const landed = await h.see({ reading: reading(MSS) });
+    expect(landed.view.switchFailed).toEqual({ address: CARDIO, name: 'Secrétariat de cardiologie' });
+
+    await h.requestSwitch(MSS);
+    h.tick(SWITCH_TIMEOUT_MS + 1);
+    const late = await h.see({ reading: reading(MSS), observedAt: h.now - SWITCH_TIMEOUT_MS - 5 });
+    expect(late.view.switchFailed?.address).toBe(MSS);
+  });
+
+  it('asks for discovery again after a while, one tab at a time', async () => {
+    const h = harness();
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(true);
+    await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: CHOOSER, accountTable: null } });
+    h.tick(60_000);
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(false);
+    h.tick(DISCOVERY_INTERVAL_MS);
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(true);
+  });
+
+  it('re-infers kinds once the login is known, keeping the user’s corrections', async () => {
+    const h = harness();
+    await h.see({ reading: reading(MSS, { chooser: [{ address: 'julien.martin@x.fr', name: 'Julien Martin', unread: 0, current: false }] }) });
+    expect((await h.store.read()).mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind).toBe('personal');
+    await h.login(NOEMIE);
+    const state = await h.store.read();
+    expect(state.mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind).toBe('organisational');
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { RepereDb } from '@/utils/db';
+import type { MailboxRecord } from '@/utils/schemas';
+import { DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS, Store } from '@/utils/store';
+
+let counter = 0;
+function freshStore(): Store {
+  counter += 1;
+  return new Store(new RepereDb(`test-store-${counter}-${Date.now()}`), () => 1_000);
+}
+
+const mailbox = (address: string, order: number): MailboxRecord => ({
+  address,
+  displayName: null,
+  kind: 'organisational',
+  kindSource: 'inferred',
+  colour: '#0072B2',
+  label: null,
+  watched: true,
+  confirmBeforeSend: null,
+  unread: null,
+  unreadAt: null,
+  portalDefault: null,
+  receptionNotice: null,
+  order,
+  firstSeenAt: 1,
+  lastSeenAt: 1,
+});
+
+describe('store', () => {
+  it('starts from defaults', async () => {
+    const state = await freshStore().read();
+    expect(state).toEqual({ settings: DEFAULT_SETTINGS, portal: DEFAULT_PORTAL_STATE, mailboxes: [] });
+  });
+
+  it('writes validated records and reads them back in discovery order', async () => {
+    const store = freshStore();
+    await store.update((state) => {
+      state.mailboxes.push(mailbox('b@x.fr', 1), mailbox('a@x.fr', 0));
+      state.settings.bannerCollapsed = true;
+      return { state, result: null };
+    });
+    const state = await store.read();
+    expect(state.mailboxes.map((m) => m.address)).toEqual(['a@x.fr', 'b@x.fr']);
+    expect(state.settings.bannerCollapsed).toBe(true);
+  });
+
+  it('loses no update when many writers run at once', async () => {
+    const store = freshStore();
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        store.update((state) => {
+          state.portal.loginSeq += 1;
+          state.mailboxes.push(mailbox(`m${i}@x.fr`, i));
+          return { state, result: null };
+        }),
+      ),
+    );
+    const state = await store.read();
+    expect(state.portal.loginSeq).toBe(25);
+    expect(state.mailboxes).toHaveLength(25);
+  });
+
+  it('writes nothing when a change breaks a schema', async () => {
+    const store = freshStore();
+    await expect(
+      store.update((state) => {
+        state.portal.loginSeq = 5;
+        state.mailboxes.push({ ...mailbox('pas une adresse', 0) });
+        return { state, result: null };
+      }),
+    ).rejects.toThrow();
+    const state = await store.read();
+    expect(state.portal.loginSeq).toBe(0);
+    expect(state.mailboxes).toEqual([]);
+  });
+
+  it('quarantines a corrupt record, keeps the others, and applies defaults', async () => {
+    const store = freshStore();
+    await store.update((state) => {
+      state.mailboxes.push(mailbox('ok@x.fr', 0));
+      return { state, result: null };
+    });
+    await store.db.mailboxes.put({ address: 'broken@x.fr', kind: 'martian' } as unknown as MailboxRecord);
+    await store.db.settings.put({ id: 'main', bannerCollapsed: 'sometimes' } as never);
+    const state = await store.read();
+    expect(state.mailboxes.map((m) => m.address)).toEqual(['ok@x.fr']);
+    expect(state.settings).toEqual(DEFAULT_SETTINGS);
+    const quarantined = await store.db.quarantine.toArray();
+    expect(quarantined.map((q) => q.table).sort()).toEqual(['mailboxes', 'settings']);
+    expect(quarantined.find((q) => q.table === 'mailboxes')?.record).toMatchObject({ address: 'broken@x.fr' });
+    expect(quarantined.find((q) => q.table === 'settings')?.reason).toMatch(/bannerCollapsed/);
+  });
+
+  it('fills fields added later with their defaults', async () => {
+    const store = freshStore();
+    await store.db.settings.put({ id: 'main' } as never);
+    expect((await store.read()).settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
