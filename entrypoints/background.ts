@@ -32,7 +32,8 @@ export default defineBackground(() => {
     notifyPortalTabs: (exceptTabId) => {
       portalTabs().then(
         (tabs) => {
-          for (const tab of tabs) if (tab.id !== undefined && tab.id !== exceptTabId) tell(tab.id, { name: 'background:portal-changed' });
+          for (const tab of tabs)
+            if (tab.id !== undefined && tab.id !== exceptTabId) tell(tab.id, { name: 'background:portal-changed' });
         },
         (error: unknown) => log.warn('onglets du portail introuvables :', error),
       );

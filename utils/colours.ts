@@ -58,5 +58,7 @@ export function isReadable(background: string): boolean {
 
 /** The colour of the n-th service mailbox (in the order they were first seen). */
 export function serviceColour(index: number): string {
-  return SERVICE_PALETTE[((index % SERVICE_PALETTE.length) + SERVICE_PALETTE.length) % SERVICE_PALETTE.length] as string;
+  return SERVICE_PALETTE[
+    ((index % SERVICE_PALETTE.length) + SERVICE_PALETTE.length) % SERVICE_PALETTE.length
+  ] as string;
 }

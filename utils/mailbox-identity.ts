@@ -93,7 +93,8 @@ export function resolveActive(
   }
   if (loginAddress && nameMatchesAddress(label.text, loginAddress)) return { kind: 'personal', address: loginAddress };
   const personal = mailboxes.find((m) => m.kind === 'personal');
-  if (personal && nameMatchesAddress(label.text, personal.address)) return { kind: 'personal', address: personal.address };
+  if (personal && nameMatchesAddress(label.text, personal.address))
+    return { kind: 'personal', address: personal.address };
   // The person's name is known and the label shows another name: a service not learnt yet.
   if (personal?.displayName && fold(personal.displayName) !== text) return { kind: 'organisational', address: null };
   return { kind: 'unknown', address: null };

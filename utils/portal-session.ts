@@ -147,7 +147,10 @@ function buildView(
   const global = identityKey(portal.activeAddress, portal.activeLabel);
   const stale =
     reading.kind === 'webmail' && mine && global && mine !== global && portal.activeSeenAt > observation.observedAt
-      ? { address: portal.activeAddress, name: portal.activeAddress ? nameOf(state, portal.activeAddress) : portal.activeLabel }
+      ? {
+          address: portal.activeAddress,
+          name: portal.activeAddress ? nameOf(state, portal.activeAddress) : portal.activeLabel,
+        }
       : null;
   const failed =
     portal.failedSwitch && now - portal.failedSwitch.at < FAILED_SWITCH_SHOWN_MS ? portal.failedSwitch : null;
@@ -265,7 +268,11 @@ export function applyObservation(
 }
 
 /** A login form was submitted on the portal: a new session starts. */
-export function recordLogin(state: StoredState, loginAddress: string, now: number): { state: StoredState; result: null } {
+export function recordLogin(
+  state: StoredState,
+  loginAddress: string,
+  now: number,
+): { state: StoredState; result: null } {
   state.portal.loginAddress = loginAddress;
   state.portal.loginSeq += 1;
   state.portal.loginAt = now;
@@ -276,7 +283,11 @@ export function recordLogin(state: StoredState, loginAddress: string, now: numbe
   return { state, result: null };
 }
 
-export function recordSwitchRequest(state: StoredState, address: string, now: number): { state: StoredState; result: null } {
+export function recordSwitchRequest(
+  state: StoredState,
+  address: string,
+  now: number,
+): { state: StoredState; result: null } {
   state.portal.expectedSwitch = { address, at: now };
   state.portal.failedSwitch = null;
   return { state, result: null };

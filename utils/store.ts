@@ -90,22 +90,31 @@ export class Store {
    * transaction. Every record is validated before it is written; one that fails
    * aborts the whole change (nothing is written) and the error is thrown.
    */
-  async update<T>(change: (state: StoredState) => { state: StoredState; result: T }): Promise<{ state: StoredState; result: T }> {
-    return this.db.transaction('rw', this.db.settings, this.db.portal, this.db.mailboxes, this.db.quarantine, async () => {
-      const before = await this.load();
-      const { state, result } = change(structuredClone(before));
-      const settings = settingsRecord.parse(state.settings);
-      const portal = portalStateRecord.parse(state.portal);
-      const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
-      await this.db.settings.put(settings);
-      await this.db.portal.put(portal);
-      const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
-      const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
-      if (changed.length) await this.db.mailboxes.bulkPut(changed);
-      const kept = new Set(mailboxes.map((m) => m.address));
-      const removed = before.mailboxes.filter((m) => !kept.has(m.address)).map((m) => m.address);
-      if (removed.length) await this.db.mailboxes.bulkDelete(removed);
-      return { state: { settings, portal, mailboxes }, result };
-    });
+  async update<T>(
+    change: (state: StoredState) => { state: StoredState; result: T },
+  ): Promise<{ state: StoredState; result: T }> {
+    return this.db.transaction(
+      'rw',
+      this.db.settings,
+      this.db.portal,
+      this.db.mailboxes,
+      this.db.quarantine,
+      async () => {
+        const before = await this.load();
+        const { state, result } = change(structuredClone(before));
+        const settings = settingsRecord.parse(state.settings);
+        const portal = portalStateRecord.parse(state.portal);
+        const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
+        await this.db.settings.put(settings);
+        await this.db.portal.put(portal);
+        const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
+        const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
+        if (changed.length) await this.db.mailboxes.bulkPut(changed);
+        const kept = new Set(mailboxes.map((m) => m.address));
+        const removed = before.mailboxes.filter((m) => !kept.has(m.address)).map((m) => m.address);
+        if (removed.length) await this.db.mailboxes.bulkDelete(removed);
+        return { state: { settings, portal, mailboxes }, result };
+      },
+    );
   }
 }

@@ -1,25 +1,113 @@
 /**
- * The content script on the portal: wiring only. It starts at document_start so that
- * what it adds is there at first paint, and never lets an error reach the page.
+ * The content script on the portal: wiring only. It starts at document_start so the
+ * banner is there at first paint and the send guard stands before the first click.
+ * Each capability lives in its own file (see FEATURES) and cleans up with `ctx`.
+ * Nothing here may throw into the page: failures become banner messages.
  */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { BannerActions } from '@/components/Banner';
+import { t } from '@/utils/i18n';
 import { log } from '@/utils/log';
 import { sendToBackground } from '@/utils/message-client';
+import type { BackgroundToContent } from '@/utils/messages';
 import { PORTAL_MATCHES } from '@/utils/portal-origins';
+import type { PortalView } from '@/utils/schemas';
+import { mountBanner } from './banner';
+import { discoverAccounts } from './discovery';
+import { type PageWatcher, watchPage } from './page-watcher';
+import { applyPreferredMailbox, watchLogins } from './preferred-mailbox';
+import { installSendGuard } from './send-guard';
+import { createSwitcher } from './switcher';
+import { markTab } from './tab-marker';
+import { createTabState } from './tab-state';
 
 /** Set on <html> once the background has answered: tests and diagnostics read it. */
 export const CONNECTED_ATTRIBUTE = 'data-repere-bal';
+
+/** The capabilities, by file (a repository test checks that each is wired and documented). */
+export const FEATURES = [
+  'banner',
+  'page-watcher',
+  'switcher',
+  'send-guard',
+  'preferred-mailbox',
+  'discovery',
+  'tab-marker',
+] as const;
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_start',
   async main(ctx) {
-    const reply = await sendToBackground('content:hello', { url: location.href });
-    if (ctx.isInvalid) return;
-    if (!reply.ok) {
-      log.warn('le service d’arrière-plan ne répond pas :', reply.error);
-      return;
+    try {
+      await start(ctx);
+    } catch (error) {
+      log.error('démarrage impossible :', error);
     }
-    document.documentElement.setAttribute(CONNECTED_ATTRIBUTE, reply.value.version);
   },
 });
+
+async function start(ctx: ContentScriptContext): Promise<void> {
+  const tab = createTabState();
+  const hello = sendToBackground('content:hello', { url: location.href });
+  const guard = installSendGuard(ctx, tab);
+  let watcher: PageWatcher | null = null;
+  let shadow: ShadowRoot | null = null;
+  const switcher = createSwitcher(ctx, tab, () => shadow ?? document.documentElement);
+
+  const setCollapsed = (collapsed: boolean) => {
+    const view = tab.get().view;
+    tab.set({ collapsedHint: collapsed, view: view ? { ...view, collapsed } : view });
+    void sendToBackground('content:set-banner-collapsed', { collapsed });
+  };
+  const actions: BannerActions = {
+    switchTo: (address) => void switcher.switchTo(address),
+    retry: (address) => void switcher.switchTo(address),
+    setCollapsed,
+    setSwitcherOpen: (open) => tab.set({ switcherOpen: open }),
+    reload: () => location.reload(),
+    dismissError: () => tab.set({ error: null }),
+    confirmSend: (silence) => guard.confirm(silence),
+    cancelSend: () => guard.cancel(),
+  };
+  shadow = await mountBanner(ctx, tab, actions);
+  markTab(ctx, tab);
+  watchLogins(ctx);
+
+  const reply = await hello;
+  if (ctx.isInvalid) return;
+  if (!reply.ok) {
+    tab.set({ error: t('errorBackground') });
+    log.warn('le service d’arrière-plan ne répond pas :', reply.error);
+    return;
+  }
+  tab.set({ profile: reply.value.profile, collapsedHint: reply.value.collapsed });
+  document.documentElement.setAttribute(CONNECTED_ATTRIBUTE, reply.value.version);
+
+  const onView = (view: PortalView) => {
+    const { activity } = tab.get();
+    const landed = activity && (view.active.address === activity.address || view.switchFailed);
+    tab.set({ view, ...(landed ? { activity: null } : {}) });
+    applyPreferredMailbox(view, switcher);
+    if (view.discoveryDue && watcher) void discoverAccounts(tab, watcher);
+  };
+  watcher = watchPage(ctx, tab, onView);
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+    const order = message as BackgroundToContent;
+    if (order.name === 'background:portal-changed') void watcher?.refresh();
+    else if (order.name === 'background:switch-to' && typeof order.address === 'string')
+      void switcher.switchTo(order.address);
+    else if (order.name === 'background:open-switcher') {
+      if (tab.get().view?.collapsed) setCollapsed(false);
+      tab.set({ switcherOpen: true });
+      shadow?.querySelector<HTMLElement>('[data-switch-to], .menu-button')?.focus();
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(() => document.documentElement.removeAttribute(CONNECTED_ATTRIBUTE));
+}

@@ -23,6 +23,8 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
   '--disable-quic',
+  // The extension's first language (needs Debian's chromium-l10n).
+  '--lang=fr-FR',
 ];
 
 export interface ExtensionBrowser {
@@ -45,6 +47,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     pipe: true,
     enableExtensions: [EXTENSION_DIRS.chromium],
     args: CHROMIUM_FLAGS,
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
   const worker = await browser.waitForTarget(
     (target) => target.type() === 'service_worker' && target.url().endsWith('/background.js'),
@@ -74,6 +77,9 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
+      // The extension's first language (needs Debian's firefox-esr-l10n-fr).
+      'intl.locale.requested': 'fr',
+      'intl.accept_languages': 'fr-FR, fr',
     },
   });
   const extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);

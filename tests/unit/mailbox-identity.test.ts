@@ -6,7 +6,12 @@ const NOEMIE = 'noemie.gallorini@esante-occitanie.fr';
 const MSS = 'mss@esante-occitanie.fr';
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
-function record(address: string, kind: MailboxRecord['kind'], displayName: string | null, extra: Partial<MailboxRecord> = {}): MailboxRecord {
+function record(
+  address: string,
+  kind: MailboxRecord['kind'],
+  displayName: string | null,
+  extra: Partial<MailboxRecord> = {},
+): MailboxRecord {
   return {
     address,
     displayName,
@@ -57,7 +62,9 @@ describe('inferKind', () => {
 
   it('without the login, a person name fitting the address is personal, once', () => {
     expect(inferKind(NOEMIE, 'Noémie Gallorini', null, [])).toBe('personal');
-    expect(inferKind('j.martin@x.fr', 'Julien Martin', null, [record(NOEMIE, 'personal', null)])).toBe('organisational');
+    expect(inferKind('j.martin@x.fr', 'Julien Martin', null, [record(NOEMIE, 'personal', null)])).toBe(
+      'organisational',
+    );
   });
 
   it('never takes a service name for a person, even when it fits the address', () => {
@@ -75,11 +82,17 @@ describe('resolveActive', () => {
       kind: 'organisational',
       address: CARDIO,
     });
-    expect(resolveActive({ text: 'Noémie Gallorini', address: null }, KNOWN, null)).toEqual({ kind: 'personal', address: NOEMIE });
+    expect(resolveActive({ text: 'Noémie Gallorini', address: null }, KNOWN, null)).toEqual({
+      kind: 'personal',
+      address: NOEMIE,
+    });
   });
 
   it('maps the user’s name through the login address before anything is learnt', () => {
-    expect(resolveActive({ text: 'Noémie Gallorini', address: null }, [], NOEMIE)).toEqual({ kind: 'personal', address: NOEMIE });
+    expect(resolveActive({ text: 'Noémie Gallorini', address: null }, [], NOEMIE)).toEqual({
+      kind: 'personal',
+      address: NOEMIE,
+    });
   });
 
   it('takes an unknown name beside a known person as an unnamed service', () => {
@@ -90,7 +103,10 @@ describe('resolveActive', () => {
   });
 
   it('says unknown when nothing tells', () => {
-    expect(resolveActive({ text: 'Bloc opératoire', address: null }, [], null)).toEqual({ kind: 'unknown', address: null });
+    expect(resolveActive({ text: 'Bloc opératoire', address: null }, [], null)).toEqual({
+      kind: 'unknown',
+      address: null,
+    });
     expect(resolveActive(null, KNOWN, NOEMIE)).toEqual({ kind: 'unknown', address: null });
   });
 

@@ -88,9 +88,7 @@ describe('message router', () => {
 
 describe('sendToBackground', () => {
   it('returns the background’s reply', async () => {
-    fakeBrowser.runtime.onMessage.addListener(() =>
-      Promise.resolve({ ok: true, value: { ...HELLO, tabId: null } }),
-    );
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, value: { ...HELLO, tabId: null } }));
     const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
     expect(reply).toEqual({ ok: true, value: { ...HELLO, tabId: null } });
   });

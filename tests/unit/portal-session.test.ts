@@ -69,7 +69,12 @@ describe('portal session', () => {
   it('learns the mailboxes from the chooser, with stable colours, and shows the active one', async () => {
     const h = harness();
     const { view } = await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
-    expect(view.active).toMatchObject({ kind: 'personal', address: NOEMIE, name: 'Noémie Gallorini', colour: PERSONAL_COLOUR });
+    expect(view.active).toMatchObject({
+      kind: 'personal',
+      address: NOEMIE,
+      name: 'Noémie Gallorini',
+      colour: PERSONAL_COLOUR,
+    });
     expect(view.active.confirmBeforeSend).toBe(false);
     expect(view.others.map((o) => [o.address, o.unread, o.colour])).toEqual([
       [MSS, 2, SERVICE_PALETTE[0]],
@@ -112,10 +117,15 @@ describe('portal session', () => {
   describe('preferred mailbox at login', () => {
     it('switches to the portal’s default account once, right after login (the first-login quirk)', async () => {
       const h = harness();
-      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [
-        { address: NOEMIE, isDefault: false, notices: false },
-        { address: MSS, isDefault: true, notices: true },
-      ] }) });
+      await h.see({
+        reading: reading('Noémie Gallorini', {
+          chooser: CHOOSER,
+          accountTable: [
+            { address: NOEMIE, isDefault: false, notices: false },
+            { address: MSS, isDefault: true, notices: true },
+          ],
+        }),
+      });
       await h.login(NOEMIE);
       h.tick(100);
       const first = await h.see({ reading: reading('Noémie Gallorini') });
@@ -136,7 +146,12 @@ describe('portal session', () => {
 
     it('follows the user’s own preferred mailbox over the portal default', async () => {
       const h = harness();
-      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [{ address: MSS, isDefault: true, notices: null }] }) });
+      await h.see({
+        reading: reading('Noémie Gallorini', {
+          chooser: CHOOSER,
+          accountTable: [{ address: MSS, isDefault: true, notices: null }],
+        }),
+      });
       await h.store.update((state) => {
         state.settings.preferredMailbox = CARDIO;
         return { state, result: null };
@@ -166,7 +181,12 @@ describe('portal session', () => {
 
     it('respects a later manual switch', async () => {
       const h = harness();
-      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER, accountTable: [{ address: MSS, isDefault: true, notices: true }] }) });
+      await h.see({
+        reading: reading('Noémie Gallorini', {
+          chooser: CHOOSER,
+          accountTable: [{ address: MSS, isDefault: true, notices: true }],
+        }),
+      });
       await h.login(NOEMIE);
       h.tick(10);
       await h.see({ reading: reading('Noémie Gallorini') });
@@ -207,7 +227,11 @@ describe('portal session', () => {
 
   it('re-infers kinds once the login is known, keeping the user’s corrections', async () => {
     const h = harness();
-    await h.see({ reading: reading(MSS, { chooser: [{ address: 'julien.martin@x.fr', name: 'Julien Martin', unread: 0, current: false }] }) });
+    await h.see({
+      reading: reading(MSS, {
+        chooser: [{ address: 'julien.martin@x.fr', name: 'Julien Martin', unread: 0, current: false }],
+      }),
+    });
     expect((await h.store.read()).mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind).toBe('personal');
     await h.login(NOEMIE);
     const state = await h.store.read();

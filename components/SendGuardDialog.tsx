@@ -1,0 +1,99 @@
+/**
+ * The send guard's question: a modal alert dialog naming the mailbox the message will
+ * leave from. Focus starts on the confirm button (Enter sends), Escape cancels, Tab
+ * stays inside. It answers once: a second click cannot send twice.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+
+export interface GuardRequest {
+  /** The sentence naming the sending mailbox. */
+  message: string;
+  confirmLabel: string;
+  /** The user may switch the question off for this mailbox (a known one). */
+  canSilence: boolean;
+}
+
+export interface SendGuardDialogProps {
+  request: GuardRequest;
+  onConfirm(silence: boolean): void;
+  onCancel(): void;
+}
+
+export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialogProps) {
+  const [silence, setSilence] = useState(false);
+  const answered = useRef(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    confirmButton.current?.focus();
+  }, []);
+
+  const answer = (confirmed: boolean) => {
+    if (answered.current) return;
+    answered.current = true;
+    if (confirmed) onConfirm(silence);
+    else onCancel();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      answer(false);
+    } else if (event.key === 'Enter' && target?.dataset.action !== 'cancel-send') {
+      event.preventDefault();
+      answer(true);
+    } else if (event.key === 'Tab') {
+      const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, input') ?? [])];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = (dialog.current?.getRootNode() as ShadowRoot | Document).activeElement;
+      if (event.shiftKey && active === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  return (
+    <div class="overlay">
+      <div
+        ref={dialog}
+        class="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="repere-bal-guard-title"
+        aria-describedby="repere-bal-guard-text"
+        onKeyDown={onKeyDown}
+      >
+        <h2 id="repere-bal-guard-title">{t('guardTitle')}</h2>
+        <p id="repere-bal-guard-text">{request.message}</p>
+        {request.canSilence && (
+          <label>
+            <input type="checkbox" checked={silence} onChange={(e) => setSilence(e.currentTarget.checked)} />
+            {t('guardDontAsk')}
+          </label>
+        )}
+        <div class="actions">
+          <button type="button" data-action="cancel-send" onClick={() => answer(false)}>
+            {t('guardCancel')}
+          </button>
+          <button
+            ref={confirmButton}
+            type="button"
+            class="primary"
+            data-action="confirm-send"
+            onClick={() => answer(true)}
+          >
+            {request.confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

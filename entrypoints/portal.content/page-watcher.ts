@@ -1,0 +1,87 @@
+/**
+ * Feature: reading the page. From document_start, the page is read as it arrives and
+ * whenever it changes (a portal that switches mailboxes in place), and each new
+ * reading goes to the background, whose answer (the view) updates the banner.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '@/utils/message-client';
+import { findAccountMenu } from '@/utils/portal/menu';
+import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
+import type { PortalView } from '@/utils/schemas';
+import type { TabState } from './tab-state';
+
+/** At most one reading per this many ms while the page changes. */
+const READ_THROTTLE_MS = 150;
+
+export interface PageWatcher {
+  /** Tells the background again what this page shows (another tab changed something). */
+  refresh(): Promise<void>;
+  /** Sends what discovery found, with the page's reading. */
+  report(discovered: {
+    chooser: PortalPageReading['chooser'];
+    accountTable: PortalPageReading['accountTable'];
+  }): Promise<void>;
+}
+
+function sameReading(a: PortalPageReading | null, b: PortalPageReading): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isChooserPage(doc: Document, tab: TabState): boolean {
+  const chooserUrl = findAccountMenu(doc, tab.get().profile)?.chooserUrl;
+  return chooserUrl !== null && chooserUrl !== undefined && chooserUrl.split('#')[0] === location.href.split('#')[0];
+}
+
+export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (view: PortalView) => void): PageWatcher {
+  // Replies are applied in order: a slow answer never overwrites a newer one.
+  let queue: Promise<void> = Promise.resolve();
+  const send = (discovered: Parameters<PageWatcher['report']>[0] | null) => {
+    queue = queue.then(async () => {
+      const { reading, observedAt } = tab.get();
+      if (!reading || ctx.isInvalid) return;
+      const reply = await sendToBackground('content:page-seen', { reading, observedAt, discovered });
+      if (ctx.isInvalid) return;
+      if (reply.ok) onView(reply.value);
+      else tab.set({ error: tab.get().view ? null : reply.error });
+    });
+    return queue;
+  };
+
+  const read = () => {
+    if (ctx.isInvalid) return;
+    const { profile, reading: previous } = tab.get();
+    const reading = readPortalPage(document, profile, { isChooserPage: isChooserPage(document, tab) });
+    // While the page is still arriving, wait for the label (or the login form) before saying anything.
+    if (document.readyState === 'loading' && !reading.label && reading.kind !== 'login') return;
+    if (sameReading(previous, reading)) return;
+    const labelChanged = previous !== null && previous.label?.text !== reading.label?.text;
+    // The page shows the server's state as of its request; an in-place change, as of now.
+    const observedAt =
+      previous === null ? Math.floor(performance.timeOrigin) : labelChanged ? Date.now() : tab.get().observedAt;
+    tab.set({ reading, observedAt });
+    void send(null);
+  };
+
+  let timer: number | undefined;
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      read();
+    }, READ_THROTTLE_MS);
+  };
+  const observer = new MutationObserver((records) => {
+    // The tab's title and icon (changed by the tab marker) say nothing about the mailbox.
+    if (records.every((r) => document.head?.contains(r.target))) return;
+    schedule();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(document, 'DOMContentLoaded', read);
+  read();
+
+  return {
+    refresh: () => send(null),
+    report: (discovered) => send(discovered),
+  };
+}

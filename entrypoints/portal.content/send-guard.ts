@@ -1,0 +1,164 @@
+/**
+ * Feature: the send guard. « Envoyer » clicked (or the compose form submitted any other
+ * way) while the page sends from a service mailbox, an unknown one, a stale tab, or a
+ * mailbox the user marked, first asks in the banner, naming the sending mailbox.
+ * Cancel sends nothing; confirm replays the user's action once, and only once.
+ * Listeners sit on window in the capture phase, so they run before the portal's own.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { GuardRequest } from '@/components/SendGuardDialog';
+import { t } from '@/utils/i18n';
+import { sendToBackground } from '@/utils/message-client';
+import { isComposeForm, sendControlAt } from '@/utils/portal/compose';
+import type { PortalView } from '@/utils/schemas';
+import type { TabState } from './tab-state';
+
+/** What the guard says, or null when this page may send without asking. */
+export function guardRequestFor(view: PortalView | null): (GuardRequest & { address: string | null }) | null {
+  if (view?.stale) {
+    return {
+      message: t('guardStale', view.stale.name ?? view.stale.address ?? '?'),
+      confirmLabel: t('guardConfirm'),
+      canSilence: false,
+      address: null,
+    };
+  }
+  if (!view || view.page !== 'webmail') {
+    return { message: t('guardUnknown'), confirmLabel: t('guardConfirm'), canSilence: false, address: null };
+  }
+  const { kind, name, address, confirmBeforeSend } = view.active;
+  if (!confirmBeforeSend) return null;
+  const shown = name ?? address ?? '';
+  if (kind === 'organisational') {
+    const who = address && address !== shown ? `${shown} (${address})` : shown;
+    return {
+      message: t('guardService', who),
+      confirmLabel: t('guardConfirmService'),
+      canSilence: address !== null,
+      address,
+    };
+  }
+  if (kind === 'personal') {
+    return {
+      message: t('guardPersonal', shown),
+      confirmLabel: t('guardConfirm'),
+      canSilence: address !== null,
+      address,
+    };
+  }
+  return { message: t('guardUnknown'), confirmLabel: t('guardConfirm'), canSilence: false, address: null };
+}
+
+/** The user's action, to replay once confirmed. */
+type Held =
+  | { kind: 'click'; control: HTMLElement }
+  | { kind: 'key'; control: HTMLElement; key: string }
+  | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null };
+
+export interface SendGuard {
+  /** The user confirmed: replay the held action once; `silence` stops asking for this mailbox. */
+  confirm(silence: boolean): void;
+  cancel(): void;
+}
+
+export function installSendGuard(ctx: ContentScriptContext, tab: TabState): SendGuard {
+  let held: Held | null = null;
+  /** Events let through once: the replay of a confirmed action. */
+  const allowed = new Set<EventTarget>();
+
+  const hold = (event: Event, action: Held): boolean => {
+    const request = guardRequestFor(tab.get().view);
+    if (!request) return false;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (held) return true; // a question is already open: a second click sends nothing
+    held = action;
+    tab.set({ guard: request });
+    return true;
+  };
+
+  const letThrough = (target: EventTarget): boolean => {
+    if (!allowed.has(target)) return false;
+    allowed.delete(target);
+    return true;
+  };
+
+  ctx.addEventListener(
+    window,
+    'click',
+    (event: MouseEvent) => {
+      const control = sendControlAt(event.target, tab.get().profile) as HTMLElement | null;
+      if (!control) return;
+      if (letThrough(control)) {
+        // The click's own default submits the form: let that submit through too.
+        const form = (control as HTMLButtonElement).form;
+        if (form) allowed.add(form);
+        return;
+      }
+      hold(event, { kind: 'click', control });
+    },
+    { capture: true },
+  );
+
+  // A send control that is not a real button is activated from the keyboard by its own script.
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const control = sendControlAt(event.target, tab.get().profile) as HTMLElement | null;
+      if (!control || control.tagName === 'BUTTON' || control.tagName === 'INPUT') return;
+      if (letThrough(control)) return;
+      hold(event, { kind: 'key', control, key: event.key });
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    window,
+    'submit',
+    (event: SubmitEvent) => {
+      const form = event.target as HTMLFormElement | null;
+      if (!form || !isComposeForm(form, tab.get().profile)) return;
+      if (letThrough(form)) return;
+      hold(event, { kind: 'submit', form, submitter: (event.submitter as HTMLElement | null) ?? null });
+    },
+    { capture: true },
+  );
+
+  const replay = (action: Held) => {
+    if (action.kind === 'click') {
+      allowed.add(action.control);
+      action.control.click();
+    } else if (action.kind === 'key') {
+      // Only the key again: the control's own script acts on it (a click too would send twice).
+      allowed.add(action.control);
+      action.control.dispatchEvent(new KeyboardEvent('keydown', { key: action.key, bubbles: true, cancelable: true }));
+    } else {
+      allowed.add(action.form);
+      const { form, submitter } = action;
+      if (submitter && form.contains(submitter)) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    }
+    // Whatever was not consumed by the replay must not open the gate later.
+    queueMicrotask(() => ctx.setTimeout(() => allowed.clear(), 0));
+  };
+
+  return {
+    confirm(silence) {
+      const action = held;
+      const address = guardRequestFor(tab.get().view)?.address ?? null;
+      held = null;
+      tab.set({ guard: null });
+      if (silence && address) void sendToBackground('content:set-confirm-before-send', { address, confirm: false });
+      if (action) replay(action);
+    },
+    cancel() {
+      const action = held;
+      held = null;
+      tab.set({ guard: null });
+      const back = action?.kind === 'submit' ? action.submitter : action?.control;
+      back?.focus();
+    },
+  };
+}

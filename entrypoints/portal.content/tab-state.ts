@@ -1,0 +1,47 @@
+/**
+ * What this tab knows, in one place: the selector profile, the last reading of the
+ * page, the background's view, and the banner's local state. Features read it and
+ * change it; the banner and the tab marker re-render when it changes.
+ */
+import type { BannerModel } from '@/components/Banner';
+import type { PortalPageReading } from '@/utils/portal/page';
+import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
+
+export interface TabModel extends BannerModel {
+  profile: SelectorProfile;
+  reading: PortalPageReading | null;
+  /** When the active mailbox shown by this page was read (page load or in-place change). */
+  observedAt: number;
+}
+
+export interface TabState {
+  get(): TabModel;
+  set(patch: Partial<TabModel>): void;
+  subscribe(listener: (model: TabModel) => void): () => void;
+}
+
+export function createTabState(): TabState {
+  let model: TabModel = {
+    profile: DEFAULT_PROFILE,
+    reading: null,
+    observedAt: Date.now(),
+    view: null,
+    activity: null,
+    error: null,
+    guard: null,
+    switcherOpen: false,
+    collapsedHint: false,
+  };
+  const listeners = new Set<(model: TabModel) => void>();
+  return {
+    get: () => model,
+    set(patch) {
+      model = { ...model, ...patch };
+      for (const listener of listeners) listener(model);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

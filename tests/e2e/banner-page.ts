@@ -1,0 +1,81 @@
+/**
+ * Reading and driving the extension's banner from tests, through its observable hooks
+ * only (DESIGN.md): `<repere-bal-banner>` with an open shadow root, `data-kind`,
+ * `data-address`, `[data-switch-to]`, the `role="alertdialog"` send guard with
+ * `data-action="confirm-send"` / `"cancel-send"`.
+ */
+import type { Page } from 'puppeteer';
+
+export const BANNER = 'repere-bal-banner';
+
+export interface BannerState {
+  kind: string | null;
+  address: string | null;
+  status: string;
+  switchTargets: string[];
+  dialog: string | null;
+}
+
+export function bannerState(page: Page): Promise<BannerState | null> {
+  return page.evaluate((tag) => {
+    const host = document.querySelector(tag);
+    if (!host?.shadowRoot) return null;
+    const root = host.shadowRoot;
+    return {
+      kind: host.getAttribute('data-kind'),
+      address: host.getAttribute('data-address'),
+      status: (root.querySelector('[role=status]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      switchTargets: [...root.querySelectorAll('[data-switch-to]')].map(
+        (el) => el.getAttribute('data-switch-to') ?? '',
+      ),
+      dialog: root.querySelector('[role=alertdialog]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+    };
+  }, BANNER);
+}
+
+/** Waits until the banner shows `kind` (and `address`, when given), and returns its state. */
+export async function waitForBanner(
+  page: Page,
+  kind: string,
+  address?: string | null,
+  timeout = 20_000,
+): Promise<BannerState> {
+  await page.waitForFunction(
+    (tag, k, a) => {
+      const host = document.querySelector(tag);
+      return host?.getAttribute('data-kind') === k && (a === undefined || host.getAttribute('data-address') === a);
+    },
+    { timeout },
+    BANNER,
+    kind,
+    address === null ? undefined : address,
+  );
+  const state = await bannerState(page);
+  if (!state) throw new Error('banner vanished');
+  return state;
+}
+
+/** A real click (trusted events) on an element inside the banner. */
+export async function clickInBanner(page: Page, selector: string): Promise<void> {
+  const handle = await page.waitForSelector(`${BANNER} >>> ${selector}`, { visible: true, timeout: 15_000 });
+  if (!handle) throw new Error(`nothing in the banner matches ${selector}`);
+  await handle.click();
+  await handle.dispose();
+}
+
+/** A real click on the page's own « Envoyer » (or any control) found by its text. */
+export async function clickPageControl(page: Page, text: string): Promise<void> {
+  const marked = await page.evaluate((wanted) => {
+    for (const el of document.querySelectorAll<HTMLElement>('button, input[type=submit], [role=button]')) {
+      const shown = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim();
+      if (shown === wanted) {
+        el.setAttribute('data-e2e-target', '');
+        return true;
+      }
+    }
+    return false;
+  }, text);
+  if (!marked) throw new Error(`no control « ${text} » in the page`);
+  await page.click('[data-e2e-target]');
+  await page.evaluate(() => document.querySelector('[data-e2e-target]')?.removeAttribute('data-e2e-target'));
+}
