@@ -49,7 +49,8 @@ export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialo
       const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, input') ?? [])];
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
-      const active = (dialog.current?.getRootNode() as ShadowRoot | Document).activeElement;
+      const root = dialog.current?.getRootNode() as ShadowRoot | Document | undefined;
+      const active = root?.activeElement;
       if (event.shiftKey && active === first) {
         event.preventDefault();
         last?.focus();

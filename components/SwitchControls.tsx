@@ -21,6 +21,18 @@ export interface SwitchControlsProps {
   onSwitch(address: string): void;
 }
 
+/** A count seen as a badge and heard as « 3 non lus ». */
+function UnreadBadge({ count }: { count: number }) {
+  return (
+    <>
+      <span class="badge" aria-hidden="true">
+        {count}
+      </span>
+      <span class="visually-hidden">{t('unreadCount', count)}</span>
+    </>
+  );
+}
+
 function SwitchButton({
   mailbox,
   busy,
@@ -46,18 +58,14 @@ function SwitchButton({
         {mailbox.name}
         {detailed && mailbox.name !== mailbox.address && <span class="address">{mailbox.address}</span>}
       </span>
-      {mailbox.unread ? (
-        <span class="badge" aria-label={t('unreadCount', mailbox.unread)}>
-          {mailbox.unread}
-        </span>
-      ) : null}
+      {mailbox.unread ? <UnreadBadge count={mailbox.unread} /> : null}
     </button>
   );
 }
 
 export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: SwitchControlsProps) {
   const [filter, setFilter] = useState('');
-  const menu = useRef<HTMLDivElement>(null);
+  const menu = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -89,20 +97,17 @@ export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: S
         onClick={() => onOpenChange(!open)}
       >
         {t('switchMenu', others.length)}
-        {totalUnread > 0 && (
-          <span class="badge" aria-label={t('unreadCount', totalUnread)}>
-            {totalUnread}
-          </span>
-        )}
+        {totalUnread > 0 && <UnreadBadge count={totalUnread} />}
       </button>
       {open && (
-        <div
+        <fieldset
           ref={menu}
           class="menu"
           onKeyDown={(event) => {
             if (event.key === 'Escape') onOpenChange(false);
           }}
         >
+          <legend class="visually-hidden">{t('switchMenu', others.length)}</legend>
           {others.length >= FILTER_FROM && (
             <input
               type="search"
@@ -120,7 +125,7 @@ export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: S
             ))}
           </ul>
           {shown.length === 0 && <p class="empty">{t('switchNoMatch')}</p>}
-        </div>
+        </fieldset>
       )}
     </div>
   );

@@ -55,6 +55,7 @@ button:disabled { cursor: progress; }
   background: var(--swatch); border: 1px solid currentColor;
 }
 .menu {
+  min-inline-size: 0;
   position: absolute; top: 100%; right: 8px; z-index: 1;
   width: min(380px, calc(100vw - 16px)); max-height: 60vh; overflow: auto;
   margin-top: 2px; padding: 6px;

@@ -21,3 +21,12 @@ export async function sendToBackground<N extends MessageName>(
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * Messages from the background to the content scripts of portal tabs. They carry no
+ * data the tab must trust blindly: on `portal-changed` the tab asks again.
+ */
+export type BackgroundToContent =
+  | { name: 'background:portal-changed' }
+  | { name: 'background:open-switcher' }
+  | { name: 'background:switch-to'; address: string };

@@ -113,12 +113,3 @@ export function createMessageRouter(
     }
   };
 }
-
-/**
- * Messages from the background to the content scripts of portal tabs. They carry no
- * data the tab must trust blindly: on `portal-changed` the tab asks again.
- */
-export type BackgroundToContent =
-  | { name: 'background:portal-changed' }
-  | { name: 'background:open-switcher' }
-  | { name: 'background:switch-to'; address: string };

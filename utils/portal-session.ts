@@ -81,6 +81,8 @@ function ensureMailbox(
 }
 
 function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number): void {
+  // The chooser lists every account of this login, and only those (a shared workstation may see several people).
+  state.portal.sessionAccounts = entries.map((entry) => entry.address);
   for (const entry of entries) {
     const mailbox = ensureMailbox(state, entry.address, now, { displayName: entry.name });
     if (entry.unread !== null) {
@@ -166,6 +168,7 @@ function buildView(
     },
     others: state.mailboxes
       .filter((m) => m.address !== identity.address)
+      .filter((m) => portal.sessionAccounts === null || portal.sessionAccounts.includes(m.address))
       .map((m) => ({
         address: m.address,
         name: displayName(m),

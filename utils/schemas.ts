@@ -121,6 +121,11 @@ export const portalStateRecord = z.object({
   /** When a tab was last asked to read the chooser and account pages (one at a time). */
   discoveryLeaseAt: z.number().default(0),
   lastDiscoveryAt: z.number().default(0),
+  /**
+   * The accounts of the current login, as its chooser last listed them: [] after a new
+   * login until the chooser is read; null when no login was ever seen (list all known).
+   */
+  sessionAccounts: z.array(address).max(500).nullable().default(null),
   chooserUrl: z.string().max(2000).nullable().default(null),
   manageUrl: z.string().max(2000).nullable().default(null),
   /** A switch asked for and not yet seen to land. */

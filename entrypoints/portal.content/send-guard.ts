@@ -23,7 +23,7 @@ export function guardRequestFor(view: PortalView | null): (GuardRequest & { addr
       address: null,
     };
   }
-  if (!view || view.page !== 'webmail') {
+  if (view?.page !== 'webmail') {
     return { message: t('guardUnknown'), confirmLabel: t('guardConfirm'), canSilence: false, address: null };
   }
   const { kind, name, address, confirmBeforeSend } = view.active;

@@ -13,7 +13,8 @@ import type { TabState } from './tab-state';
 const MAX_PREFIX_NAME = 28;
 
 export function titlePrefix(view: PortalView | null): string {
-  if (!view || view.page !== 'webmail' || view.stale) return view?.stale ? '[⚠] ' : '';
+  if (view?.stale) return '[⚠] ';
+  if (view?.page !== 'webmail') return '';
   const kind = shownKind(view);
   if (kind === 'personal') return `[${t('titlePersonal')}] `;
   if (kind === 'unknown') return `[${t('titleUnknown')}] `;
@@ -39,7 +40,7 @@ export function markTab(ctx: ContentScriptContext, tab: TabState): void {
   };
   const applyIcon = () => {
     const view = tab.get().view;
-    if (!view || view.page !== 'webmail' || !document.head) return;
+    if (view?.page !== 'webmail' || !document.head) return;
     icon ??= Object.assign(document.createElement('link'), { rel: 'icon' });
     icon.href = faviconFor(view.active.colour, view.active.textColour);
     // Last in <head>: browsers take the last icon given.

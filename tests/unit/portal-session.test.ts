@@ -225,6 +225,25 @@ describe('portal session', () => {
     expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(true);
   });
 
+  it('lists only the accounts of the person logged in (a shared workstation)', async () => {
+    const h = harness();
+    await h.login(NOEMIE);
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    await h.login('julien.martin@esante-occitanie.fr');
+    const before = await h.see({ reading: reading('Julien Martin') });
+    expect(before.view.others).toEqual([]);
+    const after = await h.see({
+      reading: reading('Julien Martin', {
+        chooser: [
+          { address: 'julien.martin@esante-occitanie.fr', name: 'Julien Martin', unread: 0, current: true },
+          { address: CARDIO, name: 'Secrétariat de cardiologie', unread: 3, current: false },
+        ],
+      }),
+    });
+    expect(after.view.active).toMatchObject({ kind: 'personal', address: 'julien.martin@esante-occitanie.fr' });
+    expect(after.view.others.map((o) => o.address)).toEqual([CARDIO]);
+  });
+
   it('re-infers kinds once the login is known, keeping the user’s corrections', async () => {
     const h = harness();
     await h.see({
