@@ -276,6 +276,8 @@ export function recordLogin(
   loginAddress: string,
   now: number,
 ): { state: StoredState; result: null } {
+  // Someone else on this workstation: their accounts are not this person's.
+  if (state.portal.loginAddress !== loginAddress) state.portal.sessionAccounts = [];
   state.portal.loginAddress = loginAddress;
   state.portal.loginSeq += 1;
   state.portal.loginAt = now;
