@@ -3,7 +3,7 @@
  * leave from. Focus starts on the confirm button (Enter sends), Escape cancels, Tab
  * stays inside. It answers once: a second click cannot send twice.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 export interface GuardRequest {
@@ -26,7 +26,8 @@ export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialo
   const dialog = useRef<HTMLDivElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // At once, not after the next frame: the user's next key must land in the dialog.
+  useLayoutEffect(() => {
     confirmButton.current?.focus();
   }, []);
 

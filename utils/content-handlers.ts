@@ -37,8 +37,9 @@ export function createContentHandlers({ store, now, version, notifyPortalTabs }:
       };
     },
     'content:page-seen': async (payload, sender) => {
-      const { result } = await store.update((state) => applyObservation(state, payload, now()));
-      if (result.activeChanged) notifyPortalTabs(sender.tab?.id ?? null);
+      const tabId = sender.tab?.id;
+      const { result } = await store.update((state) => applyObservation(state, { ...payload, tabId }, now()));
+      if (result.activeChanged || result.othersChanged) notifyPortalTabs(tabId ?? null);
       return result.view;
     },
     'content:login-submitted': async ({ address }) => {

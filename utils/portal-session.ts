@@ -27,6 +27,8 @@ export interface Observation {
   reading: PageReadingPayload;
   /** When the tab read what it reports (page load or last change), epoch ms. */
   observedAt: number;
+  /** The tab that read it (to let it renew its discovery lease). */
+  tabId?: number;
   /** What the tab fetched and read for discovery (chooser page, account page). */
   discovered?: { chooser: ChooserEntry[] | null; accountTable: AccountRow[] | null } | null;
 }
@@ -35,6 +37,8 @@ export interface ObservationOutcome {
   view: PortalView;
   /** The active mailbox changed: other portal tabs should hear of it. */
   activeChanged: boolean;
+  /** New mailboxes or counts were learnt: other tabs' switch lists change too. */
+  othersChanged: boolean;
 }
 
 function defaultColour(kind: MailboxKind, state: StoredState): string {
@@ -81,8 +85,6 @@ function ensureMailbox(
 }
 
 function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number): void {
-  // The chooser lists every account of this login, and only those (a shared workstation may see several people).
-  state.portal.sessionAccounts = entries.map((entry) => entry.address);
   for (const entry of entries) {
     const mailbox = ensureMailbox(state, entry.address, now, { displayName: entry.name });
     if (entry.unread !== null) {
@@ -125,8 +127,18 @@ function nameOf(state: StoredState, address: string): string {
   return mailbox ? displayName(mailbox) : address;
 }
 
+/** The accounts of the person logged in (all known ones when no login was seen). */
+function sessionMailboxes(state: StoredState): MailboxRecord[] {
+  const accounts = state.portal.sessionAccounts;
+  return accounts === null ? state.mailboxes : state.mailboxes.filter((m) => accounts.includes(m.address));
+}
+
+/** The user's preferred mailbox, else the portal's default account, among this login's accounts. */
 export function preferredMailbox(state: StoredState): string | null {
-  return state.settings.preferredMailbox ?? state.mailboxes.find((m) => m.portalDefault === true)?.address ?? null;
+  const mine = sessionMailboxes(state);
+  const chosen = state.settings.preferredMailbox;
+  if (chosen && mine.some((m) => m.address === chosen)) return chosen;
+  return mine.find((m) => m.portalDefault === true)?.address ?? null;
 }
 
 function identityKey(address: string | null, label: string | null): string | null {
@@ -166,9 +178,8 @@ function buildView(
       textColour: textOn(colour),
       confirmBeforeSend: mailbox?.confirmBeforeSend ?? identity.kind !== 'personal',
     },
-    others: state.mailboxes
+    others: sessionMailboxes(state)
       .filter((m) => m.address !== identity.address)
-      .filter((m) => portal.sessionAccounts === null || portal.sessionAccounts.includes(m.address))
       .map((m) => ({
         address: m.address,
         name: displayName(m),
@@ -193,11 +204,16 @@ export function applyObservation(
   const { reading, observedAt, discovered } = observation;
   const { portal } = state;
 
-  if (reading.chooser) mergeChooser(state, reading.chooser, now);
-  if (reading.accountTable) mergeAccountTable(state, reading.accountTable, now);
+  const choosers = [reading.chooser, discovered?.chooser].filter((list) => list != null);
+  const tables = [reading.accountTable, discovered?.accountTable].filter((list) => list != null);
+  for (const entries of choosers) mergeChooser(state, entries, now);
+  for (const rows of tables) mergeAccountTable(state, rows, now);
+  // The chooser and the account table each list every account of this login, and only
+  // those: a shared workstation may see several people in turn.
+  if (choosers.length + tables.length > 0) {
+    portal.sessionAccounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))];
+  }
   if (discovered) {
-    if (discovered.chooser) mergeChooser(state, discovered.chooser, now);
-    if (discovered.accountTable) mergeAccountTable(state, discovered.accountTable, now);
     portal.lastDiscoveryAt = now;
     portal.discoveryLeaseAt = 0;
   }
@@ -244,6 +260,12 @@ export function applyObservation(
   // The preferred mailbox, once per login, on the first webmail page that can tell.
   let applyPreferred: string | null = null;
   if (portal.pendingLogin && reading.kind === 'webmail' && reading.label) {
+    // The label changed since the first page after login: the user switched on their own. Leave it.
+    const shown = fold(reading.label.text);
+    if (portal.loginFirstLabel === null) portal.loginFirstLabel = shown;
+    else if (portal.loginFirstLabel !== shown) portal.pendingLogin = false;
+  }
+  if (portal.pendingLogin && reading.kind === 'webmail' && reading.label) {
     const preferred = preferredMailbox(state);
     const discoveredSinceLogin = portal.lastDiscoveryAt >= portal.loginAt;
     if (preferred || discoveredSinceLogin || !portal.manageUrl) {
@@ -257,17 +279,27 @@ export function applyObservation(
 
   const discoveryWanted =
     (portal.pendingLogin && portal.lastDiscoveryAt < portal.loginAt) ||
+    // The label names a mailbox nothing learnt so far can place.
+    (reading.label !== null && identity.address === null) ||
     now - portal.lastDiscoveryAt > DISCOVERY_INTERVAL_MS;
+  // The tab holding the lease may have moved to another page before it finished: it may ask again.
+  const leaseFree =
+    now - portal.discoveryLeaseAt > DISCOVERY_LEASE_MS ||
+    (observation.tabId !== undefined && observation.tabId === portal.discoveryLeaseTab);
   const discoveryDue =
     reading.kind === 'webmail' &&
     !discovered &&
     discoveryWanted &&
     (portal.chooserUrl !== null || portal.manageUrl !== null) &&
-    now - portal.discoveryLeaseAt > DISCOVERY_LEASE_MS;
-  if (discoveryDue) portal.discoveryLeaseAt = now;
+    leaseFree;
+  if (discoveryDue) {
+    portal.discoveryLeaseAt = now;
+    portal.discoveryLeaseTab = observation.tabId ?? null;
+  }
 
   const view = buildView(state, identity, observation, { applyPreferred, discoveryDue }, now);
-  return { state, result: { view, activeChanged } };
+  // What discovery learnt changes every tab's switch list.
+  return { state, result: { view, activeChanged, othersChanged: Boolean(discovered) } };
 }
 
 /** A login form was submitted on the portal: a new session starts. */
@@ -276,12 +308,14 @@ export function recordLogin(
   loginAddress: string,
   now: number,
 ): { state: StoredState; result: null } {
-  // Someone else on this workstation: their accounts are not this person's.
-  if (state.portal.loginAddress !== loginAddress) state.portal.sessionAccounts = [];
+  // Someone else on this workstation: the previous person's accounts are not this one's.
+  const previous = state.portal.loginAddress;
+  if (previous !== null && previous !== loginAddress) state.portal.sessionAccounts = [];
   state.portal.loginAddress = loginAddress;
   state.portal.loginSeq += 1;
   state.portal.loginAt = now;
   state.portal.pendingLogin = true;
+  state.portal.loginFirstLabel = null;
   state.portal.expectedSwitch = null;
   state.portal.failedSwitch = null;
   reinferKinds(state);

@@ -118,8 +118,11 @@ export const portalStateRecord = z.object({
   loginAt: z.number().default(0),
   /** A login was seen and its first webmail page has not settled the preferred mailbox yet. */
   pendingLogin: z.boolean().default(false),
+  /** What the label showed on the first webmail page after that login (folded). */
+  loginFirstLabel: z.string().max(2000).nullable().default(null),
   /** When a tab was last asked to read the chooser and account pages (one at a time). */
   discoveryLeaseAt: z.number().default(0),
+  discoveryLeaseTab: z.number().int().nullable().default(null),
   lastDiscoveryAt: z.number().default(0),
   /**
    * The accounts of the current login, as its chooser last listed them: [] after a new

@@ -8,6 +8,12 @@ import type { Page } from 'puppeteer';
 
 export const BANNER = 'repere-bal-banner';
 
+/**
+ * Waits poll on a timer: changes inside a shadow root do not wake puppeteer's
+ * mutation-based waits, and a tab in the background never runs animation frames.
+ */
+export const POLL_MS = 100;
+
 export interface BannerState {
   kind: string | null;
   address: string | null;
@@ -45,7 +51,7 @@ export async function waitForBanner(
       const host = document.querySelector(tag);
       return host?.getAttribute('data-kind') === k && (a === undefined || host.getAttribute('data-address') === a);
     },
-    { timeout },
+    { timeout, polling: POLL_MS },
     BANNER,
     kind,
     address === null ? undefined : address,
@@ -55,9 +61,25 @@ export async function waitForBanner(
   return state;
 }
 
+/** Waits until something in the banner matches `selector` (or, with `hidden`, nothing does). */
+export async function waitInBanner(page: Page, selector: string, options: { hidden?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(
+    (tag, sel, hidden) => {
+      const found = document.querySelector(tag)?.shadowRoot?.querySelector(sel);
+      const shown = found !== null && found !== undefined && found.getClientRects().length > 0;
+      return hidden ? !shown : shown;
+    },
+    { timeout: 15_000, polling: POLL_MS },
+    BANNER,
+    selector,
+    options.hidden ?? false,
+  );
+}
+
 /** A real click (trusted events) on an element inside the banner. */
 export async function clickInBanner(page: Page, selector: string): Promise<void> {
-  const handle = await page.waitForSelector(`${BANNER} >>> ${selector}`, { visible: true, timeout: 15_000 });
+  await waitInBanner(page, selector);
+  const handle = await page.$(`${BANNER} >>> ${selector}`);
   if (!handle) throw new Error(`nothing in the banner matches ${selector}`);
   await handle.click();
   await handle.dispose();
@@ -66,6 +88,7 @@ export async function clickInBanner(page: Page, selector: string): Promise<void>
 /** A real click on the page's own « Envoyer » (or any control) found by its text. */
 export async function clickPageControl(page: Page, text: string): Promise<void> {
   const marked = await page.evaluate((wanted) => {
+    for (const old of document.querySelectorAll('[data-e2e-target]')) old.removeAttribute('data-e2e-target');
     for (const el of document.querySelectorAll<HTMLElement>('button, input[type=submit], [role=button]')) {
       const shown = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim();
       if (shown === wanted) {
@@ -76,6 +99,6 @@ export async function clickPageControl(page: Page, text: string): Promise<void> 
     return false;
   }, text);
   if (!marked) throw new Error(`no control « ${text} » in the page`);
+  // No clean-up afterwards: the click may navigate away (the next call clears the mark).
   await page.click('[data-e2e-target]');
-  await page.evaluate(() => document.querySelector('[data-e2e-target]')?.removeAttribute('data-e2e-target'));
 }

@@ -40,15 +40,23 @@ function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+async function launchChromium(withExtension: boolean): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIRS.chromium],
+    enableExtensions: withExtension ? [EXTENSION_DIRS.chromium] : false,
     args: CHROMIUM_FLAGS,
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
+  if (!withExtension)
+    return {
+      name: 'chromium',
+      browser,
+      extensionId: '',
+      newPage: () => browser.newPage(),
+      close: () => browser.close(),
+    };
   const worker = await browser.waitForTarget(
     (target) => target.type() === 'service_worker' && target.url().endsWith('/background.js'),
     { timeout: 30_000 },
@@ -63,7 +71,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_EXECUTABLE_PATH ?? '/usr/bin/firefox-esr',
@@ -82,7 +90,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'intl.accept_languages': 'fr-FR, fr',
     },
   });
-  const extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);
+  const extensionId = withExtension ? await browser.installExtension(EXTENSION_DIRS.firefox) : '';
   return {
     name: 'firefox',
     browser,
@@ -93,7 +101,12 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
 }
 
 export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+  return name === 'chromium' ? launchChromium(true) : launchFirefox(true);
+}
+
+/** The same browser without the extension: the portal simulator on its own. */
+export function launchWithoutExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(false) : launchFirefox(false);
 }
 
 /** Chromium only: the extension's service worker, to read its state from tests. */

@@ -84,7 +84,8 @@ export async function waitForExactText(page: Page, text: string): Promise<void> 
       [...document.querySelectorAll('body *')].some(
         (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted && el.getClientRects().length > 0,
       ),
-    { timeout: 15_000 },
+    // Timer polling: a page in a background tab runs no animation frames.
+    { timeout: 15_000, polling: 100 },
     text,
   );
 }

@@ -179,6 +179,20 @@ describe('portal session', () => {
       expect(discovered.view.applyPreferred).toBe(MSS);
     });
 
+    it('leaves alone a switch the user made through the portal before the default was known', async () => {
+      const h = harness();
+      await h.login(NOEMIE);
+      h.tick(10);
+      await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+      h.tick(10);
+      const after = await h.see({
+        reading: reading(CARDIO),
+        discovered: { chooser: null, accountTable: [{ address: MSS, isDefault: true, notices: true }] },
+      });
+      expect(after.view.applyPreferred).toBeNull();
+      expect((await h.store.read()).portal.pendingLogin).toBe(false);
+    });
+
     it('respects a later manual switch', async () => {
       const h = harness();
       await h.see({
@@ -242,6 +256,23 @@ describe('portal session', () => {
     });
     expect(after.view.active).toMatchObject({ kind: 'personal', address: 'julien.martin@esante-occitanie.fr' });
     expect(after.view.others.map((o) => o.address)).toEqual([CARDIO]);
+  });
+
+  it('lets the tab holding the discovery lease ask again from its next page, not another tab', async () => {
+    const h = harness();
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discoveryDue).toBe(true);
+    h.tick(1_000);
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discoveryDue).toBe(false);
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discoveryDue).toBe(true);
+  });
+
+  it('asks for discovery when the label names a mailbox nothing learnt can place', async () => {
+    const h = harness();
+    await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: CHOOSER, accountTable: null } });
+    h.tick(1_000);
+    const outcome = await h.see({ reading: reading('Bloc opératoire') });
+    expect(outcome.view.active).toMatchObject({ kind: 'organisational', address: null });
+    expect(outcome.view.discoveryDue).toBe(true);
   });
 
   it('re-infers kinds once the login is known, keeping the user’s corrections', async () => {
