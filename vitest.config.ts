@@ -22,7 +22,7 @@ export default defineConfig({
               },
             },
           },
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['tests/unit/setup.ts'],
         },
       },
       {

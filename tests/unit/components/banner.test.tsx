@@ -1,0 +1,211 @@
+/** The banner's components, rendered with happy-dom and the French messages. */
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Banner, type BannerActions, type BannerModel } from '@/components/Banner';
+import { SendGuardDialog } from '@/components/SendGuardDialog';
+import { SwitchControls } from '@/components/SwitchControls';
+import { PERSONAL_COLOUR, SERVICE_PALETTE } from '@/utils/colours';
+import type { MailboxView, PortalView } from '@/utils/schemas';
+
+afterEach(cleanup);
+
+const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
+
+function mailbox(i: number, extra: Partial<MailboxView> = {}): MailboxView {
+  return {
+    address: `service${i}@chu.fr`,
+    name: `Service ${i}`,
+    kind: 'organisational',
+    colour: SERVICE_PALETTE[i % SERVICE_PALETTE.length] as string,
+    textColour: '#111111',
+    unread: i,
+    ...extra,
+  };
+}
+
+function view(active: Partial<PortalView['active']>, extra: Partial<PortalView> = {}): PortalView {
+  return {
+    page: 'webmail',
+    active: {
+      kind: 'organisational',
+      address: 'cardio@chu.fr',
+      name: 'Secrétariat de cardiologie',
+      colour: SERVICE_PALETTE[0],
+      textColour: '#FFFFFF',
+      confirmBeforeSend: true,
+      ...active,
+    },
+    others: [mailbox(1)],
+    collapsed: false,
+    stale: null,
+    switchFailed: null,
+    applyPreferred: null,
+    discoveryDue: false,
+    ...extra,
+  };
+}
+
+function model(partial: Partial<BannerModel>): BannerModel {
+  return {
+    view: null,
+    activity: null,
+    error: null,
+    guard: null,
+    switcherOpen: false,
+    collapsedHint: false,
+    ...partial,
+  };
+}
+
+function actions(): BannerActions {
+  return {
+    switchTo: vi.fn(),
+    setCollapsed: vi.fn(),
+    setSwitcherOpen: vi.fn(),
+    reload: vi.fn(),
+    retry: vi.fn(),
+    dismissError: vi.fn(),
+    confirmSend: vi.fn(),
+    cancelSend: vi.fn(),
+  };
+}
+
+describe('Banner', () => {
+  it('says plainly in whose name the page sends, as a status', () => {
+    render(<Banner model={model({ view: view({}) })} actions={actions()} />);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Vous échangez au nom du service Secrétariat de cardiologie(cardio@chu.fr)',
+    );
+  });
+
+  it('has its own wording for the personal mailbox and for an unknown one', () => {
+    const { rerender } = render(
+      <Banner
+        model={model({
+          view: view({ kind: 'personal', name: 'Noémie Gallorini', colour: PERSONAL_COLOUR, textColour: '#111111' }),
+        })}
+        actions={actions()}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Vous échangez en votre nom');
+    rerender(
+      <Banner model={model({ view: view({ kind: 'unknown', address: null, name: null }) })} actions={actions()} />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('non reconnue');
+    rerender(<Banner model={model({ view: null })} actions={actions()} />);
+    expect(screen.getByRole('status').textContent).toContain('vérifie');
+  });
+
+  it('renders a hostile name as text', () => {
+    const { container } = render(<Banner model={model({ view: view({ name: HOSTILE }) })} actions={actions()} />);
+    expect(screen.getByRole('status').textContent).toContain(HOSTILE);
+    expect(container.querySelector('img, b')).toBeNull();
+  });
+
+  it('warns a stale tab and offers to reload, without switch controls', () => {
+    const act = actions();
+    const { container } = render(
+      <Banner model={model({ view: view({}, { stale: { address: 'mss@chu.fr', name: 'MSS' } }) })} actions={act} />,
+    );
+    expect(screen.getByRole('status').textContent).toContain("n'est plus à jour");
+    expect(container.querySelector('[data-switch-to]')).toBeNull();
+    fireEvent.click(screen.getByText('Recharger'));
+    expect(act.reload).toHaveBeenCalledOnce();
+  });
+
+  it('collapses to a strip that still names the service, and expands', () => {
+    const act = actions();
+    const { container } = render(<Banner model={model({ view: view({}, { collapsed: true }) })} actions={act} />);
+    expect(container.querySelector('.bar.collapsed')).not.toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Service : Secrétariat de cardiologie');
+    fireEvent.click(container.querySelector('[data-action="expand"]') as Element);
+    expect(act.setCollapsed).toHaveBeenCalledWith(false);
+  });
+
+  it('shows notices in full even when collapsed', () => {
+    render(
+      <Banner
+        model={model({ view: view({}, { collapsed: true }), error: 'Session Medimail expirée : reconnectez-vous.' })}
+        actions={actions()}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Session Medimail expirée');
+  });
+});
+
+describe('SwitchControls', () => {
+  it('gives a button per mailbox when there are few, with unread counts heard in words', () => {
+    const onSwitch = vi.fn();
+    const { container } = render(
+      <SwitchControls
+        others={[mailbox(1), mailbox(2)]}
+        open={false}
+        busy={false}
+        onOpenChange={vi.fn()}
+        onSwitch={onSwitch}
+      />,
+    );
+    const buttons = container.querySelectorAll('[data-switch-to]');
+    expect([...buttons].map((b) => b.getAttribute('data-switch-to'))).toEqual(['service1@chu.fr', 'service2@chu.fr']);
+    expect(buttons[1]?.textContent).toContain('2 non lus');
+    fireEvent.click(buttons[1] as Element);
+    expect(onSwitch).toHaveBeenCalledWith('service2@chu.fr');
+  });
+
+  it('gives a menu with a filter for thirty mailboxes', () => {
+    const others = Array.from({ length: 30 }, (_, i) => mailbox(i + 1));
+    const { container, rerender } = render(
+      <SwitchControls others={others} open={false} busy={false} onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
+    );
+    expect(container.querySelectorAll('[data-switch-to]')).toHaveLength(0);
+    expect(container.querySelector('.menu-button')?.textContent).toContain('Changer de boîte (30)');
+    rerender(<SwitchControls others={others} open busy={false} onOpenChange={vi.fn()} onSwitch={vi.fn()} />);
+    expect(container.querySelectorAll('[data-switch-to]')).toHaveLength(30);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'service 2' } });
+    expect(container.querySelectorAll('[data-switch-to]').length).toBe(11); // 2, 20–29
+  });
+
+  it('disables switching while a switch is under way', () => {
+    const { container } = render(
+      <SwitchControls others={[mailbox(1)]} open={false} busy onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
+    );
+    expect((container.querySelector('[data-switch-to]') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('SendGuardDialog', () => {
+  const request = {
+    message: 'Ce message partira au nom du service X.',
+    confirmLabel: 'Envoyer au nom du service',
+    canSilence: true,
+  };
+
+  it('is an alert dialog with focus on confirm', () => {
+    render(<SendGuardDialog request={request} onConfirm={vi.fn()} onCancel={vi.fn()} />);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Ce message partira au nom du service X.');
+    expect(document.activeElement?.getAttribute('data-action')).toBe('confirm-send');
+  });
+
+  it('confirms with Enter, once, passing the « ne plus demander » choice', () => {
+    const onConfirm = vi.fn();
+    render(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    fireEvent.click(screen.getByRole('checkbox'));
+    const dialog = screen.getByRole('alertdialog');
+    fireEvent.keyDown(dialog, { key: 'Enter' });
+    fireEvent.keyDown(dialog, { key: 'Enter' });
+    fireEvent.click(screen.getByText('Envoyer au nom du service'));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(onConfirm).toHaveBeenCalledWith(true);
+  });
+
+  it('cancels with Escape and with the cancel button', () => {
+    const onCancel = vi.fn();
+    const onConfirm = vi.fn();
+    render(<SendGuardDialog request={{ ...request, canSilence: false }} onConfirm={onConfirm} onCancel={onCancel} />);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalledOnce();
+    expect(onConfirm).not.toHaveBeenCalled();
+  });
+});
