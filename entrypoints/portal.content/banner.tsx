@@ -1,55 +1,62 @@
 /**
  * Feature: the banner, mounted at document_start as the first child of <html> (so it
  * is there at first paint and pushes the portal down rather than covering it), in an
- * open shadow root (`<repere-bal-banner>`, styles kept apart both ways, key events
- * kept from the portal's shortcuts). The host carries `data-kind` and `data-address`.
+ * open shadow root (`<repere-bal-banner>`): styles kept apart both ways, key events
+ * kept from the portal's shortcuts. The host carries `data-kind` and `data-address`.
+ *
+ * A small mount of our own rather than WXT's createShadowRootUi: the same isolation
+ * for a quarter of the code, which the content script's size budget needs (bench/).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Banner, type BannerActions, shownKind } from '@/components/Banner';
-import { BANNER_CSS } from '@/components/banner-styles';
+import BANNER_CSS from '@/components/banner.css?inline';
 import type { TabModel, TabState } from './tab-state';
 
 export const BANNER_TAG = 'repere-bal-banner';
 
+/** Keys typed in the banner must not reach the portal's own shortcuts. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
 function describeHost(host: HTMLElement, model: TabModel): void {
-  const kind = shownKind(model.view);
-  host.setAttribute('data-kind', kind);
+  host.setAttribute('data-kind', shownKind(model.view));
   const address = model.view?.page === 'webmail' ? model.view.active.address : null;
   if (address) host.setAttribute('data-address', address.toLowerCase());
   else host.removeAttribute('data-address');
 }
 
-export async function mountBanner(
-  ctx: ContentScriptContext,
-  tab: TabState,
-  actions: BannerActions,
-): Promise<ShadowRoot> {
-  const ui = await createShadowRootUi<() => void>(ctx, {
-    name: BANNER_TAG,
-    position: 'inline',
-    anchor: () => document.documentElement,
-    append: 'first',
-    mode: 'open',
-    isolateEvents: true,
-    css: BANNER_CSS,
-    onMount(container, _shadow, host) {
-      const update = (model: TabModel) => {
-        describeHost(host, model);
-        render(<Banner model={model} actions={actions} />, container);
-      };
-      update(tab.get());
-      const unsubscribe = tab.subscribe(update);
-      return () => {
-        unsubscribe();
-        render(null, container);
-      };
-    },
-    onRemove(cleanup) {
-      cleanup?.();
-    },
+export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: BannerActions): ShadowRoot {
+  const host = document.createElement(BANNER_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = BANNER_CSS;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+
+  const place = () => {
+    if (host.parentNode !== document.documentElement || document.documentElement.firstChild !== host) {
+      document.documentElement.prepend(host);
+    }
+  };
+  place();
+  // A portal script that rewrites the document must not take the banner away.
+  const keeper = new MutationObserver(() => {
+    if (!host.isConnected) place();
   });
-  ui.mount();
-  return ui.shadow;
+  keeper.observe(document.documentElement, { childList: true });
+
+  const update = (model: TabModel) => {
+    describeHost(host, model);
+    render(<Banner model={model} actions={actions} />, container);
+  };
+  update(tab.get());
+  const unsubscribe = tab.subscribe(update);
+  ctx.onInvalidated(() => {
+    unsubscribe();
+    keeper.disconnect();
+    render(null, container);
+    host.remove();
+  });
+  return shadow;
 }

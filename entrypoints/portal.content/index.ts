@@ -71,7 +71,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     confirmSend: (silence) => guard.confirm(silence),
     cancelSend: () => guard.cancel(),
   };
-  shadow = await mountBanner(ctx, tab, actions);
+  shadow = mountBanner(ctx, tab, actions);
   markTab(ctx, tab);
   watchLogins(ctx);
 
