@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type {} from '@wxt-dev/auto-icons';
 import { defineConfig } from 'wxt';
@@ -9,6 +10,9 @@ import { LOOPBACK_MATCHES, PORTAL_MATCHES } from './utils/portal-origins';
  * simulator), written to `.output/e2e/<browser>` where every test suite expects it.
  */
 const E2E_MODE = 'e2e';
+
+/** WXT's own `browser` (the browser's extension API as it is), for the content script. */
+const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -43,6 +47,15 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The content script talks to the browser natively (promise-based sendMessage,
+    // listeners that answer nothing, i18n): in both browsers it needs no polyfill, and
+    // without it it fits its size budget and starts sooner on every portal page. The
+    // background and the pages keep webextension-polyfill (promise-returning listeners).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = NATIVE_BROWSER;
+    },
     'config:resolved': (wxt) => {
       if (wxt.config.mode === E2E_MODE) {
         wxt.config.outDir = resolve(wxt.config.outBaseDir, E2E_MODE, wxt.config.browser);

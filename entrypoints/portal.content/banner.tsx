@@ -51,7 +51,16 @@ export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: B
     render(<Banner model={model} actions={actions} />, container);
   };
   update(tab.get());
-  const unsubscribe = tab.subscribe(update);
+  // Several changes in one task render once, with the latest model.
+  let pending = false;
+  const unsubscribe = tab.subscribe(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (!ctx.isInvalid) update(tab.get());
+    });
+  });
   ctx.onInvalidated(() => {
     unsubscribe();
     keeper.disconnect();

@@ -1,11 +1,10 @@
 /**
- * Feature: reading the page. From document_start, the page is read as it arrives and
- * whenever it changes (a portal that switches mailboxes in place), and each new
+ * Feature: reading the page. The page is read once it is whole (DOMContentLoaded) and
+ * then whenever it changes (a portal that switches mailboxes in place); each new
  * reading goes to the background, whose answer (the view) updates the banner.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '@/utils/message-client';
-import { findAccountMenu } from '@/utils/portal/menu';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import type { PortalView } from '@/utils/schemas';
 import type { TabState } from './tab-state';
@@ -27,11 +26,6 @@ function sameReading(a: PortalPageReading | null, b: PortalPageReading): boolean
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
-function isChooserPage(doc: Document, tab: TabState): boolean {
-  const chooserUrl = findAccountMenu(doc, tab.get().profile)?.chooserUrl;
-  return chooserUrl !== null && chooserUrl !== undefined && chooserUrl.split('#')[0] === location.href.split('#')[0];
-}
-
 export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (view: PortalView) => void): PageWatcher {
   // Replies are applied in order: a slow answer never overwrites a newer one.
   let queue: Promise<void> = Promise.resolve();
@@ -50,9 +44,7 @@ export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (vie
   const read = () => {
     if (ctx.isInvalid) return;
     const { profile, reading: previous } = tab.get();
-    const reading = readPortalPage(document, profile, { isChooserPage: isChooserPage(document, tab) });
-    // While the page is still arriving, wait for the label (or the login form) before saying anything.
-    if (document.readyState === 'loading' && !reading.label && reading.kind !== 'login') return;
+    const reading = readPortalPage(document, profile, { pageUrl: location.href });
     if (sameReading(previous, reading)) return;
     const labelChanged = previous !== null && previous.label?.text !== reading.label?.text;
     // The page shows the server's state as of its request; an in-place change, as of now.
@@ -75,10 +67,15 @@ export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (vie
     if (records.every((r) => document.head?.contains(r.target))) return;
     schedule();
   });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(document, 'DOMContentLoaded', read);
-  read();
+  // While the page is parsed, watching every node would cost the portal its load time:
+  // the page is read once it is whole, then watched for changes made in place.
+  const start = () => {
+    read();
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  };
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start);
+  else start();
 
   return {
     refresh: () => send(null),

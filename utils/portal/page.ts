@@ -43,22 +43,29 @@ function attempt<T>(problems: string[], what: string, read: () => T, empty: T): 
 
 /**
  * `isChooserPage`: this document was reached through the « Changer de compte » link,
- * so the chooser may fill the whole page.
+ * so the chooser may fill the whole page. `pageUrl`: where this document is; when the
+ * menu's chooser link leads here, this is the chooser page.
  */
 export function readPortalPage(
   doc: Document,
   profile: SelectorProfile,
-  options: { isChooserPage?: boolean } = {},
+  options: { isChooserPage?: boolean; pageUrl?: string } = {},
 ): PortalPageReading {
   const problems: string[] = [];
   const menu = attempt(problems, 'menu du compte', () => findAccountMenu(doc, profile), null);
   const label = attempt(problems, 'étiquette', () => findLabel(doc, profile, menu), null);
+  const withoutFragment = (url: string) => url.split('#')[0];
+  const isChooserPage =
+    options.isChooserPage ||
+    (options.pageUrl !== undefined &&
+      menu?.chooserUrl != null &&
+      withoutFragment(menu.chooserUrl) === withoutFragment(options.pageUrl));
   const chooser = attempt(
     problems,
     'sélecteur de compte',
     () =>
       readChooser(doc, profile, {
-        wholePage: options.isChooserPage,
+        wholePage: isChooserPage,
         exclude: [menu?.container, label?.element].filter((e): e is Element => e instanceof Object),
       }),
     null,

@@ -1,0 +1,50 @@
+/**
+ * Rules of the repository: every capability of the content script is a file of its
+ * own, wired in index.ts (FEATURES) and documented in the README; the content script
+ * never reaches for background code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const DIR = 'entrypoints/portal.content';
+/** Files of the content script that are plumbing, not capabilities. */
+const PLUMBING = new Set(['index.ts', 'tab-state.ts']);
+
+const index = readFileSync(`${DIR}/index.ts`, 'utf8');
+const features = [...(/export const FEATURES = \[([^\]]*)\]/.exec(index)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
+  (m) => m[1],
+);
+const files = readdirSync(DIR)
+  .filter((file) => !PLUMBING.has(file))
+  .map((file) => file.replace(/\.tsx?$/, ''));
+
+describe('repository rules', () => {
+  it('registers every feature file, and only those', () => {
+    expect(features.sort()).toEqual(files.sort());
+  });
+
+  it('wires every feature in index.ts', () => {
+    for (const feature of features) expect(index, feature).toContain(`from './${feature}'`);
+  });
+
+  it('documents every feature in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const feature of features) expect(readme, feature).toMatch(new RegExp(`\`${feature}\\.tsx?\``));
+  });
+
+  it('keeps background-only modules out of the content script', () => {
+    for (const file of readdirSync(DIR)) {
+      const source = readFileSync(`${DIR}/${file}`, 'utf8');
+      for (const forbidden of [
+        '@/utils/store',
+        '@/utils/db',
+        '@/utils/portal-session',
+        '@/utils/content-handlers',
+        "'zod'",
+        "'dexie'",
+      ]) {
+        expect(source, `${file} imports ${forbidden}`).not.toContain(forbidden);
+      }
+    }
+  });
+});
