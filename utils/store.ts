@@ -27,6 +27,13 @@ export interface StoredState {
 export const DEFAULT_SETTINGS: SettingsRecord = settingsRecord.parse({ id: 'main' });
 export const DEFAULT_PORTAL_STATE: PortalStateRecord = portalStateRecord.parse({ id: 'main' });
 
+/** What loading a single-record table needs of it. */
+interface SingleRecordTable {
+  name: string;
+  get(key: 'main'): Promise<unknown>;
+  delete(key: 'main'): Promise<void>;
+}
+
 function reasonOf(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`).join(' ; ');
 }
@@ -42,28 +49,21 @@ export class Store {
     await this.db.quarantine.add({ table, record, reason, at: this.clock() });
   }
 
+  /** The one record of a single-record table, or `fallback` (the broken one quarantined). */
+  private async loadSingle<T>(table: SingleRecordTable, schema: z.ZodType<T>, fallback: T): Promise<T> {
+    const raw = await table.get('main');
+    if (raw === undefined) return fallback;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    await this.quarantine(table.name, raw, reasonOf(parsed.error));
+    await table.delete('main');
+    return fallback;
+  }
+
   /** Loads everything, quarantining what fails its schema. Must run inside a transaction. */
   private async load(): Promise<StoredState> {
-    const rawSettings = await this.db.settings.get('main');
-    let settings = DEFAULT_SETTINGS;
-    if (rawSettings !== undefined) {
-      const parsed = settingsRecord.safeParse(rawSettings);
-      if (parsed.success) settings = parsed.data;
-      else {
-        await this.quarantine('settings', rawSettings, reasonOf(parsed.error));
-        await this.db.settings.delete('main');
-      }
-    }
-    const rawPortal = await this.db.portal.get('main');
-    let portal = DEFAULT_PORTAL_STATE;
-    if (rawPortal !== undefined) {
-      const parsed = portalStateRecord.safeParse(rawPortal);
-      if (parsed.success) portal = parsed.data;
-      else {
-        await this.quarantine('portal', rawPortal, reasonOf(parsed.error));
-        await this.db.portal.delete('main');
-      }
-    }
+    const settings = await this.loadSingle(this.db.settings, settingsRecord, DEFAULT_SETTINGS);
+    const portal = await this.loadSingle(this.db.portal, portalStateRecord, DEFAULT_PORTAL_STATE);
     const mailboxes: MailboxRecord[] = [];
     for (const raw of await this.db.mailboxes.toArray()) {
       const parsed = mailboxRecord.safeParse(raw);

@@ -39,22 +39,45 @@ export function bannerState(page: Page): Promise<BannerState | null> {
   }, BANNER);
 }
 
-/** Waits until the banner shows `kind` (and `address`, when given), and returns its state. */
+/** Runs a wait; when it fails, says what the banner showed then (for CI logs). */
+async function explained<T>(page: Page, what: string, wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait();
+  } catch (error) {
+    const shown = await bannerState(page).catch(() => null);
+    throw new Error(`${what}: ${error instanceof Error ? error.message : error}; banner: ${JSON.stringify(shown)}`);
+  }
+}
+
+/**
+ * Waits until the banner shows `kind` (and `address`, when given) with `status` in its
+ * words, past the « checking » state (which is `unknown` too), and returns its state.
+ */
 export async function waitForBanner(
   page: Page,
   kind: string,
   address?: string | null,
+  status = '',
   timeout = 20_000,
 ): Promise<BannerState> {
-  await page.waitForFunction(
-    (tag, k, a) => {
-      const host = document.querySelector(tag);
-      return host?.getAttribute('data-kind') === k && (a === undefined || host.getAttribute('data-address') === a);
-    },
-    { timeout, polling: POLL_MS },
-    BANNER,
-    kind,
-    address === null ? undefined : address,
+  await explained(page, `banner ${kind} ${address ?? ''} « ${status} »`, () =>
+    page.waitForFunction(
+      (tag, k, a, words) => {
+        const host = document.querySelector(tag);
+        const said = host?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
+        return (
+          host?.getAttribute('data-kind') === k &&
+          (a === undefined || host.getAttribute('data-address') === a) &&
+          said.includes(words) &&
+          !said.includes('vérifie au nom de quelle boîte')
+        );
+      },
+      { timeout, polling: POLL_MS },
+      BANNER,
+      kind,
+      address === null ? undefined : address,
+      status,
+    ),
   );
   const state = await bannerState(page);
   if (!state) throw new Error('banner vanished');
@@ -63,6 +86,12 @@ export async function waitForBanner(
 
 /** Waits until something in the banner matches `selector` (or, with `hidden`, nothing does). */
 export async function waitInBanner(page: Page, selector: string, options: { hidden?: boolean } = {}): Promise<void> {
+  await explained(page, `${options.hidden ? 'no ' : ''}${selector} in the banner`, () =>
+    waitInBannerNow(page, selector, options),
+  );
+}
+
+async function waitInBannerNow(page: Page, selector: string, options: { hidden?: boolean }): Promise<void> {
   await page.waitForFunction(
     (tag, sel, hidden) => {
       const found = document.querySelector(tag)?.shadowRoot?.querySelector(sel);

@@ -4,11 +4,10 @@
  * that both renderings are usable as a person would use them (the second one switches
  * in place, without a page load), whatever the extension would add.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import { type RenderingName, type Simulator, startSimulator } from '../simulator/server';
-import { BROWSER_NAMES, type ExtensionBrowser, launchWithoutExtension } from './browsers';
+import { BROWSER_NAMES, launchWithoutExtension } from './browsers';
 import {
   andWaitForLoad,
   bodyText,
@@ -18,34 +17,20 @@ import {
   logIn,
   waitForExactText,
 } from './portal-page';
-
-const RENDERINGS: RenderingName[] = ['classic', 'alt'];
+import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 describe.each(BROWSER_NAMES)('%s, the simulator by hand', (browserName) => {
-  let instance: ExtensionBrowser;
-
-  beforeAll(async () => {
-    instance = await launchWithoutExtension(browserName);
-  });
-  afterAll(async () => {
-    await instance?.close();
-  });
+  const browser = useBrowser(() => launchWithoutExtension(browserName));
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    let sim: Simulator;
-
-    beforeAll(async () => {
-      sim = await startSimulator({ rendering });
-    });
-    afterAll(async () => {
-      await sim?.close();
-    });
+    const simulator = useSimulator(rendering);
     beforeEach(() => {
-      sim.state.reset();
+      simulator().state.reset();
     });
 
     it('logs in, switches from the label, sets the default account, composes and sends', async () => {
-      const page = await instance.newPage();
+      const page = await browser().newPage();
+      const sim = simulator();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
 

@@ -11,34 +11,12 @@ import {
   textOn,
   UNKNOWN_COLOUR,
 } from '@/utils/colours';
-import type { PortalView } from '@/utils/schemas';
-
-function view(active: Partial<PortalView['active']>, extra: Partial<PortalView> = {}): PortalView {
-  return {
-    page: 'webmail',
-    active: {
-      kind: 'organisational',
-      address: 'cardio@chu.fr',
-      name: 'Cardiologie',
-      colour: '#0072B2',
-      textColour: '#FFFFFF',
-      confirmBeforeSend: true,
-      ...active,
-    },
-    others: [],
-    collapsed: false,
-    stale: null,
-    switchFailed: null,
-    applyPreferred: null,
-    discoveryDue: false,
-    ...extra,
-  };
-}
+import { portalView } from './views';
 
 describe('guardRequestFor', () => {
   it('names the service and its address', () => {
-    expect(guardRequestFor(view({}))).toMatchObject({
-      message: 'Ce message partira au nom du service Cardiologie (cardio@chu.fr).',
+    expect(guardRequestFor(portalView({}))).toMatchObject({
+      message: 'Ce message partira au nom du service Secrétariat de cardiologie (cardio@chu.fr).',
       confirmLabel: 'Envoyer au nom du service',
       canSilence: true,
       address: 'cardio@chu.fr',
@@ -46,19 +24,19 @@ describe('guardRequestFor', () => {
   });
 
   it('lets the personal mailbox send without asking, unless marked', () => {
-    expect(guardRequestFor(view({ kind: 'personal', confirmBeforeSend: false }))).toBeNull();
-    expect(guardRequestFor(view({ kind: 'personal', name: 'Noémie', confirmBeforeSend: true }))?.message).toBe(
+    expect(guardRequestFor(portalView({ kind: 'personal', confirmBeforeSend: false }))).toBeNull();
+    expect(guardRequestFor(portalView({ kind: 'personal', name: 'Noémie', confirmBeforeSend: true }))?.message).toBe(
       'Ce message partira en votre nom (Noémie).',
     );
   });
 
   it('respects a service mailbox the user chose not to confirm', () => {
-    expect(guardRequestFor(view({ confirmBeforeSend: false }))).toBeNull();
+    expect(guardRequestFor(portalView({ confirmBeforeSend: false }))).toBeNull();
   });
 
   it('always asks, naming the server’s mailbox, on a stale tab', () => {
     const request = guardRequestFor(
-      view({ confirmBeforeSend: false }, { stale: { address: 'mss@chu.fr', name: 'MSS' } }),
+      portalView({ confirmBeforeSend: false }, { stale: { address: 'mss@chu.fr', name: 'MSS' } }),
     );
     expect(request?.message).toContain('au nom de MSS');
     expect(request?.canSilence).toBe(false);
@@ -66,20 +44,20 @@ describe('guardRequestFor', () => {
 
   it('asks when the mailbox is unknown or not read yet', () => {
     expect(guardRequestFor(null)?.message).toContain('pas pu être reconnue');
-    expect(guardRequestFor(view({ kind: 'unknown', address: null }))?.canSilence).toBe(false);
+    expect(guardRequestFor(portalView({ kind: 'unknown', address: null }))?.canSilence).toBe(false);
   });
 });
 
 describe('titlePrefix', () => {
   it('names the mailbox, shortly', () => {
-    expect(titlePrefix(view({ kind: 'personal' }))).toBe('[Personnel] ');
-    expect(titlePrefix(view({}))).toBe('[Cardiologie] ');
-    expect(titlePrefix(view({ name: 'Un nom de service vraiment beaucoup trop long' }))).toBe(
+    expect(titlePrefix(portalView({ kind: 'personal' }))).toBe('[Personnel] ');
+    expect(titlePrefix(portalView({}))).toBe('[Secrétariat de cardiologie] ');
+    expect(titlePrefix(portalView({ name: 'Un nom de service vraiment beaucoup trop long' }))).toBe(
       '[Un nom de service vraiment …] ',
     );
-    expect(titlePrefix(view({ kind: 'unknown' }))).toBe('[BAL ?] ');
+    expect(titlePrefix(portalView({ kind: 'unknown' }))).toBe('[BAL ?] ');
     expect(titlePrefix(null)).toBe('');
-    expect(titlePrefix(view({}, { stale: { address: null, name: null } }))).toBe('[⚠] ');
+    expect(titlePrefix(portalView({}, { stale: { address: null, name: null } }))).toBe('[⚠] ');
   });
 
   it('makes an icon in the mailbox colour', () => {

@@ -4,46 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Banner, type BannerActions, type BannerModel } from '@/components/Banner';
 import { SendGuardDialog } from '@/components/SendGuardDialog';
 import { SwitchControls } from '@/components/SwitchControls';
-import { PERSONAL_COLOUR, SERVICE_PALETTE } from '@/utils/colours';
-import type { MailboxView, PortalView } from '@/utils/schemas';
+import { PERSONAL_COLOUR } from '@/utils/colours';
+import { otherMailbox, portalView } from '../views';
 
 afterEach(cleanup);
 
 const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
-
-function mailbox(i: number, extra: Partial<MailboxView> = {}): MailboxView {
-  return {
-    address: `service${i}@chu.fr`,
-    name: `Service ${i}`,
-    kind: 'organisational',
-    colour: SERVICE_PALETTE[i % SERVICE_PALETTE.length] as string,
-    textColour: '#111111',
-    unread: i,
-    ...extra,
-  };
-}
-
-function view(active: Partial<PortalView['active']>, extra: Partial<PortalView> = {}): PortalView {
-  return {
-    page: 'webmail',
-    active: {
-      kind: 'organisational',
-      address: 'cardio@chu.fr',
-      name: 'Secrétariat de cardiologie',
-      colour: SERVICE_PALETTE[0],
-      textColour: '#FFFFFF',
-      confirmBeforeSend: true,
-      ...active,
-    },
-    others: [mailbox(1)],
-    collapsed: false,
-    stale: null,
-    switchFailed: null,
-    applyPreferred: null,
-    discoveryDue: false,
-    ...extra,
-  };
-}
 
 function model(partial: Partial<BannerModel>): BannerModel {
   return {
@@ -72,7 +38,7 @@ function actions(): BannerActions {
 
 describe('Banner', () => {
   it('says plainly in whose name the page sends, as a status', () => {
-    render(<Banner model={model({ view: view({}) })} actions={actions()} />);
+    render(<Banner model={model({ view: portalView({}) })} actions={actions()} />);
     expect(screen.getByRole('status').textContent).toBe(
       'Vous échangez au nom du service Secrétariat de cardiologie(cardio@chu.fr)',
     );
@@ -82,14 +48,22 @@ describe('Banner', () => {
     const { rerender } = render(
       <Banner
         model={model({
-          view: view({ kind: 'personal', name: 'Noémie Gallorini', colour: PERSONAL_COLOUR, textColour: '#111111' }),
+          view: portalView({
+            kind: 'personal',
+            name: 'Noémie Gallorini',
+            colour: PERSONAL_COLOUR,
+            textColour: '#111111',
+          }),
         })}
         actions={actions()}
       />,
     );
     expect(screen.getByRole('status').textContent).toContain('Vous échangez en votre nom');
     rerender(
-      <Banner model={model({ view: view({ kind: 'unknown', address: null, name: null }) })} actions={actions()} />,
+      <Banner
+        model={model({ view: portalView({ kind: 'unknown', address: null, name: null }) })}
+        actions={actions()}
+      />,
     );
     expect(screen.getByRole('status').textContent).toContain('non reconnue');
     rerender(<Banner model={model({ view: null })} actions={actions()} />);
@@ -97,7 +71,7 @@ describe('Banner', () => {
   });
 
   it('renders a hostile name as text', () => {
-    const { container } = render(<Banner model={model({ view: view({ name: HOSTILE }) })} actions={actions()} />);
+    const { container } = render(<Banner model={model({ view: portalView({ name: HOSTILE }) })} actions={actions()} />);
     expect(screen.getByRole('status').textContent).toContain(HOSTILE);
     expect(container.querySelector('img, b')).toBeNull();
   });
@@ -105,7 +79,10 @@ describe('Banner', () => {
   it('warns a stale tab and offers to reload, without switch controls', () => {
     const act = actions();
     const { container } = render(
-      <Banner model={model({ view: view({}, { stale: { address: 'mss@chu.fr', name: 'MSS' } }) })} actions={act} />,
+      <Banner
+        model={model({ view: portalView({}, { stale: { address: 'mss@chu.fr', name: 'MSS' } }) })}
+        actions={act}
+      />,
     );
     expect(screen.getByRole('status').textContent).toContain("n'est plus à jour");
     expect(container.querySelector('[data-switch-to]')).toBeNull();
@@ -115,7 +92,7 @@ describe('Banner', () => {
 
   it('collapses to a strip that still names the service, and expands', () => {
     const act = actions();
-    const { container } = render(<Banner model={model({ view: view({}, { collapsed: true }) })} actions={act} />);
+    const { container } = render(<Banner model={model({ view: portalView({}, { collapsed: true }) })} actions={act} />);
     expect(container.querySelector('.bar.collapsed')).not.toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Service : Secrétariat de cardiologie');
     fireEvent.click(container.querySelector('[data-action="expand"]') as Element);
@@ -125,7 +102,10 @@ describe('Banner', () => {
   it('shows notices in full even when collapsed', () => {
     render(
       <Banner
-        model={model({ view: view({}, { collapsed: true }), error: 'Session Medimail expirée : reconnectez-vous.' })}
+        model={model({
+          view: portalView({}, { collapsed: true }),
+          error: 'Session Medimail expirée : reconnectez-vous.',
+        })}
         actions={actions()}
       />,
     );
@@ -138,7 +118,7 @@ describe('SwitchControls', () => {
     const onSwitch = vi.fn();
     const { container } = render(
       <SwitchControls
-        others={[mailbox(1), mailbox(2)]}
+        others={[otherMailbox(1), otherMailbox(2)]}
         open={false}
         busy={false}
         onOpenChange={vi.fn()}
@@ -153,7 +133,7 @@ describe('SwitchControls', () => {
   });
 
   it('gives a menu with a filter for thirty mailboxes', () => {
-    const others = Array.from({ length: 30 }, (_, i) => mailbox(i + 1));
+    const others = Array.from({ length: 30 }, (_, i) => otherMailbox(i + 1));
     const { container, rerender } = render(
       <SwitchControls others={others} open={false} busy={false} onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
     );
@@ -167,7 +147,7 @@ describe('SwitchControls', () => {
 
   it('disables switching while a switch is under way', () => {
     const { container } = render(
-      <SwitchControls others={[mailbox(1)]} open={false} busy onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
+      <SwitchControls others={[otherMailbox(1)]} open={false} busy onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
     );
     expect((container.querySelector('[data-switch-to]') as HTMLButtonElement).disabled).toBe(true);
   });

@@ -1,0 +1,35 @@
+/**
+ * The shape every e2e file shares: a real browser per browser name, a fresh simulator
+ * per rendering, both started before the tests of their block and closed after.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { type RenderingName, type Simulator, startSimulator } from '../simulator/server';
+import type { ExtensionBrowser } from './browsers';
+
+export const RENDERINGS: RenderingName[] = ['classic', 'alt'];
+
+/** Starts a resource for the enclosing block; the returned getter gives it to the tests. */
+function useForBlock<T>(start: () => Promise<T>, stop: (value: T) => Promise<void>): () => T {
+  let value: T | undefined;
+  beforeAll(async () => {
+    value = await start();
+  });
+  afterAll(async () => {
+    if (value !== undefined) await stop(value);
+  });
+  return () => {
+    if (value === undefined) throw new Error('not started: used outside its test block');
+    return value;
+  };
+}
+
+export function useBrowser(launch: () => Promise<ExtensionBrowser>): () => ExtensionBrowser {
+  return useForBlock(launch, (browser) => browser.close());
+}
+
+export function useSimulator(rendering: RenderingName): () => Simulator {
+  return useForBlock(
+    () => startSimulator({ rendering }),
+    (sim) => sim.close(),
+  );
+}

@@ -1,0 +1,37 @@
+/** Banner views for unit tests: a service mailbox (« Secrétariat de cardiologie ») unless told otherwise. */
+import { SERVICE_PALETTE } from '@/utils/colours';
+import type { MailboxView, PortalView } from '@/utils/schemas';
+
+export function otherMailbox(i: number, extra: Partial<MailboxView> = {}): MailboxView {
+  return {
+    address: `service${i}@chu.fr`,
+    name: `Service ${i}`,
+    kind: 'organisational',
+    colour: SERVICE_PALETTE[i % SERVICE_PALETTE.length] as string,
+    textColour: '#111111',
+    unread: i,
+    ...extra,
+  };
+}
+
+export function portalView(active: Partial<PortalView['active']> = {}, extra: Partial<PortalView> = {}): PortalView {
+  return {
+    page: 'webmail',
+    active: {
+      kind: 'organisational',
+      address: 'cardio@chu.fr',
+      name: 'Secrétariat de cardiologie',
+      colour: SERVICE_PALETTE[0],
+      textColour: '#FFFFFF',
+      confirmBeforeSend: true,
+      ...active,
+    },
+    others: [otherMailbox(1)],
+    collapsed: false,
+    stale: null,
+    switchFailed: null,
+    applyPreferred: null,
+    discoveryDue: false,
+    ...extra,
+  };
+}
