@@ -5,7 +5,13 @@
  * path is tested from the first version (tests/unit/db.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { MailboxRecord, PortalStateRecord, SettingsRecord } from './schemas';
+import type {
+  MailboxRecord,
+  NotificationLogRecord,
+  PollStateRecord,
+  PortalStateRecord,
+  SettingsRecord,
+} from './schemas';
 
 export interface QuarantinedRecord {
   id?: number;
@@ -23,6 +29,8 @@ export class RepereDb extends Dexie {
   settings!: EntityTable<SettingsRecord, 'id'>;
   portal!: EntityTable<PortalStateRecord, 'id'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  poll!: EntityTable<PollStateRecord, 'id'>;
+  notifications!: EntityTable<NotificationLogRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -33,5 +41,22 @@ export class RepereDb extends Dexie {
       portal: '&id',
       quarantine: '++id, table',
     });
+    // v2: the poller's state and the log of notifications shown. Mailboxes get the count
+    // already told to the user: the unread mail known before the upgrade is not news.
+    this.version(2)
+      .stores({
+        poll: '&id',
+        notifications: '++id, at',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('mailboxes')
+          .toCollection()
+          .modify((mailbox: { unread?: unknown; notifiedUnread?: unknown }) => {
+            if (mailbox.notifiedUnread === undefined) {
+              mailbox.notifiedUnread = typeof mailbox.unread === 'number' ? mailbox.unread : null;
+            }
+          });
+      });
   }
 }

@@ -74,6 +74,7 @@ function ensureMailbox(
     confirmBeforeSend: null,
     unread: null,
     unreadAt: null,
+    notifiedUnread: null,
     portalDefault: null,
     receptionNotice: null,
     order: state.mailboxes.reduce((max, m) => Math.max(max, m.order + 1), 0),

@@ -37,6 +37,12 @@ export const mailboxRecord = z.object({
   confirmBeforeSend: z.boolean().nullable().default(null),
   unread: z.number().int().min(0).nullable().default(null),
   unreadAt: z.number().nullable().default(null),
+  /**
+   * The unread count already told to the user (or found at first sight): a notification
+   * is due only when `unread` rises above it. Kept in the database so that nothing is
+   * told twice, whatever restarts.
+   */
+  notifiedUnread: z.number().int().min(0).nullable().default(null),
   /** Ticked « Définir comme compte par défaut » in the portal's account table. */
   portalDefault: z.boolean().nullable().default(null),
   /** Ticked « Notif de réception vers compte de connexion ». */
@@ -69,6 +75,12 @@ export const selectorProfile = z.object({
   }),
 });
 
+export const DEFAULT_POLL_MINUTES = 2;
+export const MIN_POLL_MINUTES = 1;
+
+/** A local time of day, « HH:MM ». */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
+
 export const settingsRecord = z.object({
   id: z.literal('main'),
   /** The mailbox to open after each login; null: the portal's default account. */
@@ -76,6 +88,17 @@ export const settingsRecord = z.object({
   bannerCollapsed: z.boolean().default(false),
   /** A selector profile for a portal deployment that needs one; null: the built-in default. */
   profileOverride: selectorProfile.nullable().default(null),
+  /** Minutes between two checks of the watched mailboxes (a little jitter is added). */
+  pollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).default(DEFAULT_POLL_MINUTES),
+  notificationsEnabled: z.boolean().default(true),
+  /** No subject and no sender in notifications: they are patient data. */
+  privacyMode: z.boolean().default(true),
+  /** No notification between these times (local time); counts still show on the badge. */
+  quietHours: z
+    .object({ enabled: z.boolean(), start: clockTime, end: clockTime })
+    .default({ enabled: false, start: '20:00', end: '07:30' }),
+  /** Skip checks while the computer is idle or locked. */
+  pauseWhenIdle: z.boolean().default(false),
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
 
@@ -175,3 +198,43 @@ export const portalView = z.object({
   discoveryDue: z.boolean(),
 });
 export type PortalView = z.infer<typeof portalView>;
+
+/** What the poller knows of its last checks; one record, kept across restarts. */
+export const pollStateRecord = z.object({
+  id: z.literal('main'),
+  status: z.enum(['idle', 'ok', 'error', 'expired', 'no-session', 'paused']).default('idle'),
+  lastPollAt: z.number().default(0),
+  lastSuccessAt: z.number().default(0),
+  nextPollAt: z.number().default(0),
+  /** Failures in a row (backoff grows with them). */
+  failures: z.number().int().min(0).default(0),
+  lastError: z.string().max(500).nullable().default(null),
+  /** A check under way since then (one at a time, even across service-worker restarts). */
+  inFlightSince: z.number().nullable().default(null),
+  /** The session was found expired; its notification was shown once. */
+  expiredAt: z.number().nullable().default(null),
+  expiredNotified: z.boolean().default(false),
+  /** Requests made by checks, for diagnostics and measures. */
+  requests: z.number().int().min(0).default(0),
+  /** The URL checked: the chooser page, or a page that holds the chooser. */
+  pollUrl: z.string().max(2000).nullable().default(null),
+  /** The last results, newest first, for diagnostics (no message content). */
+  history: z
+    .array(z.object({ at: z.number(), outcome: z.string().max(40), detail: z.string().max(300).nullable() }))
+    .max(20)
+    .default([]),
+});
+export type PollStateRecord = z.infer<typeof pollStateRecord>;
+
+/** One notification shown, in the bounded log (no subject, no sender). */
+export const notificationLogRecord = z.object({
+  id: z.number().int().optional(),
+  notificationId: z.string().max(400),
+  kind: z.enum(['new-mail', 'session-expired']),
+  address: address.nullable(),
+  count: z.number().int().min(0),
+  title: z.string().max(400),
+  message: z.string().max(1000),
+  at: z.number(),
+});
+export type NotificationLogRecord = z.infer<typeof notificationLogRecord>;

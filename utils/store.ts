@@ -11,6 +11,10 @@ import { log } from './log';
 import {
   type MailboxRecord,
   mailboxRecord,
+  type NotificationLogRecord,
+  notificationLogRecord,
+  type PollStateRecord,
+  pollStateRecord,
   type PortalStateRecord,
   portalStateRecord,
   type SettingsRecord,
@@ -20,12 +24,24 @@ import {
 export interface StoredState {
   settings: SettingsRecord;
   portal: PortalStateRecord;
+  poll: PollStateRecord;
   /** In discovery order. */
   mailboxes: MailboxRecord[];
 }
 
 export const DEFAULT_SETTINGS: SettingsRecord = settingsRecord.parse({ id: 'main' });
 export const DEFAULT_PORTAL_STATE: PortalStateRecord = portalStateRecord.parse({ id: 'main' });
+export const DEFAULT_POLL_STATE: PollStateRecord = pollStateRecord.parse({ id: 'main' });
+
+/** The notification log keeps this many entries, the newest. */
+export const NOTIFICATION_LOG_SIZE = 200;
+
+/** What a change returns: the new state, its result, and notifications shown to log. */
+export interface Change<T> {
+  state: StoredState;
+  result: T;
+  logged?: Omit<NotificationLogRecord, 'id'>[];
+}
 
 /** What loading a single-record table needs of it. */
 interface SingleRecordTable {
@@ -64,6 +80,7 @@ export class Store {
   private async load(): Promise<StoredState> {
     const settings = await this.loadSingle(this.db.settings, settingsRecord, DEFAULT_SETTINGS);
     const portal = await this.loadSingle(this.db.portal, portalStateRecord, DEFAULT_PORTAL_STATE);
+    const poll = await this.loadSingle(this.db.poll, pollStateRecord, DEFAULT_POLL_STATE);
     const mailboxes: MailboxRecord[] = [];
     for (const raw of await this.db.mailboxes.toArray()) {
       const parsed = mailboxRecord.safeParse(raw);
@@ -75,14 +92,17 @@ export class Store {
       }
     }
     mailboxes.sort((a, b) => a.order - b.order || a.address.localeCompare(b.address));
-    return { settings, portal, mailboxes };
+    return { settings, portal, poll, mailboxes };
+  }
+
+  private get tables() {
+    const { settings, portal, poll, mailboxes, quarantine, notifications } = this.db;
+    return [settings, portal, poll, mailboxes, quarantine, notifications];
   }
 
   async read(): Promise<StoredState> {
     // Read-write: reading may quarantine a broken record.
-    return this.db.transaction('rw', this.db.settings, this.db.portal, this.db.mailboxes, this.db.quarantine, () =>
-      this.load(),
-    );
+    return this.db.transaction('rw', this.tables, () => this.load());
   }
 
   /**
@@ -90,31 +110,35 @@ export class Store {
    * transaction. Every record is validated before it is written; one that fails
    * aborts the whole change (nothing is written) and the error is thrown.
    */
-  async update<T>(
-    change: (state: StoredState) => { state: StoredState; result: T },
-  ): Promise<{ state: StoredState; result: T }> {
-    return this.db.transaction(
-      'rw',
-      this.db.settings,
-      this.db.portal,
-      this.db.mailboxes,
-      this.db.quarantine,
-      async () => {
-        const before = await this.load();
-        const { state, result } = change(structuredClone(before));
-        const settings = settingsRecord.parse(state.settings);
-        const portal = portalStateRecord.parse(state.portal);
-        const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
-        await this.db.settings.put(settings);
-        await this.db.portal.put(portal);
-        const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
-        const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
-        if (changed.length) await this.db.mailboxes.bulkPut(changed);
-        const kept = new Set(mailboxes.map((m) => m.address));
-        const removed = before.mailboxes.filter((m) => !kept.has(m.address)).map((m) => m.address);
-        if (removed.length) await this.db.mailboxes.bulkDelete(removed);
-        return { state: { settings, portal, mailboxes }, result };
-      },
-    );
+  async update<T>(change: (state: StoredState) => Change<T>): Promise<{ state: StoredState; result: T }> {
+    return this.db.transaction('rw', this.tables, async () => {
+      const before = await this.load();
+      const { state, result, logged = [] } = change(structuredClone(before));
+      const settings = settingsRecord.parse(state.settings);
+      const portal = portalStateRecord.parse(state.portal);
+      const poll = pollStateRecord.parse(state.poll);
+      const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
+      const entries = logged.map((entry) => notificationLogRecord.parse(entry));
+      await this.db.settings.put(settings);
+      await this.db.portal.put(portal);
+      await this.db.poll.put(poll);
+      const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
+      const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
+      if (changed.length) await this.db.mailboxes.bulkPut(changed);
+      const kept = new Set(mailboxes.map((m) => m.address));
+      const removed = before.mailboxes.filter((m) => !kept.has(m.address)).map((m) => m.address);
+      if (removed.length) await this.db.mailboxes.bulkDelete(removed);
+      if (entries.length) {
+        await this.db.notifications.bulkAdd(entries);
+        const excess = (await this.db.notifications.count()) - NOTIFICATION_LOG_SIZE;
+        if (excess > 0) await this.db.notifications.orderBy('at').limit(excess).delete();
+      }
+      return { state: { settings, portal, poll, mailboxes }, result };
+    });
+  }
+
+  /** The notifications shown, newest first. */
+  async notificationLog(limit = NOTIFICATION_LOG_SIZE): Promise<NotificationLogRecord[]> {
+    return this.db.notifications.orderBy('at').reverse().limit(limit).toArray();
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferKind, nameMatchesAddress, resolveActive } from '@/utils/mailbox-identity';
 import type { MailboxRecord } from '@/utils/schemas';
+import { mailboxRecord } from './records';
 
 const NOEMIE = 'noemie.gallorini@esante-occitanie.fr';
 const MSS = 'mss@esante-occitanie.fr';
@@ -12,24 +13,7 @@ function record(
   displayName: string | null,
   extra: Partial<MailboxRecord> = {},
 ): MailboxRecord {
-  return {
-    address,
-    displayName,
-    kind,
-    kindSource: 'inferred',
-    colour: '#0072B2',
-    label: null,
-    watched: kind === 'organisational',
-    confirmBeforeSend: null,
-    unread: null,
-    unreadAt: null,
-    portalDefault: null,
-    receptionNotice: null,
-    order: 0,
-    firstSeenAt: 0,
-    lastSeenAt: 0,
-    ...extra,
-  };
+  return mailboxRecord(address, kind, { displayName, ...extra });
 }
 
 const KNOWN = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RepereDb } from '@/utils/db';
 import type { MailboxRecord } from '@/utils/schemas';
-import { DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS, Store } from '@/utils/store';
+import { DEFAULT_POLL_STATE, DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS, NOTIFICATION_LOG_SIZE, Store } from '@/utils/store';
+import { mailboxRecord } from './records';
 
 let counter = 0;
 function freshStore(): Store {
@@ -9,28 +10,18 @@ function freshStore(): Store {
   return new Store(new RepereDb(`test-store-${counter}-${Date.now()}`), () => 1_000);
 }
 
-const mailbox = (address: string, order: number): MailboxRecord => ({
-  address,
-  displayName: null,
-  kind: 'organisational',
-  kindSource: 'inferred',
-  colour: '#0072B2',
-  label: null,
-  watched: true,
-  confirmBeforeSend: null,
-  unread: null,
-  unreadAt: null,
-  portalDefault: null,
-  receptionNotice: null,
-  order,
-  firstSeenAt: 1,
-  lastSeenAt: 1,
-});
+const mailbox = (address: string, order: number): MailboxRecord =>
+  mailboxRecord(address, 'organisational', { order, firstSeenAt: 1, lastSeenAt: 1 });
 
 describe('store', () => {
   it('starts from defaults', async () => {
     const state = await freshStore().read();
-    expect(state).toEqual({ settings: DEFAULT_SETTINGS, portal: DEFAULT_PORTAL_STATE, mailboxes: [] });
+    expect(state).toEqual({
+      settings: DEFAULT_SETTINGS,
+      portal: DEFAULT_PORTAL_STATE,
+      poll: DEFAULT_POLL_STATE,
+      mailboxes: [],
+    });
   });
 
   it('writes validated records and reads them back in discovery order', async () => {
@@ -90,6 +81,30 @@ describe('store', () => {
     expect(quarantined.map((q) => q.table).sort()).toEqual(['mailboxes', 'settings']);
     expect(quarantined.find((q) => q.table === 'mailboxes')?.record).toMatchObject({ address: 'broken@x.fr' });
     expect(quarantined.find((q) => q.table === 'settings')?.reason).toMatch(/bannerCollapsed/);
+  });
+
+  it('keeps a bounded log of the notifications shown, newest first', async () => {
+    const store = freshStore();
+    const entry = (i: number) => ({
+      notificationId: `mail:m${i}@x.fr`,
+      kind: 'new-mail' as const,
+      address: `m${i}@x.fr`,
+      count: 1,
+      title: 'Nouveau message',
+      message: `Service ${i}`,
+      at: i,
+    });
+    for (let batch = 0; batch < 3; batch += 1) {
+      await store.update((state) => ({
+        state,
+        result: null,
+        logged: Array.from({ length: 90 }, (_, i) => entry(batch * 90 + i)),
+      }));
+    }
+    const log = await store.notificationLog();
+    expect(log).toHaveLength(NOTIFICATION_LOG_SIZE);
+    expect(log[0]?.at).toBe(269);
+    expect(log.at(-1)?.at).toBe(70);
   });
 
   it('fills fields added later with their defaults', async () => {
