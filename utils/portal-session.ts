@@ -103,6 +103,24 @@ function mergeAccountTable(state: StoredState, rows: AccountRow[], now: number):
   }
 }
 
+/**
+ * Learns from complete lists of this login's accounts (chooser readings, account
+ * tables): names, counts, default account. Each lists every account of the login, and
+ * only those: a shared workstation may see several people in turn.
+ */
+export function learnAccounts(
+  state: StoredState,
+  choosers: ChooserEntry[][],
+  tables: AccountRow[][],
+  now: number,
+): void {
+  for (const entries of choosers) mergeChooser(state, entries, now);
+  for (const rows of tables) mergeAccountTable(state, rows, now);
+  if (choosers.length + tables.length > 0) {
+    state.portal.sessionAccounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))];
+  }
+}
+
 /** Re-infers the kinds nobody confirmed, once the login address is known. */
 function reinferKinds(state: StoredState): void {
   const login = state.portal.loginAddress;
@@ -151,7 +169,7 @@ function buildView(
   state: StoredState,
   identity: ActiveIdentity,
   observation: Observation,
-  extras: Pick<PortalView, 'applyPreferred' | 'discoveryDue'>,
+  extras: Pick<PortalView, 'switchNow' | 'discoveryDue'>,
   now: number,
 ): PortalView {
   const { reading } = observation;
@@ -205,21 +223,26 @@ export function applyObservation(
   const { reading, observedAt, discovered } = observation;
   const { portal } = state;
 
-  const choosers = [reading.chooser, discovered?.chooser].filter((list) => list != null);
-  const tables = [reading.accountTable, discovered?.accountTable].filter((list) => list != null);
-  for (const entries of choosers) mergeChooser(state, entries, now);
-  for (const rows of tables) mergeAccountTable(state, rows, now);
-  // The chooser and the account table each list every account of this login, and only
-  // those: a shared workstation may see several people in turn.
-  if (choosers.length + tables.length > 0) {
-    portal.sessionAccounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))];
-  }
+  learnAccounts(
+    state,
+    [reading.chooser, discovered?.chooser].filter((list) => list != null),
+    [reading.accountTable, discovered?.accountTable].filter((list) => list != null),
+    now,
+  );
   if (discovered) {
     portal.lastDiscoveryAt = now;
     portal.discoveryLeaseAt = 0;
   }
   if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
   if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
+  if (reading.inboxUrl) portal.inboxUrl = reading.inboxUrl;
+  if (reading.chooserUrl) {
+    portal.pollUrl = reading.chooserUrl;
+    portal.pollUrlIsChooserPage = true;
+  } else if (reading.chooser && reading.inboxUrl) {
+    portal.pollUrl = reading.inboxUrl;
+    portal.pollUrlIsChooserPage = false;
+  }
 
   const identity = resolveActive(reading.label, state.mailboxes, portal.loginAddress);
   if (reading.kind === 'webmail' && identity.address) {
@@ -259,7 +282,7 @@ export function applyObservation(
   }
 
   // The preferred mailbox, once per login, on the first webmail page that can tell.
-  let applyPreferred: string | null = null;
+  let switchNow: PortalView['switchNow'] = null;
   if (portal.pendingLogin && reading.kind === 'webmail' && reading.label) {
     // The label changed since the first page after login: the user switched on their own. Leave it.
     const shown = fold(reading.label.text);
@@ -272,9 +295,19 @@ export function applyObservation(
     if (preferred || discoveredSinceLogin || !portal.manageUrl) {
       portal.pendingLogin = false;
       if (preferred && preferred !== identity.address && !portal.expectedSwitch) {
-        applyPreferred = preferred;
+        switchNow = { address: preferred, reason: 'preferred' };
         portal.expectedSwitch = { address: preferred, at: now };
       }
+    }
+  }
+
+  // A tab opened from a notification: its first webmail page switches to that mailbox.
+  const pending = portal.pendingSwitch;
+  if (pending && reading.kind === 'webmail' && reading.label && observation.tabId === pending.tabId) {
+    portal.pendingSwitch = null;
+    if (pending.address !== identity.address) {
+      switchNow = { address: pending.address, reason: 'notification' };
+      portal.expectedSwitch = { address: pending.address, at: now };
     }
   }
 
@@ -298,7 +331,7 @@ export function applyObservation(
     portal.discoveryLeaseTab = observation.tabId ?? null;
   }
 
-  const view = buildView(state, identity, observation, { applyPreferred, discoveryDue }, now);
+  const view = buildView(state, identity, observation, { switchNow, discoveryDue }, now);
   // What discovery learnt changes every tab's switch list.
   return { state, result: { view, activeChanged, othersChanged: Boolean(discovered) } };
 }

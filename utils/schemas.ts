@@ -124,6 +124,7 @@ export const pageReading = z.object({
   chooser: z.array(chooserEntryReading).max(500).nullable(),
   accountTable: z.array(accountTableRow).max(500).nullable(),
   inboxUnread: z.number().int().min(0).max(1_000_000).nullable(),
+  inboxUrl: z.url().max(2000).nullable(),
   sendControls: z.number().int().min(0),
   problems: z.array(z.string().max(500)).max(50),
 });
@@ -154,8 +155,18 @@ export const portalStateRecord = z.object({
   sessionAccounts: z.array(address).max(500).nullable().default(null),
   chooserUrl: z.string().max(2000).nullable().default(null),
   manageUrl: z.string().max(2000).nullable().default(null),
+  /** The inbox of the portal as last seen (to open the portal from a notification). */
+  inboxUrl: z.string().max(2000).nullable().default(null),
+  /**
+   * What the poller reads: the chooser page, or (a chooser shown in place) the inbox
+   * page that holds it; both change nothing when read.
+   */
+  pollUrl: z.string().max(2000).nullable().default(null),
+  pollUrlIsChooserPage: z.boolean().default(false),
   /** A switch asked for and not yet seen to land. */
   expectedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
+  /** A tab opened from a notification, to switch to that mailbox when its page is read. */
+  pendingSwitch: z.object({ tabId: z.number().int(), address, at: z.number() }).nullable().default(null),
   /** A switch that did not land, for the banner to say so. */
   failedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
   /** The last reading of a portal page, for diagnostics. */
@@ -192,8 +203,11 @@ export const portalView = z.object({
   /** Another tab has seen a different active mailbox since this page was read. */
   stale: z.object({ address: address.nullable(), name: z.string().nullable() }).nullable(),
   switchFailed: z.object({ address, name: z.string() }).nullable(),
-  /** Switch to this mailbox now: the preferred one, right after login. */
-  applyPreferred: address.nullable(),
+  /**
+   * Switch to this mailbox now: the preferred one right after login, or the one whose
+   * notification was clicked when this tab was opened for it.
+   */
+  switchNow: z.object({ address, reason: z.enum(['preferred', 'notification']) }).nullable(),
   /** Read the chooser and account pages now (this tab holds the lease). */
   discoveryDue: z.boolean(),
 });
@@ -216,8 +230,6 @@ export const pollStateRecord = z.object({
   expiredNotified: z.boolean().default(false),
   /** Requests made by checks, for diagnostics and measures. */
   requests: z.number().int().min(0).default(0),
-  /** The URL checked: the chooser page, or a page that holds the chooser. */
-  pollUrl: z.string().max(2000).nullable().default(null),
   /** The last results, newest first, for diagnostics (no message content). */
   history: z
     .array(z.object({ at: z.number(), outcome: z.string().max(40), detail: z.string().max(300).nullable() }))

@@ -16,7 +16,7 @@ import type { PortalView } from '@/utils/schemas';
 import { mountBanner } from './banner';
 import { discoverAccounts } from './discovery';
 import { type PageWatcher, watchPage } from './page-watcher';
-import { applyPreferredMailbox, watchLogins } from './preferred-mailbox';
+import { applySwitchNow, watchLogins } from './preferred-mailbox';
 import { installSendGuard } from './send-guard';
 import { createSwitcher } from './switcher';
 import { markTab } from './tab-marker';
@@ -89,7 +89,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     const { activity } = tab.get();
     const landed = activity && (view.active.address === activity.address || view.switchFailed);
     tab.set({ view, ...(landed ? { activity: null } : {}) });
-    applyPreferredMailbox(view, switcher);
+    applySwitchNow(view, switcher);
     if (view.discoveryDue && watcher) void discoverAccounts(tab, watcher);
   };
   watcher = watchPage(ctx, tab, onView);

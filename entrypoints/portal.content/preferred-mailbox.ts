@@ -27,6 +27,8 @@ export function watchLogins(ctx: ContentScriptContext): void {
   );
 }
 
-export function applyPreferredMailbox(view: PortalView, switcher: Switcher): void {
-  if (view.applyPreferred) void switcher.switchTo(view.applyPreferred, 'preferred');
+/** The background's « switch now »: the preferred mailbox after login, or a notification's. */
+export function applySwitchNow(view: PortalView, switcher: Switcher): void {
+  if (view.switchNow)
+    void switcher.switchTo(view.switchNow.address, view.switchNow.reason === 'preferred' ? 'preferred' : 'user');
 }

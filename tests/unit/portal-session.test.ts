@@ -34,6 +34,7 @@ function reading(label: string | null, extra: Partial<PageReadingPayload> = {}):
     chooser: null,
     accountTable: null,
     inboxUnread: null,
+    inboxUrl: 'https://medimail.mipih.fr/?m=liste&f=1&o=date&p=1',
     sendControls: 0,
     problems: [],
     ...extra,
@@ -129,10 +130,10 @@ describe('portal session', () => {
       await h.login(NOEMIE);
       h.tick(100);
       const first = await h.see({ reading: reading('Noémie Gallorini') });
-      expect(first.view.applyPreferred).toBe(MSS);
+      expect(first.view.switchNow).toEqual({ address: MSS, reason: 'preferred' });
       h.tick(100);
       const again = await h.see({ reading: reading('Noémie Gallorini') });
-      expect(again.view.applyPreferred).toBeNull();
+      expect(again.view.switchNow).toBeNull();
     });
 
     it('does nothing when the portal already opened it', async () => {
@@ -140,7 +141,7 @@ describe('portal session', () => {
       await h.see({ reading: reading(MSS, { accountTable: [{ address: MSS, isDefault: true, notices: true }] }) });
       await h.login(NOEMIE);
       h.tick(100);
-      expect((await h.see({ reading: reading(MSS) })).view.applyPreferred).toBeNull();
+      expect((await h.see({ reading: reading(MSS) })).view.switchNow).toBeNull();
       expect((await h.store.read()).portal.pendingLogin).toBe(false);
     });
 
@@ -158,7 +159,10 @@ describe('portal session', () => {
       });
       await h.login(NOEMIE);
       h.tick(10);
-      expect((await h.see({ reading: reading('Noémie Gallorini') })).view.applyPreferred).toBe(CARDIO);
+      expect((await h.see({ reading: reading('Noémie Gallorini') })).view.switchNow).toEqual({
+        address: CARDIO,
+        reason: 'preferred',
+      });
     });
 
     it('reads the account page first when the default is not known yet', async () => {
@@ -166,7 +170,7 @@ describe('portal session', () => {
       await h.login(NOEMIE);
       h.tick(10);
       const first = await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
-      expect(first.view.applyPreferred).toBeNull();
+      expect(first.view.switchNow).toBeNull();
       expect(first.view.discoveryDue).toBe(true);
       h.tick(10);
       const other = await h.see({ reading: reading('Noémie Gallorini') });
@@ -176,7 +180,7 @@ describe('portal session', () => {
         reading: reading('Noémie Gallorini'),
         discovered: { chooser: null, accountTable: [{ address: MSS, isDefault: true, notices: true }] },
       });
-      expect(discovered.view.applyPreferred).toBe(MSS);
+      expect(discovered.view.switchNow).toEqual({ address: MSS, reason: 'preferred' });
     });
 
     it('leaves alone a switch the user made through the portal before the default was known', async () => {
@@ -189,7 +193,7 @@ describe('portal session', () => {
         reading: reading(CARDIO),
         discovered: { chooser: null, accountTable: [{ address: MSS, isDefault: true, notices: true }] },
       });
-      expect(after.view.applyPreferred).toBeNull();
+      expect(after.view.switchNow).toBeNull();
       expect((await h.store.read()).portal.pendingLogin).toBe(false);
     });
 
@@ -210,7 +214,7 @@ describe('portal session', () => {
       await h.requestSwitch(NOEMIE);
       h.tick(10);
       const after = await h.see({ reading: reading('Noémie Gallorini') });
-      expect(after.view.applyPreferred).toBeNull();
+      expect(after.view.switchNow).toBeNull();
       expect(after.view.switchFailed).toBeNull();
     });
   });

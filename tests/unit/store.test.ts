@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RepereDb } from '@/utils/db';
 import type { MailboxRecord } from '@/utils/schemas';
-import { DEFAULT_POLL_STATE, DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS, NOTIFICATION_LOG_SIZE, Store } from '@/utils/store';
+import {
+  DEFAULT_POLL_STATE,
+  DEFAULT_PORTAL_STATE,
+  DEFAULT_SETTINGS,
+  NOTIFICATION_LOG_SIZE,
+  Store,
+} from '@/utils/store';
 import { mailboxRecord } from './records';
 
 let counter = 0;

@@ -30,7 +30,7 @@ export function portalView(active: Partial<PortalView['active']> = {}, extra: Pa
     collapsed: false,
     stale: null,
     switchFailed: null,
-    applyPreferred: null,
+    switchNow: null,
     discoveryDue: false,
     ...extra,
   };

@@ -6,10 +6,10 @@
 import { readAccountTable } from './account-table';
 import { readChooser } from './chooser';
 import { findSendControls } from './compose';
-import { readInboxUnread } from './inbox';
+import { findInboxLink, readInboxUnread } from './inbox';
 import { findLabel } from './label';
 import { findLoginForm } from './login';
-import { findAccountMenu } from './menu';
+import { findAccountMenu, linkTarget } from './menu';
 import type { SelectorProfile } from './profile';
 
 export interface ChooserEntryReading {
@@ -28,6 +28,8 @@ export interface PortalPageReading {
   chooser: ChooserEntryReading[] | null;
   accountTable: { address: string; isDefault: boolean | null; notices: boolean | null }[] | null;
   inboxUnread: number | null;
+  /** Where the « Boîte de réception » link leads (a page that changes nothing when read). */
+  inboxUrl: string | null;
   sendControls: number;
   problems: string[];
 }
@@ -72,6 +74,12 @@ export function readPortalPage(
   );
   const accountTable = attempt(problems, 'tableau des comptes', () => readAccountTable(doc, profile), null);
   const inboxUnread = attempt(problems, 'boîte de réception', () => readInboxUnread(doc, profile), null);
+  const inboxUrl = attempt(
+    problems,
+    'lien de la boîte de réception',
+    () => linkTarget(findInboxLink(doc, profile)),
+    null,
+  );
   const sendControls = attempt(problems, 'bouton Envoyer', () => findSendControls(doc, profile).length, 0);
   const loginForm = attempt(problems, 'formulaire de connexion', () => findLoginForm(doc), null);
 
@@ -90,6 +98,7 @@ export function readPortalPage(
       : null,
     accountTable,
     inboxUnread,
+    inboxUrl,
     sendControls,
     problems,
   };

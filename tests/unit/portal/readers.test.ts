@@ -156,6 +156,12 @@ describe.each(RENDERINGS)('%s rendering', (rendering) => {
       sendControls: 0,
     });
     expect(reading.chooser === null).toBe(rendering === 'classic');
+    expect(reading.inboxUrl).toBe(
+      new URL(
+        rendering === 'classic' ? '/?m=liste&f=1&o=date&p=1' : '/app/dossiers/reception',
+        'http://127.0.0.1:8780',
+      ).toString(),
+    );
   });
 });
 
