@@ -27,7 +27,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage'],
+    // Each is needed: preferences (storage), checks on a timer (alarms), new-mail news
+    // (notifications), the optional pause while away (idle), and Chrome's offscreen
+    // document to read portal pages in the service worker (offscreen).
+    permissions: ['storage', 'alarms', 'notifications', 'idle', ...(browser === 'chrome' ? ['offscreen'] : [])],
     commands: {
       'open-switcher': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -67,6 +70,12 @@ export default defineConfig({
         if (script.matches?.some((match) => PORTAL_MATCHES.includes(match))) {
           script.matches = [...new Set([...script.matches, ...LOOPBACK_MATCHES])];
         }
+      }
+      // Firefox's WebDriver BiDi may not open extension pages itself: in the test build
+      // only, the popup can be reached from a loopback page (the tests read it there).
+      if (wxt.config.browser === 'firefox') {
+        const resources = (manifest.web_accessible_resources ?? []) as string[];
+        manifest.web_accessible_resources = [...resources, 'popup.html'] as typeof manifest.web_accessible_resources;
       }
     },
   },

@@ -1,47 +1,114 @@
 /**
  * The background: wiring only. It owns the database (utils/store.ts), answers the
- * content scripts (utils/content-handlers.ts) and relays the keyboard shortcut.
+ * content scripts and the extension's pages, runs the checks on an alarm
+ * (utils/poll-runner.ts), shows notifications and the badge, and relays the keyboard
+ * shortcut and notification clicks to portal tabs.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Badge } from '@/utils/badge';
 import { createContentHandlers } from '@/utils/content-handlers';
 import { RepereDb } from '@/utils/db';
+import { createHtmlReader } from '@/utils/html-reader';
 import { log } from '@/utils/log';
-import type { BackgroundToContent } from '@/utils/message-client';
 import { createMessageRouter } from '@/utils/messages';
+import {
+  addressOfNotification,
+  localMinuteOfDay,
+  SESSION_EXPIRED_NOTIFICATION,
+  type ShownNotification,
+} from '@/utils/notifier';
+import { createPageHandlers } from '@/utils/page-handlers';
+import { createPollRunner, type FetchedText } from '@/utils/poll-runner';
 import { portalMatchesOf } from '@/utils/portal-origins';
+import { createPortalTabs } from '@/utils/portal-tabs';
 import { createSenderCheck } from '@/utils/sender-check';
 import { Store } from '@/utils/store';
 
 export const OPEN_SWITCHER_COMMAND = 'open-switcher';
+const POLL_ALARM = 'repere-bal:poll';
+
+/** The toolbar button's API: `action` (MV3) or `browserAction` (Firefox MV2). */
+type ToolbarButton = {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+};
+
+/** A file of the extension (icons come from the auto-icons module, outside WXT's typed paths). */
+function extensionUrl(path: string): string {
+  return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+}
+
+async function fetchText(url: string, timeoutMs: number): Promise<FetchedText> {
+  try {
+    const response = await fetch(url, {
+      credentials: 'include',
+      redirect: 'follow',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { ok: true, status: response.status, url: response.url || url, text: await response.text() };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.name : 'réseau' };
+  }
+}
 
 export default defineBackground(() => {
   const manifest = browser.runtime.getManifest();
   const portalMatches = portalMatchesOf(manifest);
   const store = new Store(new RepereDb());
+  const tabs = createPortalTabs(portalMatches, store, Date.now);
+  const toolbar = ((browser as unknown as { action?: ToolbarButton }).action ??
+    (browser as unknown as { browserAction: ToolbarButton }).browserAction) as ToolbarButton;
 
-  const portalTabs = () => browser.tabs.query({ url: portalMatches });
-  const tell = (tabId: number, message: BackgroundToContent) =>
-    browser.tabs.sendMessage(tabId, message).catch(() => {
-      // A tab still loading, or whose content script was not injected: it reads the page itself.
-    });
+  const show = async (notification: ShownNotification) => {
+    // Logged in the database with the decision; here only the counts and the mailbox are said.
+    log.info('notification :', notification.log.kind, notification.log.address ?? '', notification.log.count);
+    await browser.notifications
+      .create(notification.notificationId, {
+        type: 'basic',
+        iconUrl: extensionUrl('/icons/128.png'),
+        title: notification.title,
+        message: notification.message,
+      })
+      .catch((error: unknown) => log.warn('notification impossible :', error));
+  };
+  const showBadge = async (badge: Badge) => {
+    await toolbar.setBadgeText({ text: badge.text });
+    await toolbar.setBadgeBackgroundColor({ color: badge.colour });
+    await toolbar.setTitle({ title: badge.title });
+  };
+  const runner = createPollRunner(
+    store,
+    { now: Date.now, random: Math.random, minuteOfDay: localMinuteOfDay },
+    {
+      fetchText,
+      readHtml: createHtmlReader(),
+      show,
+      showBadge,
+      schedule: async (when) => {
+        if (when === null) await browser.alarms.clear(POLL_ALARM);
+        else await browser.alarms.create(POLL_ALARM, { when });
+      },
+      idleState: () => browser.idle.queryState(60),
+    },
+  );
 
-  const handlers = createContentHandlers({
+  const contentHandlers = createContentHandlers({
     store,
     now: Date.now,
     version: manifest.version,
     notifyPortalTabs: (exceptTabId) => {
-      portalTabs().then(
-        (tabs) => {
-          for (const tab of tabs)
-            if (tab.id !== undefined && tab.id !== exceptTabId) tell(tab.id, { name: 'background:portal-changed' });
-        },
-        (error: unknown) => log.warn('onglets du portail introuvables :', error),
-      );
+      tabs.notifyAll(exceptTabId).catch((error: unknown) => log.warn('onglets du portail introuvables :', error));
+    },
+    reflect: async (notifications) => {
+      for (const notification of notifications) await show(notification);
+      await runner.sync();
     },
   });
   const router = createMessageRouter(
-    handlers,
+    { ...contentHandlers, ...createPageHandlers(store, runner) },
     createSenderCheck({
       extensionId: browser.runtime.id,
       // The background runs in the extension's origin (service worker or event page).
@@ -50,17 +117,34 @@ export default defineBackground(() => {
     }),
     (reason) => log.warn(reason),
   );
-  browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // The offscreen document's requests are the background's own, not for the router.
+    if ((message as { name?: unknown } | null)?.name === 'offscreen:read-page') return undefined;
+    return router(message, sender);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) runner.check('alarm').catch((error: unknown) => log.error('vérification :', error));
+  });
+  // After a restart of the browser or of the service worker: badge and alarm as stored.
+  runner.sync().catch((error: unknown) => log.error('reprise :', error));
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const address = addressOfNotification(notificationId);
+    if (address === null && notificationId !== SESSION_EXPIRED_NOTIFICATION) return;
+    browser.notifications.clear(notificationId).catch(() => {});
+    tabs.focus(address).catch((error: unknown) => log.warn('ouverture du portail :', error));
+  });
 
   // The keyboard shortcut opens the switcher in the portal tab (the current one, else the first).
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== OPEN_SWITCHER_COMMAND) return;
-    const tabs = await portalTabs();
+    const portal = await tabs.all();
     const [current] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    const target = tabs.find((tab) => tab.id === current?.id) ?? tabs[0];
+    const target = portal.find((tab) => tab.id === current?.id) ?? portal[0];
     if (target?.id === undefined) return;
     await browser.tabs.update(target.id, { active: true });
     if (target.windowId !== undefined) await browser.windows.update(target.windowId, { focused: true });
-    await tell(target.id, { name: 'background:open-switcher' });
+    await tabs.tell(target.id, { name: 'background:open-switcher' });
   });
 });

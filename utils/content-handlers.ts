@@ -4,6 +4,8 @@
  * transaction. Other portal tabs are told when the active mailbox changes.
  */
 import type { MessageHandlers } from './messages';
+import { collectRises, localMinuteOfDay, type ShownNotification } from './notifier';
+import { pauseOnLoginPage, resumeOnLiveSession } from './poller';
 import { DEFAULT_PROFILE } from './portal/profile';
 import {
   applyObservation,
@@ -22,9 +24,17 @@ export interface ContentHandlerDeps {
   version: string;
   /** Tells the content scripts of portal tabs (but `exceptTabId`) that something changed. */
   notifyPortalTabs: (exceptTabId: number | null) => void;
+  /** Shows what a page's counts made news, and puts the badge and the next check in line. */
+  reflect: (notifications: ShownNotification[]) => Promise<void>;
 }
 
-export function createContentHandlers({ store, now, version, notifyPortalTabs }: ContentHandlerDeps): ContentHandlers {
+export function createContentHandlers({
+  store,
+  now,
+  version,
+  notifyPortalTabs,
+  reflect,
+}: ContentHandlerDeps): ContentHandlers {
   const ok = { ok: true as const };
   return {
     'content:hello': async (_payload, sender) => {
@@ -38,8 +48,18 @@ export function createContentHandlers({ store, now, version, notifyPortalTabs }:
     },
     'content:page-seen': async (payload, sender) => {
       const tabId = sender.tab?.id;
-      const { result } = await store.update((state) => applyObservation(state, { ...payload, tabId }, now()));
+      const at = now();
+      const { result } = await store.update((state) => {
+        const { result: outcome } = applyObservation(state, { ...payload, tabId }, at);
+        // Counts read in open tabs are news too (a chooser without counts leaves only them).
+        const notifications = collectRises(state, at, localMinuteOfDay(at));
+        const { kind, label } = payload.reading;
+        if (kind === 'webmail' && label) resumeOnLiveSession(state, at);
+        if (kind === 'login') pauseOnLoginPage(state, at);
+        return { state, result: { ...outcome, notifications }, logged: notifications.map((n) => n.log) };
+      });
       if (result.activeChanged || result.othersChanged) notifyPortalTabs(tabId ?? null);
+      await reflect(result.notifications);
       return result.view;
     },
     'content:login-submitted': async ({ address }) => {

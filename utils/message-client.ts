@@ -6,6 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { MessageName, MessageRequest, MessageResponse, Reply } from './messages';
 
+export type { Overview } from './messages';
+
 /** Never throws: a failure (background asleep, refusal, extension reloaded) is in the reply. */
 export async function sendToBackground<N extends MessageName>(
   name: N,

@@ -7,11 +7,47 @@
  * content script's bundle.
  */
 import { z } from 'zod';
-import { address, pageReading, portalView, selectorProfile } from './schemas';
+import {
+  address,
+  hexColour,
+  mailboxKind,
+  notificationLogRecord,
+  pageReading,
+  pollStateRecord,
+  portalView,
+  selectorProfile,
+} from './schemas';
 
 const done = z.strictObject({ ok: z.literal(true) });
 
 const chooserEntries = pageReading.shape.chooser;
+
+const overview = z.strictObject({
+  mailboxes: z.array(
+    z.strictObject({
+      address,
+      name: z.string(),
+      kind: mailboxKind,
+      colour: hexColour,
+      textColour: hexColour,
+      unread: z.number().int().min(0).nullable(),
+      watched: z.boolean(),
+      active: z.boolean(),
+    }),
+  ),
+  poll: pollStateRecord.pick({
+    status: true,
+    lastPollAt: true,
+    lastSuccessAt: true,
+    nextPollAt: true,
+    lastError: true,
+  }),
+  notifications: z.array(
+    notificationLogRecord.pick({ notificationId: true, kind: true, address: true, count: true, title: true, at: true }),
+  ),
+  portalUrl: z.string().nullable(),
+});
+export type Overview = z.infer<typeof overview>;
 const accountRows = pageReading.shape.accountTable;
 
 export const protocol = {
@@ -51,6 +87,19 @@ export const protocol = {
   'content:set-banner-collapsed': {
     request: z.strictObject({ collapsed: z.boolean() }),
     response: done,
+  },
+  /** The popup's overview: the mailboxes of the person logged in, the checks, the last notifications. */
+  'page:overview': {
+    request: z.strictObject({}),
+    response: overview,
+  },
+  /** « Vérifier maintenant ». */
+  'page:check-now': {
+    request: z.strictObject({}),
+    response: z.strictObject({
+      status: z.enum(['idle', 'ok', 'error', 'expired', 'no-session', 'paused', 'busy']),
+      notifications: z.number().int().min(0),
+    }),
   },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -113,3 +162,17 @@ export function createMessageRouter(
     }
   };
 }
+
+/**
+ * Chrome only: the background asks its offscreen document (which has a DOMParser) to
+ * read a portal page with utils/portal. Not part of `protocol`: it never reaches the
+ * background's router.
+ */
+export const offscreenReadPage = z.strictObject({
+  name: z.literal('offscreen:read-page'),
+  html: z.string().max(5_000_000),
+  url: z.url(),
+  profile: selectorProfile,
+  isChooserPage: z.boolean(),
+});
+export type OffscreenReadPage = z.infer<typeof offscreenReadPage>;

@@ -27,11 +27,17 @@ const CHROMIUM_FLAGS = [
   '--lang=fr-FR',
 ];
 
+/** Firefox gives each add-on a random origin; the tests pin it to reach its pages. */
+export const FIREFOX_EXTENSION_UUID = '6d5f2a44-8c1e-4f3b-9a7d-2b1c0e9f4a11';
+const FIREFOX_ADDON_ID = 'repere-bal@repere-bal.fr';
+
 export interface ExtensionBrowser {
   name: BrowserName;
   browser: Browser;
   /** The extension's id as this browser knows it. */
   extensionId: string;
+  /** The URL of one of the extension's pages (popup.html, options.html). */
+  extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -49,14 +55,16 @@ async function launchChromium(withExtension: boolean): Promise<ExtensionBrowser>
     args: CHROMIUM_FLAGS,
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
-  if (!withExtension)
+  if (!withExtension) {
     return {
       name: 'chromium',
       browser,
       extensionId: '',
+      extensionUrl: () => 'about:blank',
       newPage: () => browser.newPage(),
       close: () => browser.close(),
     };
+  }
   const worker = await browser.waitForTarget(
     (target) => target.type() === 'service_worker' && target.url().endsWith('/background.js'),
     { timeout: 30_000 },
@@ -66,6 +74,7 @@ async function launchChromium(withExtension: boolean): Promise<ExtensionBrowser>
     name: 'chromium',
     browser,
     extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     newPage: () => browser.newPage(),
     close: () => browser.close(),
   };
@@ -88,6 +97,7 @@ async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> 
       // The extension's first language (needs Debian's firefox-esr-l10n-fr).
       'intl.locale.requested': 'fr',
       'intl.accept_languages': 'fr-FR, fr',
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
     },
   });
   const extensionId = withExtension ? await browser.installExtension(EXTENSION_DIRS.firefox) : '';
@@ -95,6 +105,7 @@ async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> 
     name: 'firefox',
     browser,
     extensionId,
+    extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
     newPage: () => browser.newPage(),
     close: () => browser.close(),
   };
@@ -107,6 +118,12 @@ export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser
 /** The same browser without the extension: the portal simulator on its own. */
 export function launchWithoutExtension(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromium(false) : launchFirefox(false);
+}
+
+/** Chromium only: stops the extension's service worker, as the browser does when idle. */
+export async function stopServiceWorker(instance: ExtensionBrowser): Promise<void> {
+  const worker = await serviceWorker(instance);
+  await worker.close();
 }
 
 /** Chromium only: the extension's service worker, to read its state from tests. */

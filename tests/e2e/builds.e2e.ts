@@ -16,6 +16,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   content_scripts?: { matches: string[]; run_at?: string }[];
+  web_accessible_resources?: unknown[];
 }
 
 const PRODUCTION_DIRS: Record<BrowserName, string> = {
@@ -50,6 +51,8 @@ describe.each(BROWSER_NAMES)('%s builds', (browserName) => {
     const m = manifest(PRODUCTION_DIRS[browserName]);
     expect(hosts(m)).toEqual(PORTAL_MATCHES);
     expect(m.content_scripts?.[0]?.matches).toEqual(PORTAL_MATCHES);
-    expect((m.permissions ?? []).filter((p) => !p.includes('://'))).toEqual(['storage']);
+    const apis = ['storage', 'alarms', 'notifications', 'idle', ...(browserName === 'chromium' ? ['offscreen'] : [])];
+    expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual(apis.sort());
+    expect(m.web_accessible_resources ?? []).toEqual([]);
   });
 });

@@ -1,0 +1,7 @@
+/** The popup: wiring only (components/Popup.tsx). */
+import { render } from 'preact';
+import { Popup } from '@/components/Popup';
+import './popup.css';
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

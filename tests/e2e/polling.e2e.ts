@@ -1,0 +1,182 @@
+/**
+ * Background checks, in real browsers against the simulator: with no portal tab open,
+ * « Vérifier maintenant » reads the chooser once, notifies new mail in a watched service
+ * mailbox once (naming the mailbox, never the subject), never again after more checks
+ * or a service-worker restart; an expired session gives one notification and no more
+ * requests; and the active account on the server never changes. Chromium shows its
+ * notifications to the test; Firefox headless does not, so its log is read instead.
+ */
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import type { Overview } from '../../utils/messages';
+import { control, controlState } from '../simulator/client';
+import { DEMO } from '../simulator/seed';
+import type { Simulator } from '../simulator/server';
+import { waitForBanner, waitInBanner } from './banner-page';
+import {
+  BROWSER_NAMES,
+  type ExtensionBrowser,
+  launchWithExtension,
+  serviceWorker,
+  stopServiceWorker,
+} from './browsers';
+import { logIn } from './portal-page';
+import { RENDERINGS, useBrowser, useSimulator } from './suite';
+
+const SECRET_SUBJECT = 'Résultats de M. Dupont — confidentiel';
+
+type ExtensionApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Asks the background from the popup, as the popup itself does. */
+function ask<T>(popup: Page, name: string): Promise<T> {
+  return popup.evaluate(async (messageName) => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+    const reply = (await api.runtime.sendMessage({ name: messageName, payload: {} })) as { ok: boolean; value: T };
+    return reply.value;
+  }, name);
+}
+
+const overview = (popup: Page) => ask<Overview>(popup, 'page:overview');
+
+/**
+ * Opens the popup page in a tab. Firefox's WebDriver BiDi will not navigate to an
+ * extension page itself: a loopback page goes there (the e2e build lets it).
+ */
+async function openPopup(instance: ExtensionBrowser, sim: Simulator): Promise<Page> {
+  const page = await instance.newPage();
+  if (instance.name === 'chromium') {
+    await page.goto(instance.extensionUrl('popup.html'), { waitUntil: 'load' });
+  } else {
+    await page.goto(sim.url, { waitUntil: 'load' });
+    await page.evaluate((url) => {
+      location.href = url;
+    }, instance.extensionUrl('popup.html'));
+    await page.waitForFunction(() => location.protocol === 'moz-extension:', { polling: 100 });
+  }
+  await page.waitForFunction(() => document.querySelector('[data-action="check-now"]') !== null, { polling: 100 });
+  return page;
+}
+
+/**
+ * « Vérifier maintenant »: a real click in Chromium; in Firefox, whose BiDi loses track
+ * of a page that went to an extension URL, the same message the button sends.
+ */
+async function checkNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
+  if (instance.name === 'firefox') {
+    await ask(popup, 'page:check-now');
+    return;
+  }
+  await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
+  await popup.click('[data-action="check-now"]');
+  await popup.waitForFunction(() => !document.querySelector('[data-action="check-now"]')?.hasAttribute('disabled'), {
+    polling: 100,
+    timeout: 30_000,
+  });
+}
+
+async function chromiumNotificationIds(instance: ExtensionBrowser): Promise<string[]> {
+  const worker = await serviceWorker(instance);
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
+      .chrome;
+    return Object.keys(await api.notifications.getAll());
+  });
+}
+
+/** Log entries newer than `since`. */
+function since(notifications: Overview['notifications'], at: number, kind: string) {
+  return notifications.filter((n) => n.kind === kind && n.at >= at);
+}
+
+function chooserRequests(sim: Simulator, requests: Record<string, number>): number {
+  return sim.rendering.name === 'classic'
+    ? (requests['GET /?m=comptes'] ?? 0)
+    : (requests['GET /app/dossiers/reception'] ?? 0);
+}
+
+describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browserName) => {
+  const browser = useBrowser(() => launchWithExtension(browserName));
+
+  describe.each(RENDERINGS)('%s rendering', (rendering) => {
+    const simulator = useSimulator(rendering);
+
+    it('notifies new service mail once without a portal tab, survives a restart, pauses on expiry, never switches', async () => {
+      const sim = simulator();
+      const instance = browser();
+      await control(sim, 'first-login-quirk', { enabled: false });
+      const portal = await instance.newPage();
+      await logIn(portal, sim.url, DEMO.login, DEMO.password);
+      await waitForBanner(portal, 'organisational', DEMO.services.mss);
+      // Discovery has read the chooser: every mailbox has its count, the baseline of news.
+      await portal.bringToFront();
+      if (rendering === 'classic') await waitInBanner(portal, '.menu-button');
+      await portal.close();
+      const before = await controlState(sim);
+
+      await control(sim, 'deliver', {
+        to: DEMO.services.cardio,
+        subject: SECRET_SUBJECT,
+        from: 'dr.dupont@chu-exemple.mssante.fr',
+      });
+      const started = Date.now();
+      const popup = await openPopup(instance, sim);
+      await checkNow(instance, popup);
+      let seen = await overview(popup);
+      expect(seen.poll.status).toBe('ok');
+      const news = since(seen.notifications, started, 'new-mail');
+      expect(news).toEqual([
+        expect.objectContaining({
+          notificationId: `repere-bal:mail:${DEMO.services.cardio}`,
+          address: DEMO.services.cardio,
+          count: 1,
+          title: '1 nouveau message — Secrétariat de cardiologie',
+        }),
+      ]);
+      expect(JSON.stringify(seen.notifications)).not.toContain('Dupont');
+      expect(seen.mailboxes.find((m) => m.address === DEMO.services.cardio)?.unread).toBe(2);
+      if (browserName === 'chromium') {
+        expect(await chromiumNotificationIds(instance)).toContain(`repere-bal:mail:${DEMO.services.cardio}`);
+      }
+
+      await checkNow(instance, popup);
+      await checkNow(instance, popup);
+      if (browserName === 'chromium') {
+        await stopServiceWorker(instance);
+        await popup.reload({ waitUntil: 'load' });
+        await checkNow(instance, popup);
+      }
+      seen = await overview(popup);
+      expect(since(seen.notifications, started, 'new-mail')).toHaveLength(1);
+
+      await control(sim, 'expire-sessions');
+      await checkNow(instance, popup);
+      const afterExpiry = chooserRequests(sim, (await controlState(sim)).requests);
+      await checkNow(instance, popup);
+      await checkNow(instance, popup);
+      seen = await overview(popup);
+      expect(seen.poll.status).toBe('expired');
+      expect(since(seen.notifications, started, 'session-expired')).toHaveLength(1);
+      if (browserName === 'chromium') {
+        await popup.reload({ waitUntil: 'load' });
+        await popup.waitForFunction(
+          () => document.querySelector('[role=status]')?.textContent?.includes('Session Medimail expirée'),
+          {
+            polling: 100,
+          },
+        );
+      }
+      const after = await controlState(sim);
+      expect(chooserRequests(sim, after.requests)).toBe(afterExpiry);
+      if (browserName === 'chromium')
+        expect(await chromiumNotificationIds(instance)).toContain('repere-bal:session-expired');
+
+      // Polling read the chooser; it never switched: no switch request, the same active account.
+      const switches = (requests: Record<string, number>) =>
+        (requests['POST /?m=comptes'] ?? 0) + (requests['POST /app/compte-actif'] ?? 0);
+      expect(switches(after.requests)).toBe(switches(before.requests));
+      expect(before.sessions.map((s) => s.active)).toContain(DEMO.services.mss);
+      await popup.close();
+    });
+  });
+});
