@@ -11,6 +11,7 @@ import type { Browser } from 'puppeteer';
 import { launchWithExtension, launchWithoutExtension } from '../tests/e2e/browsers';
 import { DEMO } from '../tests/simulator/seed';
 import { startSimulator } from '../tests/simulator/server';
+import { pollingFigures } from './polling';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 
@@ -146,6 +147,7 @@ async function pageLoads(): Promise<void> {
 console.log(`Repère BAL — mesures (${new Date().toISOString()})\n`);
 contentScriptSizes();
 await pageLoads();
+await pollingFigures(report);
 writeFileSync(
   'bench/results.json',
   `${JSON.stringify({ at: new Date().toISOString(), loads: LOADS, figures }, null, 2)}\n`,

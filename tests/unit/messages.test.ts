@@ -63,6 +63,17 @@ describe('message router', () => {
     expect(refusals[0]).toMatch(/refusé/);
   });
 
+  it('refuses a page message from a portal tab (a content script may not ask for « check now »)', async () => {
+    const handlers = handlersWith({ 'page:check-now': async () => ({ status: 'ok', notifications: 0 }) });
+    const log = vi.fn();
+    const route = createMessageRouter(handlers, checkSender, log);
+    expect((await route({ name: 'page:check-now', payload: {} }, portalTab)).ok).toBe(false);
+    expect(log.mock.calls[0]?.[0]).toMatch(/page étrangère/);
+    expect(
+      (await route({ name: 'page:check-now', payload: {} }, { id: EXTENSION_ID, url: `${BASE}popup.html` })).ok,
+    ).toBe(true);
+  });
+
   it('reports a handler failure as a failed reply, never a throw', async () => {
     const handlers = handlersWith({
       'content:hello': async () => {

@@ -262,6 +262,21 @@ describe('portal session', () => {
     expect(after.view.others.map((o) => o.address)).toEqual([CARDIO]);
   });
 
+  it('switches a tab opened from a notification to that mailbox, once', async () => {
+    const h = harness();
+    await h.see({ reading: reading(MSS, { chooser: CHOOSER }), tabId: 3 });
+    await h.store.update((state) => {
+      state.portal.pendingSwitch = { tabId: 9, address: CARDIO, at: h.now };
+      return { state, result: null };
+    });
+    h.tick(10);
+    expect((await h.see({ reading: reading(MSS), tabId: 3 })).view.switchNow).toBeNull();
+    const opened = await h.see({ reading: reading(MSS), tabId: 9 });
+    expect(opened.view.switchNow).toEqual({ address: CARDIO, reason: 'notification' });
+    h.tick(10);
+    expect((await h.see({ reading: reading(MSS), tabId: 9 })).view.switchNow).toBeNull();
+  });
+
   it('lets the tab holding the discovery lease ask again from its next page, not another tab', async () => {
     const h = harness();
     expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discoveryDue).toBe(true);

@@ -1,0 +1,42 @@
+/** Bringing the portal forward on a notification's click, with the fake browser. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RepereDb } from '@/utils/db';
+import { createPortalTabs } from '@/utils/portal-tabs';
+import { Store } from '@/utils/store';
+
+const INBOX = 'https://medimail.mipih.fr/?m=liste&f=1&o=date&p=1';
+const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
+
+let n = 0;
+function setup() {
+  n += 1;
+  const store = new Store(new RepereDb(`portal-tabs-${n}-${Date.now()}`));
+  return { store, tabs: createPortalTabs(['https://medimail.mipih.fr/*'], store, () => 1_000) };
+}
+
+describe('portal tabs', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('opens the portal on its inbox when no tab shows it, and switches that tab once its page is read', async () => {
+    const { store, tabs } = setup();
+    await store.update((state) => {
+      state.portal.inboxUrl = INBOX;
+      return { state, result: null };
+    });
+    await tabs.focus(CARDIO);
+    const opened = await fakeBrowser.tabs.query({});
+    const portalTab = opened.find((tab) => tab.url === INBOX);
+    expect(portalTab).toBeDefined();
+    expect((await store.read()).portal.pendingSwitch).toEqual({ tabId: portalTab?.id, address: CARDIO, at: 1_000 });
+  });
+
+  it('does nothing when the portal was never seen', async () => {
+    const { tabs } = setup();
+    const before = (await fakeBrowser.tabs.query({})).length;
+    await tabs.focus(CARDIO);
+    expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
+  });
+});
