@@ -27,10 +27,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    // Each is needed: preferences (storage), checks on a timer (alarms), new-mail news
-    // (notifications), the optional pause while away (idle), and Chrome's offscreen
-    // document to read portal pages in the service worker (offscreen).
-    permissions: ['storage', 'alarms', 'notifications', 'idle', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // Each is needed: checks on a timer (alarms), new-mail news (notifications), the
+    // optional pause while away (idle), and Chrome's offscreen document to read portal
+    // pages in the service worker (offscreen). Preferences live in IndexedDB, which
+    // needs no permission.
+    permissions: ['alarms', 'notifications', 'idle', ...(browser === 'chrome' ? ['offscreen'] : [])],
     commands: {
       'open-switcher': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -51,7 +51,7 @@ describe.each(BROWSER_NAMES)('%s builds', (browserName) => {
     const m = manifest(PRODUCTION_DIRS[browserName]);
     expect(hosts(m)).toEqual(PORTAL_MATCHES);
     expect(m.content_scripts?.[0]?.matches).toEqual(PORTAL_MATCHES);
-    const apis = ['storage', 'alarms', 'notifications', 'idle', ...(browserName === 'chromium' ? ['offscreen'] : [])];
+    const apis = ['alarms', 'notifications', 'idle', ...(browserName === 'chromium' ? ['offscreen'] : [])];
     expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual(apis.sort());
     expect(m.web_accessible_resources ?? []).toEqual([]);
   });
