@@ -73,10 +73,14 @@ export default defineConfig({
         }
       }
       // Firefox's WebDriver BiDi may not open extension pages itself: in the test build
-      // only, the popup can be reached from a loopback page (the tests read it there).
+      // only, the popup and options can be reached from a loopback page (tests use them).
       if (wxt.config.browser === 'firefox') {
         const resources = (manifest.web_accessible_resources ?? []) as string[];
-        manifest.web_accessible_resources = [...resources, 'popup.html'] as typeof manifest.web_accessible_resources;
+        manifest.web_accessible_resources = [
+          ...resources,
+          'popup.html',
+          'options.html',
+        ] as typeof manifest.web_accessible_resources;
       }
     },
   },

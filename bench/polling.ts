@@ -18,9 +18,10 @@ import { Store } from '../utils/store';
 export type Report = (name: string, value: number | string, unit: string, target: string, met: boolean | null) => void;
 
 const parser = new new Window().DOMParser() as unknown as DOMParser;
-const LOGIN = 'agent@chu-bench.fr';
+export const BENCH_LOGIN = 'agent@chu-bench.fr';
+const LOGIN = BENCH_LOGIN;
 
-function seedWith(services: number): PortalSeed {
+export function seedWith(services: number): PortalSeed {
   const addresses = Array.from({ length: services }, (_, i) => `service${i + 1}@chu-bench.fr`);
   return {
     accounts: [

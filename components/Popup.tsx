@@ -1,10 +1,16 @@
 /**
- * The popup: the mailboxes of the person logged in with their unread counts, the state
- * of the checks, and « Vérifier maintenant ». (The settings come with the options.)
+ * The popup: every mailbox of the person logged in at a glance (name, address, kind,
+ * colour, unread count), the state of the checks, « Vérifier maintenant », one click to
+ * open a mailbox in the portal; and a settings tab sharing the options page's parts.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { type Overview, sendToBackground } from '@/utils/message-client';
+import { PORTAL_HOME } from '@/utils/portal-origins';
+import { GeneralSettings } from './GeneralSettings';
+import { MailboxSettings } from './MailboxSettings';
+import { useBackground } from './use-background';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -14,69 +20,138 @@ function statusText(overview: Overview): string {
   if (poll.status === 'error') return t('popupError', poll.lastError ?? '?', TIME.format(poll.lastPollAt));
   if (poll.status === 'paused') return t('popupPaused');
   if (poll.lastSuccessAt > 0) return t('popupUpToDate', TIME.format(poll.lastSuccessAt));
-  return overview.mailboxes.length ? t('popupWaiting') : t('popupFirstRun');
+  return t('popupWaiting');
 }
 
-export function Popup() {
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+function kindText(kind: Overview['mailboxes'][number]['kind']): string {
+  return kind === 'personal'
+    ? t('kindPersonal')
+    : kind === 'organisational'
+      ? t('kindOrganisational')
+      : t('kindUnknown');
+}
+
+function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Promise<void> }) {
   const [checking, setChecking] = useState(false);
-
-  const load = async () => {
-    const reply = await sendToBackground('page:overview', {});
-    if (reply.ok) {
-      setOverview(reply.value);
-      setError(null);
-    } else setError(t('errorBackground'));
-  };
-  useEffect(() => {
-    void load();
-  }, []);
-
   const checkNow = async () => {
     setChecking(true);
-    const reply = await sendToBackground('page:check-now', {});
-    if (!reply.ok) setError(reply.error);
-    await load();
+    await sendToBackground('page:check-now', {});
+    await reload();
     setChecking(false);
   };
-
+  const open = async (address: string) => {
+    await sendToBackground('page:open-mailbox', { address });
+    window.close();
+  };
+  if (overview.mailboxes.length === 0) {
+    return (
+      <div class="first-run">
+        <p>{t('popupFirstRun')}</p>
+        <a href={overview.portalUrl ?? PORTAL_HOME} target="_blank" rel="noreferrer" data-action="open-portal">
+          {t('popupOpenPortal')}
+        </a>
+      </div>
+    );
+  }
   return (
     <>
-      <header>
-        <h1>Repère BAL</h1>
-      </header>
-      {error && (
-        <p class="status" data-status="error" role="alert">
-          {error}
-        </p>
-      )}
-      {overview && (
-        <p class="status" data-status={overview.poll.status} role="status">
-          {statusText(overview)}
-        </p>
-      )}
-      {overview && overview.mailboxes.length > 0 && (
-        <ul class="mailboxes">
-          {overview.mailboxes.map((mailbox) => (
-            <li key={mailbox.address} data-mailbox={mailbox.address}>
+      <p class="status" data-status={overview.poll.status} role="status">
+        {statusText(overview)}
+      </p>
+      <ul class="mailboxes">
+        {overview.mailboxes.map((mailbox) => (
+          <li key={mailbox.address} data-mailbox={mailbox.address}>
+            <button type="button" class="mailbox" onClick={() => void open(mailbox.address)}>
               <span class="swatch" style={{ background: mailbox.colour }} aria-hidden="true" />
               <span class="names">
-                {mailbox.name}
+                <span class="name">{mailbox.name}</span>
                 <span class="address">{mailbox.address}</span>
+                <span class="kind">{kindText(mailbox.kind)}</span>
               </span>
-              <span class="unread" data-unread={mailbox.unread ?? 0} title={t('unreadCount', mailbox.unread ?? 0)}>
+              <span class="unread" data-unread={mailbox.unread ?? 0}>
                 {mailbox.unread ?? '–'}
+                <span class="visually-hidden"> {t('unreadCount', '').trim()}</span>
               </span>
-            </li>
-          ))}
-        </ul>
-      )}
+            </button>
+          </li>
+        ))}
+      </ul>
       <div class="actions">
         <button type="button" data-action="check-now" disabled={checking} onClick={() => void checkNow()}>
           {checking ? t('popupChecking') : t('popupCheckNow')}
         </button>
       </div>
+    </>
+  );
+}
+
+function SettingsTab() {
+  const view = useBackground('page:settings');
+  if (!view.data) return null;
+  return (
+    <div class="settings-tab">
+      <MailboxSettings mailboxes={view.data.mailboxes} onSaved={view.set} />
+      <GeneralSettings view={view.data} onSaved={view.set} />
+      <p>
+        <button
+          type="button"
+          class="link"
+          data-action="open-options"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          {t('settingsMore')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+export function Popup() {
+  const overview = useBackground('page:overview');
+  const [tab, setTab] = useState<'mailboxes' | 'settings'>('mailboxes');
+  const tabs = [
+    ['mailboxes', t('tabMailboxes')],
+    ['settings', t('tabSettings')],
+  ] as const;
+  return (
+    <>
+      <header>
+        <h1>Repère BAL</h1>
+      </header>
+      <main>
+        <div role="tablist" class="tabs">
+          {tabs.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                  const next = id === 'mailboxes' ? 'settings' : 'mailboxes';
+                  setTab(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        {overview.error && (
+          <p class="status" data-status="error" role="alert">
+            {t('errorBackground')}
+          </p>
+        )}
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'mailboxes' && overview.data && <MailboxesTab overview={overview.data} reload={overview.reload} />}
+          {tab === 'settings' && <SettingsTab />}
+        </div>
+      </main>
     </>
   );
 }

@@ -95,6 +95,15 @@ export default defineBackground(() => {
     },
   );
 
+  /** After a change made in a page: banners, other pages, badge and alarm follow. */
+  const changed = async () => {
+    await tabs.notifyAll(null);
+    await browser.runtime.sendMessage({ name: 'background:data-changed' }).catch(() => {
+      // No page open to hear it.
+    });
+    await runner.sync();
+  };
+
   const contentHandlers = createContentHandlers({
     store,
     now: Date.now,
@@ -108,7 +117,18 @@ export default defineBackground(() => {
     },
   });
   const router = createMessageRouter(
-    { ...contentHandlers, ...createPageHandlers(store, runner) },
+    {
+      ...contentHandlers,
+      ...createPageHandlers({
+        store,
+        runner,
+        now: Date.now,
+        version: manifest.version,
+        language: () => browser.i18n.getUILanguage(),
+        openMailbox: (address) => tabs.focus(address),
+        changed,
+      }),
+    },
     createSenderCheck({
       extensionId: browser.runtime.id,
       // The background runs in the extension's origin (service worker or event page).

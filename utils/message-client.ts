@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { MessageName, MessageRequest, MessageResponse, Reply } from './messages';
 
-export type { Overview } from './messages';
+export type { Diagnostics, ImportPreviewReply, MessageName, MessageResponse, Overview, SettingsView } from './messages';
 
 /** Never throws: a failure (background asleep, refusal, extension reloaded) is in the reply. */
 export async function sendToBackground<N extends MessageName>(

@@ -11,11 +11,13 @@ import {
   address,
   hexColour,
   mailboxKind,
+  mailboxPatch,
   notificationLogRecord,
   pageReading,
   pollStateRecord,
   portalView,
   selectorProfile,
+  settingsPatch,
 } from './schemas';
 
 const done = z.strictObject({ ok: z.literal(true) });
@@ -48,6 +50,56 @@ const overview = z.strictObject({
   portalUrl: z.string().nullable(),
 });
 export type Overview = z.infer<typeof overview>;
+
+const settingsView = z.strictObject({
+  settings: settingsPatch.required(),
+  mailboxes: z.array(
+    z.strictObject({
+      address,
+      name: z.string(),
+      displayName: z.string().nullable(),
+      label: z.string().nullable(),
+      kind: mailboxKind,
+      kindSource: z.enum(['inferred', 'user']),
+      colour: hexColour,
+      textColour: hexColour,
+      watched: z.boolean(),
+      /** The effective choice (the default of its kind when the user made none). */
+      confirmBeforeSend: z.boolean(),
+      unread: z.number().int().min(0).nullable(),
+      portalDefault: z.boolean().nullable(),
+    }),
+  ),
+  customProfile: z.boolean(),
+  /** Settings fixed by the organisation's policy (shown locked). */
+  locked: z.array(z.string()),
+});
+export type SettingsView = z.infer<typeof settingsView>;
+
+const importPreview = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    changes: z.array(z.strictObject({ target: z.string(), field: z.string(), from: z.unknown(), to: z.unknown() })),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+  }),
+]);
+export type ImportPreviewReply = z.infer<typeof importPreview>;
+
+const diagnostics = z.strictObject({
+  version: z.string(),
+  lastReading: pageReading.nullable(),
+  lastReadingAt: z.number(),
+  poll: pollStateRecord.omit({ id: true }),
+  profile: selectorProfile,
+  customProfile: z.boolean(),
+  mailboxes: z.number().int(),
+  quarantined: z.number().int(),
+  loginKnown: z.boolean(),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
 const accountRows = pageReading.shape.accountTable;
 
 export const protocol = {
@@ -92,6 +144,40 @@ export const protocol = {
   'page:overview': {
     request: z.strictObject({}),
     response: overview,
+  },
+  /** Brings the portal forward on this mailbox (switching through the portal's chooser). */
+  'page:open-mailbox': {
+    request: z.strictObject({ address }),
+    response: done,
+  },
+  'page:settings': {
+    request: z.strictObject({}),
+    response: settingsView,
+  },
+  'page:update-settings': {
+    request: z.strictObject({ patch: settingsPatch }),
+    response: settingsView,
+  },
+  'page:update-mailbox': {
+    request: z.strictObject({ address, patch: mailboxPatch }),
+    response: settingsView,
+  },
+  'page:export-settings': {
+    request: z.strictObject({}),
+    response: z.strictObject({ fileName: z.string(), text: z.string() }),
+  },
+  /** Reads a settings file and says what it would change, or what is wrong with it. */
+  'page:preview-import': {
+    request: z.strictObject({ text: z.string().max(2_000_000) }),
+    response: importPreview,
+  },
+  'page:apply-import': {
+    request: z.strictObject({ text: z.string().max(2_000_000) }),
+    response: importPreview,
+  },
+  'page:diagnostics': {
+    request: z.strictObject({}),
+    response: diagnostics,
   },
   /** « Vérifier maintenant ». */
   'page:check-now': {

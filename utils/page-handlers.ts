@@ -1,37 +1,103 @@
 /**
- * The background's answers to the extension's own pages (popup, options): the overview
- * of the mailboxes and the checks, and « Vérifier maintenant ».
+ * The background's answers to the extension's own pages (popup, options): the overview,
+ * « Vérifier maintenant », opening a mailbox, the settings and their changes, the
+ * settings file, the diagnostics. Every change goes through the store in one
+ * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 import { textOn } from './colours';
-import type { MessageHandlers } from './messages';
+import type { MessageHandlers, SettingsView } from './messages';
 import type { PollRunner } from './poll-runner';
+import { DEFAULT_PROFILE } from './portal/profile';
 import { displayName } from './portal-session';
-import type { Store } from './store';
+import type { MailboxRecord } from './schemas';
+import {
+  applySettingsFile,
+  describeImport,
+  exportSettings,
+  type ImportPreview,
+  parseSettingsFile,
+  patchMailbox,
+} from './settings-file';
+import type { Store, StoredState } from './store';
 
 type PageHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `page:${string}`>>;
 
 /** How many log entries the overview carries. */
 const RECENT_NOTIFICATIONS = 20;
 
-export function createPageHandlers(store: Store, runner: PollRunner): PageHandlers {
+export interface PageHandlerDeps {
+  store: Store;
+  runner: PollRunner;
+  now: () => number;
+  version: string;
+  /** The browser's language (messages of the settings-file check). */
+  language: () => string;
+  openMailbox: (address: string) => Promise<void>;
+  /** After a change: portal tabs, pages, badge and alarm hear of it. */
+  changed: () => Promise<void>;
+}
+
+function sessionMailboxes(state: StoredState): MailboxRecord[] {
+  const accounts = state.portal.sessionAccounts;
+  return state.mailboxes.filter((m) => accounts === null || accounts.includes(m.address));
+}
+
+function settingsView(state: StoredState): SettingsView {
+  const { settings } = state;
+  return {
+    settings: {
+      preferredMailbox: settings.preferredMailbox,
+      pollIntervalMinutes: settings.pollIntervalMinutes,
+      notificationsEnabled: settings.notificationsEnabled,
+      privacyMode: settings.privacyMode,
+      quietHours: settings.quietHours,
+      pauseWhenIdle: settings.pauseWhenIdle,
+      bannerCollapsed: settings.bannerCollapsed,
+    },
+    mailboxes: sessionMailboxes(state).map((m) => ({
+      address: m.address,
+      name: displayName(m),
+      displayName: m.displayName,
+      label: m.label,
+      kind: m.kind,
+      kindSource: m.kindSource,
+      colour: m.colour,
+      textColour: textOn(m.colour),
+      watched: m.watched,
+      confirmBeforeSend: m.confirmBeforeSend ?? m.kind !== 'personal',
+      unread: m.unread,
+      portalDefault: m.portalDefault,
+    })),
+    customProfile: settings.profileOverride !== null,
+    locked: [],
+  };
+}
+
+export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
+  const { store, runner, now, changed } = deps;
+
+  const preview = async (text: string): Promise<ImportPreview> => {
+    const parsed = parseSettingsFile(text, deps.language());
+    if (!parsed.ok) return parsed;
+    return { ok: true, changes: describeImport(await store.read(), parsed.file) };
+  };
+
   return {
     'page:overview': async () => {
-      const { mailboxes, portal, poll } = await store.read();
-      const accounts = portal.sessionAccounts;
+      const state = await store.read();
+      const { portal, poll } = state;
       const log = await store.notificationLog(RECENT_NOTIFICATIONS);
       return {
-        mailboxes: mailboxes
-          .filter((m) => accounts === null || accounts.includes(m.address))
-          .map((m) => ({
-            address: m.address,
-            name: displayName(m),
-            kind: m.kind,
-            colour: m.colour,
-            textColour: textOn(m.colour),
-            unread: m.unread,
-            watched: m.watched,
-            active: m.address === portal.activeAddress,
-          })),
+        mailboxes: sessionMailboxes(state).map((m) => ({
+          address: m.address,
+          name: displayName(m),
+          kind: m.kind,
+          colour: m.colour,
+          textColour: textOn(m.colour),
+          unread: m.unread,
+          watched: m.watched,
+          active: m.address === portal.activeAddress,
+        })),
         poll: {
           status: poll.status,
           lastPollAt: poll.lastPollAt,
@@ -51,5 +117,63 @@ export function createPageHandlers(store: Store, runner: PollRunner): PageHandle
       };
     },
     'page:check-now': async () => runner.check('user'),
+    'page:open-mailbox': async ({ address }) => {
+      await deps.openMailbox(address);
+      return { ok: true };
+    },
+    'page:settings': async () => settingsView(await store.read()),
+    'page:update-settings': async ({ patch }) => {
+      const { state } = await store.update((current) => {
+        Object.assign(current.settings, patch);
+        return { state: current, result: null };
+      });
+      await changed();
+      return settingsView(state);
+    },
+    'page:update-mailbox': async ({ address, patch }) => {
+      const { state, result: found } = await store.update((current) => {
+        const mailbox = current.mailboxes.find((m) => m.address === address);
+        if (mailbox) patchMailbox(mailbox, patch);
+        return { state: current, result: mailbox !== undefined };
+      });
+      if (!found) throw new Error(`boîte inconnue : ${address}`);
+      await changed();
+      return settingsView(state);
+    },
+    'page:export-settings': async () => {
+      const at = now();
+      const file = exportSettings(await store.read(), at);
+      return {
+        fileName: `repere-bal-reglages-${new Date(at).toISOString().slice(0, 10)}.json`,
+        text: `${JSON.stringify(file, null, 2)}\n`,
+      };
+    },
+    'page:preview-import': async ({ text }) => preview(text),
+    'page:apply-import': async ({ text }) => {
+      const parsed = parseSettingsFile(text, deps.language());
+      if (!parsed.ok) return parsed;
+      const { result: changes } = await store.update((current) => {
+        const described = describeImport(current, parsed.file);
+        applySettingsFile(current, parsed.file, now());
+        return { state: current, result: described };
+      });
+      await changed();
+      return { ok: true, changes };
+    },
+    'page:diagnostics': async () => {
+      const state = await store.read();
+      const { id: _id, ...poll } = state.poll;
+      return {
+        version: deps.version,
+        lastReading: state.portal.lastReading,
+        lastReadingAt: state.portal.lastReadingAt,
+        poll,
+        profile: state.settings.profileOverride ?? DEFAULT_PROFILE,
+        customProfile: state.settings.profileOverride !== null,
+        mailboxes: state.mailboxes.length,
+        quarantined: await store.db.quarantine.count(),
+        loginKnown: state.portal.loginAddress !== null,
+      };
+    },
   };
 }

@@ -13,3 +13,6 @@ export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 export function portalMatchesOf(manifest: { content_scripts?: { matches?: string[] }[] }): string[] {
   return [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
 }
+
+/** Where to open the portal when nothing better is known. */
+export const PORTAL_HOME = 'https://medimail.mipih.fr/';

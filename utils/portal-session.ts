@@ -47,6 +47,36 @@ function defaultColour(kind: MailboxKind, state: StoredState): string {
   return serviceColour(state.mailboxes.filter((m) => m.kind === 'organisational').length);
 }
 
+/** A mailbox seen for the first time, added last with its kind's default colour. */
+export function addMailbox(
+  state: StoredState,
+  address: string,
+  kind: MailboxKind,
+  now: number,
+  details: { displayName?: string | null; kindSource?: MailboxRecord['kindSource'] } = {},
+): MailboxRecord {
+  const created: MailboxRecord = {
+    address,
+    displayName: details.displayName ?? null,
+    kind,
+    kindSource: details.kindSource ?? 'inferred',
+    colour: defaultColour(kind, state),
+    label: null,
+    watched: kind === 'organisational',
+    confirmBeforeSend: null,
+    unread: null,
+    unreadAt: null,
+    notifiedUnread: null,
+    portalDefault: null,
+    receptionNotice: null,
+    order: state.mailboxes.reduce((max, m) => Math.max(max, m.order + 1), 0),
+    firstSeenAt: now,
+    lastSeenAt: now,
+  };
+  state.mailboxes.push(created);
+  return created;
+}
+
 function ensureMailbox(
   state: StoredState,
   address: string,
@@ -63,26 +93,7 @@ function ensureMailbox(
     hints.kind && hints.kind !== 'unknown'
       ? hints.kind
       : inferKind(address, hints.displayName ?? null, state.portal.loginAddress, state.mailboxes);
-  const created: MailboxRecord = {
-    address,
-    displayName: hints.displayName ?? null,
-    kind,
-    kindSource: 'inferred',
-    colour: defaultColour(kind, state),
-    label: null,
-    watched: kind === 'organisational',
-    confirmBeforeSend: null,
-    unread: null,
-    unreadAt: null,
-    notifiedUnread: null,
-    portalDefault: null,
-    receptionNotice: null,
-    order: state.mailboxes.reduce((max, m) => Math.max(max, m.order + 1), 0),
-    firstSeenAt: now,
-    lastSeenAt: now,
-  };
-  state.mailboxes.push(created);
-  return created;
+  return addMailbox(state, address, kind, now, { displayName: hints.displayName });
 }
 
 function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number): void {

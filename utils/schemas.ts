@@ -4,7 +4,8 @@
  * utils/store.ts); every message payload is checked on arrival (utils/messages.ts).
  */
 import { z } from 'zod';
-import { isHexColour } from './colours';
+import { isHexColour, isReadable } from './colours';
+import { t } from './i18n';
 
 /** A mailbox address, lower-cased. */
 export const address = z
@@ -20,7 +21,13 @@ const portalText = z.string().max(2000);
 export const mailboxKind = z.enum(['personal', 'organisational', 'unknown']);
 export type MailboxKind = z.infer<typeof mailboxKind>;
 
-export const hexColour = z.string().refine(isHexColour, 'couleur attendue au format #rrggbb');
+export const hexColour = z.string().refine(isHexColour, { error: () => t('errorColourFormat') });
+
+/** A colour the user chose for a mailbox: well-formed, and carrying text at AA contrast. */
+export const readableColour = hexColour.refine(isReadable, { error: () => t('errorColourContrast') });
+
+/** The user's own short name for a mailbox. */
+export const mailboxLabel = z.string().trim().min(1).max(60);
 
 export const mailboxRecord = z.object({
   address,
@@ -79,7 +86,7 @@ export const DEFAULT_POLL_MINUTES = 2;
 export const MIN_POLL_MINUTES = 1;
 
 /** A local time of day, « HH:MM ». */
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('errorClockTime') });
 
 export const settingsRecord = z.object({
   id: z.literal('main'),
@@ -250,3 +257,29 @@ export const notificationLogRecord = z.object({
   at: z.number(),
 });
 export type NotificationLogRecord = z.infer<typeof notificationLogRecord>;
+
+/** The settings a user (or a settings file) may change. */
+export const settingsPatch = z
+  .strictObject({
+    preferredMailbox: address.nullable(),
+    pollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120),
+    notificationsEnabled: z.boolean(),
+    privacyMode: z.boolean(),
+    quietHours: z.strictObject({ enabled: z.boolean(), start: clockTime, end: clockTime }),
+    pauseWhenIdle: z.boolean(),
+    bannerCollapsed: z.boolean(),
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** What a user (or a settings file) may change of a mailbox. */
+export const mailboxPatch = z
+  .strictObject({
+    label: mailboxLabel.nullable(),
+    colour: readableColour,
+    watched: z.boolean(),
+    confirmBeforeSend: z.boolean().nullable(),
+    kind: z.enum(['personal', 'organisational']),
+  })
+  .partial();
+export type MailboxPatch = z.infer<typeof mailboxPatch>;

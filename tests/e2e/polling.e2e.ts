@@ -20,43 +20,13 @@ import {
   serviceWorker,
   stopServiceWorker,
 } from './browsers';
+import { ask, openExtensionPage } from './extension-pages';
 import { logIn } from './portal-page';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const SECRET_SUBJECT = 'Résultats de M. Dupont — confidentiel';
 
-type ExtensionApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
-/** Asks the background from the popup, as the popup itself does. */
-function ask<T>(popup: Page, name: string): Promise<T> {
-  return popup.evaluate(async (messageName) => {
-    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
-    const reply = (await api.runtime.sendMessage({ name: messageName, payload: {} })) as { ok: boolean; value: T };
-    return reply.value;
-  }, name);
-}
-
 const overview = (popup: Page) => ask<Overview>(popup, 'page:overview');
-
-/**
- * Opens the popup page in a tab. Firefox's WebDriver BiDi will not navigate to an
- * extension page itself: a loopback page goes there (the e2e build lets it).
- */
-async function openPopup(instance: ExtensionBrowser, sim: Simulator): Promise<Page> {
-  const page = await instance.newPage();
-  if (instance.name === 'chromium') {
-    await page.goto(instance.extensionUrl('popup.html'), { waitUntil: 'load' });
-  } else {
-    await page.goto(sim.url, { waitUntil: 'load' });
-    await page.evaluate((url) => {
-      location.href = url;
-    }, instance.extensionUrl('popup.html'));
-    await page.waitForFunction(() => location.protocol === 'moz-extension:', { polling: 100 });
-  }
-  await page.waitForFunction(() => document.querySelector('[data-action="check-now"]') !== null, { polling: 100 });
-  return page;
-}
 
 /**
  * « Vérifier maintenant »: a real click in Chromium; in Firefox, whose BiDi loses track
@@ -120,7 +90,7 @@ describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browser
         from: 'dr.dupont@chu-exemple.mssante.fr',
       });
       const started = Date.now();
-      const popup = await openPopup(instance, sim);
+      const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-action="check-now"]');
       await checkNow(instance, popup);
       let seen = await overview(popup);
       expect(seen.poll.status).toBe('ok');

@@ -1,0 +1,115 @@
+/**
+ * Diagnostics for IT support: what was read on the last portal page, the last checks,
+ * the selector profile in use, and a report to copy. The report holds no message
+ * content and hides the local part of every address.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { Diagnostics } from '@/utils/message-client';
+
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
+/** « noemie.gallorini@esante-occitanie.fr » → « n…@esante-occitanie.fr ». */
+export function redact(text: string): string {
+  return text.replace(/([a-z0-9._%+-])[a-z0-9._%+-]*@([a-z0-9.-]+\.[a-z]{2,})/gi, '$1…@$2');
+}
+
+export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): string {
+  const { lastReading, poll } = diagnostics;
+  const report = {
+    extension: `Repère BAL ${diagnostics.version}`,
+    browser: userAgent,
+    lastPage: lastReading && {
+      at: new Date(diagnostics.lastReadingAt).toISOString(),
+      kind: lastReading.kind,
+      labelFound: lastReading.label !== null,
+      labelShowsAddress: lastReading.label?.address != null,
+      chooserEntries: lastReading.chooser?.length ?? null,
+      accountTableRows: lastReading.accountTable?.length ?? null,
+      inboxUnread: lastReading.inboxUnread,
+      sendControls: lastReading.sendControls,
+      problems: lastReading.problems,
+    },
+    checks: {
+      status: poll.status,
+      failures: poll.failures,
+      lastError: poll.lastError,
+      requests: poll.requests,
+      history: poll.history.map((h) => ({ at: new Date(h.at).toISOString(), outcome: h.outcome, detail: h.detail })),
+    },
+    profile: diagnostics.customProfile ? diagnostics.profile : 'built-in',
+    mailboxesKnown: diagnostics.mailboxes,
+    quarantined: diagnostics.quarantined,
+  };
+  return redact(JSON.stringify(report, null, 2));
+}
+
+export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) {
+  const [copied, setCopied] = useState(false);
+  const reading = diagnostics.lastReading;
+  return (
+    <div class="diagnostics">
+      <h3>{t('diagLastPage')}</h3>
+      {reading ? (
+        <dl>
+          <dt>{t('diagKind')}</dt>
+          <dd>{reading.kind}</dd>
+          <dt>{t('diagLabel')}</dt>
+          <dd>{reading.label?.text ?? t('diagNotFound')}</dd>
+          <dt>{t('diagChooser')}</dt>
+          <dd>
+            {reading.chooser
+              ? t('diagChooserFound', reading.chooser.length)
+              : (reading.chooserUrl ?? t('diagNotFound'))}
+          </dd>
+          <dt>{t('diagInbox')}</dt>
+          <dd>{reading.inboxUnread ?? t('diagNotFound')}</dd>
+          <dt>{t('diagProblems')}</dt>
+          <dd>{reading.problems.length ? reading.problems.join(' ; ') : t('diagNone')}</dd>
+        </dl>
+      ) : (
+        <p>{t('diagNever')}</p>
+      )}
+      <h3>{t('diagChecks')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('diagWhen')}</th>
+            <th scope="col">{t('diagResult')}</th>
+            <th scope="col">{t('diagDetail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {diagnostics.poll.history.map((entry) => (
+            <tr key={entry.at}>
+              <td>{WHEN.format(entry.at)}</td>
+              <td>{entry.outcome}</td>
+              <td>{entry.detail ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('diagProfile')}</h3>
+      <p>{diagnostics.customProfile ? t('diagProfileCustom') : t('diagProfileDefault')}</p>
+      <details>
+        <summary>JSON</summary>
+        <pre>{JSON.stringify(diagnostics.profile, null, 2)}</pre>
+      </details>
+      <p>
+        {t('diagQuarantined')} : {diagnostics.quarantined}
+      </p>
+      <button
+        type="button"
+        data-action="copy-report"
+        onClick={() => {
+          void navigator.clipboard
+            .writeText(diagnosticsReport(diagnostics, navigator.userAgent))
+            .then(() => setCopied(true));
+        }}
+      >
+        {t('diagCopy')}
+      </button>
+      {copied && <span role="status"> {t('diagCopied')}</span>}
+    </div>
+  );
+}

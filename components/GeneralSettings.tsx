@@ -1,0 +1,128 @@
+/**
+ * The settings that are not per mailbox: preferred mailbox at login, check interval,
+ * notifications, privacy, quiet hours, pause while away, banner style. Saved at once.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { type SettingsView, sendToBackground } from '@/utils/message-client';
+
+type Patch = Parameters<typeof sendToBackground<'page:update-settings'>>[1]['patch'];
+
+export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved(view: SettingsView): void }) {
+  const [error, setError] = useState<string | null>(null);
+  const { settings } = view;
+  const save = async (patch: Patch) => {
+    const reply = await sendToBackground('page:update-settings', { patch });
+    if (reply.ok) {
+      setError(null);
+      onSaved(reply.value);
+    } else setError(reply.error);
+  };
+  const quiet = settings.quietHours;
+  return (
+    <div class="general-settings">
+      <div class="field">
+        <label for="preferred">{t('settingsPreferred')}</label>
+        <select
+          id="preferred"
+          data-field="preferredMailbox"
+          value={settings.preferredMailbox ?? ''}
+          onChange={(e) => void save({ preferredMailbox: e.currentTarget.value || null })}
+        >
+          <option value="">{t('settingsPreferredPortal')}</option>
+          {view.mailboxes.map((m) => (
+            <option key={m.address} value={m.address}>
+              {m.name} ({m.address})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="interval">{t('settingsInterval')}</label>
+        <input
+          id="interval"
+          data-field="pollIntervalMinutes"
+          type="number"
+          min={1}
+          max={120}
+          value={settings.pollIntervalMinutes}
+          onChange={(e) => void save({ pollIntervalMinutes: Number(e.currentTarget.value) })}
+        />
+      </div>
+      <label class="inline">
+        <input
+          type="checkbox"
+          data-field="notificationsEnabled"
+          checked={settings.notificationsEnabled}
+          onChange={(e) => void save({ notificationsEnabled: e.currentTarget.checked })}
+        />
+        {t('settingsNotifications')}
+      </label>
+      <label class="inline">
+        <input
+          type="checkbox"
+          data-field="privacyMode"
+          checked={settings.privacyMode}
+          onChange={(e) => void save({ privacyMode: e.currentTarget.checked })}
+        />
+        {t('settingsPrivacy')}
+      </label>
+      <fieldset class="quiet-hours">
+        <legend>{t('settingsQuietHours')}</legend>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-field="quietHours.enabled"
+            checked={quiet.enabled}
+            onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
+          />
+          {t('settingsQuietEnabled')}
+        </label>
+        <label class="inline">
+          {t('settingsQuietFrom')}
+          <input
+            type="time"
+            data-field="quietHours.start"
+            value={quiet.start}
+            onChange={(e) => void save({ quietHours: { ...quiet, start: e.currentTarget.value } })}
+          />
+        </label>
+        <label class="inline">
+          {t('settingsQuietTo')}
+          <input
+            type="time"
+            data-field="quietHours.end"
+            value={quiet.end}
+            onChange={(e) => void save({ quietHours: { ...quiet, end: e.currentTarget.value } })}
+          />
+        </label>
+      </fieldset>
+      <label class="inline">
+        <input
+          type="checkbox"
+          data-field="pauseWhenIdle"
+          checked={settings.pauseWhenIdle}
+          onChange={(e) => void save({ pauseWhenIdle: e.currentTarget.checked })}
+        />
+        {t('settingsIdle')}
+      </label>
+      <div class="field">
+        <label for="banner-style">{t('settingsBannerStyle')}</label>
+        <select
+          id="banner-style"
+          data-field="bannerCollapsed"
+          value={settings.bannerCollapsed ? 'compact' : 'full'}
+          onChange={(e) => void save({ bannerCollapsed: e.currentTarget.value === 'compact' })}
+        >
+          <option value="full">{t('settingsBannerFull')}</option>
+          <option value="compact">{t('settingsBannerCompact')}</option>
+        </select>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

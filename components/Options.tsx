@@ -1,0 +1,47 @@
+/**
+ * The options page: every setting (per mailbox and general, the same parts as the
+ * popup's settings tab), the settings file, and the diagnostics for IT support.
+ */
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { GeneralSettings } from './GeneralSettings';
+import { ImportExport } from './ImportExport';
+import { MailboxSettings } from './MailboxSettings';
+import { useBackground } from './use-background';
+
+export function Options() {
+  const view = useBackground('page:settings');
+  const diagnostics = useBackground('page:diagnostics');
+  useEffect(() => {
+    document.title = t('optionsTitle');
+    document.documentElement.lang = browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en';
+  }, []);
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {(view.error || diagnostics.error) && (
+        <p class="error" role="alert">
+          {t('errorBackground')}
+        </p>
+      )}
+      <section aria-labelledby="options-mailboxes">
+        <h2 id="options-mailboxes">{t('optionsMailboxes')}</h2>
+        {view.data && <MailboxSettings mailboxes={view.data.mailboxes} onSaved={view.set} />}
+      </section>
+      <section aria-labelledby="options-general">
+        <h2 id="options-general">{t('optionsGeneral')}</h2>
+        {view.data && <GeneralSettings view={view.data} onSaved={view.set} />}
+      </section>
+      <section aria-labelledby="options-file">
+        <h2 id="options-file">{t('optionsFile')}</h2>
+        <ImportExport />
+      </section>
+      <section aria-labelledby="options-diagnostics">
+        <h2 id="options-diagnostics">{t('optionsDiagnostics')}</h2>
+        {diagnostics.data && <DiagnosticsPanel diagnostics={diagnostics.data} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The popup and the options page in real browsers, with the simulator: the list of
+ * mailboxes and counts, a colour change that the open portal tab's banner shows at once,
+ * a bad settings file that changes nothing and says why, a good one applied after its
+ * preview, and axe-core finding no accessibility violation in the popup, the options
+ * page and the banner.
+ */
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import type { Overview, SettingsView } from '../../utils/messages';
+import { control, controlState } from '../simulator/client';
+import { DEMO } from '../simulator/seed';
+import { BANNER, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
+import { BROWSER_NAMES, launchWithExtension } from './browsers';
+import { ask, axeViolations, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { logIn } from './portal-page';
+import { useBrowser, useSimulator } from './suite';
+
+const VERMILLION = '#D55E00';
+
+/** The banner's background colour, as computed. */
+function bannerColour(page: Page): Promise<string> {
+  return page.$eval(
+    BANNER,
+    (host) => getComputedStyle(host.shadowRoot?.querySelector('.bar') as Element).backgroundColor,
+  );
+}
+
+describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
+  const browser = useBrowser(() => launchWithExtension(browserName));
+  const simulator = useSimulator('classic');
+
+  it('lists the mailboxes and counts, applies a colour live, refuses a bad file, previews then applies a good one, passes axe', async () => {
+    const sim = simulator();
+    const instance = browser();
+    await control(sim, 'first-login-quirk', { enabled: false });
+    const portal = await instance.newPage();
+    await logIn(portal, sim.url, DEMO.login, DEMO.password);
+    await waitForBanner(portal, 'organisational', DEMO.services.mss);
+    await portal.bringToFront();
+    await waitInBanner(portal, '.menu-button');
+
+    // Popup: every mailbox of the simulator's user, with the simulator's counts.
+    const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-mailbox]');
+    await ask(popup, 'page:check-now');
+    await ask<Overview>(popup, 'page:overview');
+    await clickDom(popup, '#tab-settings');
+    await clickDom(popup, '#tab-mailboxes');
+    await waitForDom(popup, '[data-action="check-now"]:not([disabled])');
+    const { unread } = await controlState(sim);
+    const rows = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-mailbox]')].map((row) => [
+        row.getAttribute('data-mailbox'),
+        Number(row.querySelector('[data-unread]')?.getAttribute('data-unread')),
+      ]),
+    );
+    const expected = [DEMO.login, ...Object.values(DEMO.services)].map((address) => [address, unread[address]]);
+    expect(rows.sort()).toEqual(expected.sort());
+    expect(await axeViolations(popup)).toEqual([]);
+    await clickDom(popup, '#tab-settings');
+    await waitForDom(popup, '[data-mailbox-settings]');
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // Options: a colour chosen for mss@ shows at once in the portal tab's banner.
+    const options = await openExtensionPage(
+      instance,
+      sim,
+      'options.html',
+      `[data-mailbox-settings="${DEMO.services.mss}"]`,
+    );
+    expect(await axeViolations(options)).toEqual([]);
+    await clickDom(options, `[data-mailbox-settings="${DEMO.services.mss}"] input[data-colour="${VERMILLION}"]`);
+    await portal.waitForFunction(
+      (tag) =>
+        getComputedStyle(document.querySelector(tag)?.shadowRoot?.querySelector('.bar') as Element).backgroundColor ===
+        'rgb(213, 94, 0)',
+      { polling: POLL_MS, timeout: 15_000 },
+      BANNER,
+    );
+    expect(await bannerColour(portal)).toBe('rgb(213, 94, 0)');
+    expect(await axeViolations(portal, BANNER)).toEqual([]);
+
+    // A bad file: nothing changes, every problem is named with its place.
+    const before = await ask<SettingsView>(options, 'page:settings');
+    const bad = {
+      format: 'repere-bal-settings',
+      version: 1,
+      settings: { pollIntervalMinutes: 0, surprise: true },
+      mailboxes: [{ address: DEMO.services.cardio, colour: 'rouge' }],
+    };
+    await chooseFile(options, '[data-action="import"]', 'mauvais.json', JSON.stringify(bad));
+    await waitForDom(options, '[data-import="invalid"]');
+    const problems = await options.$eval('[data-import="invalid"]', (el) => el.textContent ?? '');
+    expect(problems).toContain('settings.pollIntervalMinutes');
+    expect(problems).toContain('mailboxes[0].colour');
+    expect(problems).toContain('surprise');
+    expect(await ask<SettingsView>(options, 'page:settings')).toEqual(before);
+
+    // A good file: shown first, applied only when asked.
+    const good = {
+      format: 'repere-bal-settings',
+      version: 1,
+      settings: { pollIntervalMinutes: 5 },
+      mailboxes: [{ address: DEMO.services.cardio, label: 'Cardio' }],
+    };
+    await chooseFile(options, '[data-action="import"]', 'bon.json', JSON.stringify(good));
+    await waitForDom(options, '[data-import="preview"]');
+    const preview = await options.$eval('[data-import="preview"]', (el) => el.textContent ?? '');
+    expect(preview).toContain('pollIntervalMinutes');
+    expect(preview).toContain('Cardio');
+    expect((await ask<SettingsView>(options, 'page:settings')).settings.pollIntervalMinutes).toBe(
+      before.settings.pollIntervalMinutes,
+    );
+    await clickDom(options, '[data-action="apply-import"]');
+    await options.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent?.includes('Réglages importés'),
+      { polling: POLL_MS },
+    );
+    const after = await ask<SettingsView>(options, 'page:settings');
+    expect(after.settings.pollIntervalMinutes).toBe(5);
+    expect(after.mailboxes.find((m) => m.address === DEMO.services.cardio)?.label).toBe('Cardio');
+    expect(await axeViolations(options)).toEqual([]);
+  });
+});
