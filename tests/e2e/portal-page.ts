@@ -77,12 +77,18 @@ export async function clickChooserEntry(page: Page, address: string): Promise<vo
   if (!clicked) throw new Error(`no chooser entry for ${address}`);
 }
 
-/** Waits until some element's whole text is `text` (the label, after a switch in place). */
+/**
+ * Waits until some visible element outside dialogs has `text` as its whole text (the
+ * label, after a switch in place; the chooser panel, which names accounts too, is a dialog).
+ */
 export async function waitForExactText(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
     (wanted) =>
       [...document.querySelectorAll('body *')].some(
-        (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted && el.getClientRects().length > 0,
+        (el) =>
+          (el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted &&
+          el.getClientRects().length > 0 &&
+          !el.closest('[role=dialog], dialog'),
       ),
     // Timer polling: a page in a background tab runs no animation frames.
     { timeout: 15_000, polling: 100 },
