@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/message-client';
+import { Toggle } from './Toggle';
 
 type Patch = Parameters<typeof sendToBackground<'page:update-settings'>>[1]['patch'];
 
@@ -49,35 +50,26 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
           onChange={(e) => void save({ pollIntervalMinutes: Number(e.currentTarget.value) })}
         />
       </div>
-      <label class="inline">
-        <input
-          type="checkbox"
-          data-field="notificationsEnabled"
-          checked={settings.notificationsEnabled}
-          onChange={(e) => void save({ notificationsEnabled: e.currentTarget.checked })}
-        />
-        {t('settingsNotifications')}
-      </label>
-      <label class="inline">
-        <input
-          type="checkbox"
-          data-field="privacyMode"
-          checked={settings.privacyMode}
-          onChange={(e) => void save({ privacyMode: e.currentTarget.checked })}
-        />
-        {t('settingsPrivacy')}
-      </label>
+      <Toggle
+        field="notificationsEnabled"
+        label={t('settingsNotifications')}
+        checked={settings.notificationsEnabled}
+        onChange={(checked) => void save({ notificationsEnabled: checked })}
+      />
+      <Toggle
+        field="privacyMode"
+        label={t('settingsPrivacy')}
+        checked={settings.privacyMode}
+        onChange={(checked) => void save({ privacyMode: checked })}
+      />
       <fieldset class="quiet-hours">
         <legend>{t('settingsQuietHours')}</legend>
-        <label class="inline">
-          <input
-            type="checkbox"
-            data-field="quietHours.enabled"
-            checked={quiet.enabled}
-            onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
-          />
-          {t('settingsQuietEnabled')}
-        </label>
+        <Toggle
+          field="quietHours.enabled"
+          label={t('settingsQuietEnabled')}
+          checked={quiet.enabled}
+          onChange={(enabled) => void save({ quietHours: { ...quiet, enabled } })}
+        />
         <label class="inline">
           {t('settingsQuietFrom')}
           <input
@@ -97,15 +89,12 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
           />
         </label>
       </fieldset>
-      <label class="inline">
-        <input
-          type="checkbox"
-          data-field="pauseWhenIdle"
-          checked={settings.pauseWhenIdle}
-          onChange={(e) => void save({ pauseWhenIdle: e.currentTarget.checked })}
-        />
-        {t('settingsIdle')}
-      </label>
+      <Toggle
+        field="pauseWhenIdle"
+        label={t('settingsIdle')}
+        checked={settings.pauseWhenIdle}
+        onChange={(checked) => void save({ pauseWhenIdle: checked })}
+      />
       <div class="field">
         <label for="banner-style">{t('settingsBannerStyle')}</label>
         <select

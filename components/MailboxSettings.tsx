@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { AA_CONTRAST, contrastRatio, isReadable, PERSONAL_COLOUR, SERVICE_PALETTE, textOn } from '@/utils/colours';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/message-client';
+import { Toggle } from './Toggle';
 
 type Mailbox = SettingsView['mailboxes'][number];
 type Patch = Parameters<typeof sendToBackground<'page:update-mailbox'>>[1]['patch'];
@@ -95,24 +96,18 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
           {t('settingsContrast', RATIO.format(contrastRatio(custom, textOn(custom))), RATIO.format(AA_CONTRAST))}
         </span>
       </fieldset>
-      <label class="inline">
-        <input
-          type="checkbox"
-          data-field="watched"
-          checked={mailbox.watched}
-          onChange={(e) => void save({ watched: e.currentTarget.checked })}
-        />
-        {t('settingsWatched')}
-      </label>
-      <label class="inline">
-        <input
-          type="checkbox"
-          data-field="confirmBeforeSend"
-          checked={mailbox.confirmBeforeSend}
-          onChange={(e) => void save({ confirmBeforeSend: e.currentTarget.checked })}
-        />
-        {t('settingsConfirm')}
-      </label>
+      <Toggle
+        field="watched"
+        label={t('settingsWatched')}
+        checked={mailbox.watched}
+        onChange={(checked) => void save({ watched: checked })}
+      />
+      <Toggle
+        field="confirmBeforeSend"
+        label={t('settingsConfirm')}
+        checked={mailbox.confirmBeforeSend}
+        onChange={(checked) => void save({ confirmBeforeSend: checked })}
+      />
       <div class="field">
         <label for={`${id}-kind`}>{t('settingsKind')}</label>
         <select

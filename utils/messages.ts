@@ -12,6 +12,7 @@ import {
   hexColour,
   mailboxKind,
   mailboxPatch,
+  mailboxView,
   notificationLogRecord,
   pageReading,
   pollStateRecord,
@@ -25,18 +26,7 @@ const done = z.strictObject({ ok: z.literal(true) });
 const chooserEntries = pageReading.shape.chooser;
 
 const overview = z.strictObject({
-  mailboxes: z.array(
-    z.strictObject({
-      address,
-      name: z.string(),
-      kind: mailboxKind,
-      colour: hexColour,
-      textColour: hexColour,
-      unread: z.number().int().min(0).nullable(),
-      watched: z.boolean(),
-      active: z.boolean(),
-    }),
-  ),
+  mailboxes: z.array(mailboxView.extend({ watched: z.boolean(), active: z.boolean() })),
   poll: pollStateRecord.pick({
     status: true,
     lastPollAt: true,

@@ -8,8 +8,7 @@ import { textOn } from './colours';
 import type { MessageHandlers, SettingsView } from './messages';
 import type { PollRunner } from './poll-runner';
 import { DEFAULT_PROFILE } from './portal/profile';
-import { displayName } from './portal-session';
-import type { MailboxRecord } from './schemas';
+import { displayName, mailboxViewOf, sessionMailboxes } from './portal-session';
 import {
   applySettingsFile,
   describeImport,
@@ -35,11 +34,6 @@ export interface PageHandlerDeps {
   openMailbox: (address: string) => Promise<void>;
   /** After a change: portal tabs, pages, badge and alarm hear of it. */
   changed: () => Promise<void>;
-}
-
-function sessionMailboxes(state: StoredState): MailboxRecord[] {
-  const accounts = state.portal.sessionAccounts;
-  return state.mailboxes.filter((m) => accounts === null || accounts.includes(m.address));
 }
 
 function settingsView(state: StoredState): SettingsView {
@@ -89,12 +83,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       const log = await store.notificationLog(RECENT_NOTIFICATIONS);
       return {
         mailboxes: sessionMailboxes(state).map((m) => ({
-          address: m.address,
-          name: displayName(m),
-          kind: m.kind,
-          colour: m.colour,
-          textColour: textOn(m.colour),
-          unread: m.unread,
+          ...mailboxViewOf(m),
           watched: m.watched,
           active: m.address === portal.activeAddress,
         })),

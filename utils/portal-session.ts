@@ -8,7 +8,7 @@
 import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from './colours';
 import { type ActiveIdentity, inferKind, resolveActive } from './mailbox-identity';
 import { fold } from './portal/text';
-import type { MailboxKind, MailboxRecord, PageReadingPayload, PortalView } from './schemas';
+import type { MailboxKind, MailboxRecord, MailboxView, PageReadingPayload, PortalView } from './schemas';
 import type { StoredState } from './store';
 
 /** How often the chooser and account pages are read again while browsing the portal. */
@@ -148,6 +148,18 @@ function reinferKinds(state: StoredState): void {
   }
 }
 
+/** A mailbox as the banner and the popup show it. */
+export function mailboxViewOf(mailbox: MailboxRecord): MailboxView {
+  return {
+    address: mailbox.address,
+    name: displayName(mailbox),
+    kind: mailbox.kind,
+    colour: mailbox.colour,
+    textColour: textOn(mailbox.colour),
+    unread: mailbox.unread,
+  };
+}
+
 export function displayName(mailbox: MailboxRecord): string {
   return mailbox.label ?? mailbox.displayName ?? mailbox.address;
 }
@@ -158,7 +170,7 @@ function nameOf(state: StoredState, address: string): string {
 }
 
 /** The accounts of the person logged in (all known ones when no login was seen). */
-function sessionMailboxes(state: StoredState): MailboxRecord[] {
+export function sessionMailboxes(state: StoredState): MailboxRecord[] {
   const accounts = state.portal.sessionAccounts;
   return accounts === null ? state.mailboxes : state.mailboxes.filter((m) => accounts.includes(m.address));
 }
@@ -210,14 +222,7 @@ function buildView(
     },
     others: sessionMailboxes(state)
       .filter((m) => m.address !== identity.address)
-      .map((m) => ({
-        address: m.address,
-        name: displayName(m),
-        kind: m.kind,
-        colour: m.colour,
-        textColour: textOn(m.colour),
-        unread: m.unread,
-      })),
+      .map(mailboxViewOf),
     collapsed: state.settings.bannerCollapsed,
     stale,
     switchFailed: failed ? { address: failed.address, name: nameOf(state, failed.address) } : null,

@@ -182,7 +182,7 @@ export const portalStateRecord = z.object({
 });
 export type PortalStateRecord = z.infer<typeof portalStateRecord>;
 
-const mailboxView = z.object({
+export const mailboxView = z.object({
   address,
   name: z.string(),
   kind: mailboxKind,

@@ -5,6 +5,11 @@
  * `data-action="confirm-send"` / `"cancel-send"`.
  */
 import type { Page } from 'puppeteer';
+import { control } from '../simulator/client';
+import { DEMO } from '../simulator/seed';
+import type { Simulator } from '../simulator/server';
+import type { ExtensionBrowser } from './browsers';
+import { logIn } from './portal-page';
 
 export const BANNER = 'repere-bal-banner';
 
@@ -130,4 +135,19 @@ export async function clickPageControl(page: Page, text: string): Promise<void> 
   if (!marked) throw new Error(`no control « ${text} » in the page`);
   // No clean-up afterwards: the click may navigate away (the next call clears the mark).
   await page.click('[data-e2e-target]');
+}
+
+/**
+ * Logs the demo user in (the default account, mss@, opened at once) and waits until
+ * the extension has learnt every mailbox (the banner's menu lists them): the start of
+ * the popup, settings and polling tests.
+ */
+export async function logInWithMailboxesLearnt(instance: ExtensionBrowser, sim: Simulator): Promise<Page> {
+  await control(sim, 'first-login-quirk', { enabled: false });
+  const portal = await instance.newPage();
+  await logIn(portal, sim.url, DEMO.login, DEMO.password);
+  await waitForBanner(portal, 'organisational', DEMO.services.mss);
+  await portal.bringToFront();
+  await waitInBanner(portal, '.menu-button');
+  return portal;
 }

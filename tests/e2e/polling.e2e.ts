@@ -12,7 +12,7 @@ import type { Overview } from '../../utils/messages';
 import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
-import { waitForBanner, waitInBanner } from './banner-page';
+import { logInWithMailboxesLearnt } from './banner-page';
 import {
   BROWSER_NAMES,
   type ExtensionBrowser,
@@ -21,7 +21,6 @@ import {
   stopServiceWorker,
 } from './browsers';
 import { ask, openExtensionPage } from './extension-pages';
-import { logIn } from './portal-page';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const SECRET_SUBJECT = 'Résultats de M. Dupont — confidentiel';
@@ -74,13 +73,8 @@ describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browser
     it('notifies new service mail once without a portal tab, survives a restart, pauses on expiry, never switches', async () => {
       const sim = simulator();
       const instance = browser();
-      await control(sim, 'first-login-quirk', { enabled: false });
-      const portal = await instance.newPage();
-      await logIn(portal, sim.url, DEMO.login, DEMO.password);
-      await waitForBanner(portal, 'organisational', DEMO.services.mss);
       // Discovery has read the chooser: every mailbox has its count, the baseline of news.
-      await portal.bringToFront();
-      if (rendering === 'classic') await waitInBanner(portal, '.menu-button');
+      const portal = await logInWithMailboxesLearnt(instance, sim);
       await portal.close();
       const before = await controlState(sim);
 

@@ -8,12 +8,11 @@
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { Overview, SettingsView } from '../../utils/messages';
-import { control, controlState } from '../simulator/client';
+import { controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import { BANNER, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
+import { BANNER, logInWithMailboxesLearnt, POLL_MS } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension } from './browsers';
 import { ask, axeViolations, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
-import { logIn } from './portal-page';
 import { useBrowser, useSimulator } from './suite';
 
 const VERMILLION = '#D55E00';
@@ -33,12 +32,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
   it('lists the mailboxes and counts, applies a colour live, refuses a bad file, previews then applies a good one, passes axe', async () => {
     const sim = simulator();
     const instance = browser();
-    await control(sim, 'first-login-quirk', { enabled: false });
-    const portal = await instance.newPage();
-    await logIn(portal, sim.url, DEMO.login, DEMO.password);
-    await waitForBanner(portal, 'organisational', DEMO.services.mss);
-    await portal.bringToFront();
-    await waitInBanner(portal, '.menu-button');
+    const portal = await logInWithMailboxesLearnt(instance, sim);
 
     // Popup: every mailbox of the simulator's user, with the simulator's counts.
     const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-mailbox]');
