@@ -27,11 +27,23 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    // Each is needed: checks on a timer (alarms), new-mail news (notifications), the
-    // optional pause while away (idle), and Chrome's offscreen document to read portal
-    // pages in the service worker (offscreen). Preferences live in IndexedDB, which
-    // needs no permission.
-    permissions: ['alarms', 'notifications', 'idle', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // Each is justified in the README: the organisation's policy (storage.managed),
+    // checks on a timer (alarms), new-mail news (notifications), the optional pause while
+    // away (idle); in Chrome, the offscreen document that reads portal pages (offscreen)
+    // and the content script on portals a policy adds (scripting). Preferences live in
+    // IndexedDB, which needs no permission.
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'idle',
+      ...(browser === 'chrome' ? ['offscreen', 'scripting'] : []),
+    ],
+    // Portals a policy adds (a pre-production portal): asked in the settings, with a click.
+    ...(browser === 'chrome'
+      ? { optional_host_permissions: ['https://*/*'] }
+      : { optional_permissions: ['https://*/*'] }),
+    ...(browser === 'chrome' && { storage: { managed_schema: 'managed_schema.json' } }),
     commands: {
       'open-switcher': {
         suggested_key: { default: 'Alt+Shift+B' },

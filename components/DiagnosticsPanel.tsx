@@ -39,6 +39,7 @@ export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): 
     },
     profile: diagnostics.customProfile ? diagnostics.profile : 'built-in',
     mailboxesKnown: diagnostics.mailboxes,
+    policy: diagnostics.policy,
     quarantined: diagnostics.quarantined,
   };
   return redact(JSON.stringify(report, null, 2));
@@ -97,6 +98,14 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
       </details>
       <p>
         {t('diagQuarantined')} : {diagnostics.quarantined}
+      </p>
+      <p data-policy={diagnostics.policy.state}>
+        {t('diagPolicy')} :{' '}
+        {diagnostics.policy.state === 'none'
+          ? t('diagPolicyNone')
+          : diagnostics.policy.state === 'active'
+            ? t('diagPolicyActive')
+            : t('diagPolicyRefused', diagnostics.policy.reason ?? '?')}
       </p>
       <button
         type="button"

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/message-client';
-import { Toggle } from './Toggle';
+import { Locked, Toggle } from './Toggle';
 
 type Patch = Parameters<typeof sendToBackground<'page:update-settings'>>[1]['patch'];
 
@@ -20,13 +20,17 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
     } else setError(reply.error);
   };
   const quiet = settings.quietHours;
+  const isLocked = (field: string) => view.locked.includes(field);
   return (
     <div class="general-settings">
       <div class="field">
-        <label for="preferred">{t('settingsPreferred')}</label>
+        <label for="preferred">
+          {t('settingsPreferred')} {isLocked('preferredMailbox') && <Locked />}
+        </label>
         <select
           id="preferred"
           data-field="preferredMailbox"
+          disabled={isLocked('preferredMailbox')}
           value={settings.preferredMailbox ?? ''}
           onChange={(e) => void save({ preferredMailbox: e.currentTarget.value || null })}
         >
@@ -39,32 +43,40 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
         </select>
       </div>
       <div class="field">
-        <label for="interval">{t('settingsInterval')}</label>
+        <label for="interval">
+          {t('settingsInterval')} {isLocked('pollIntervalMinutes') && <Locked />}
+        </label>
         <input
           id="interval"
           data-field="pollIntervalMinutes"
+          disabled={isLocked('pollIntervalMinutes')}
           type="number"
-          min={1}
+          min={view.minPollIntervalMinutes}
           max={120}
           value={settings.pollIntervalMinutes}
           onChange={(e) => void save({ pollIntervalMinutes: Number(e.currentTarget.value) })}
         />
       </div>
       <Toggle
+        locked={isLocked('notificationsEnabled')}
         field="notificationsEnabled"
         label={t('settingsNotifications')}
         checked={settings.notificationsEnabled}
         onChange={(checked) => void save({ notificationsEnabled: checked })}
       />
       <Toggle
+        locked={isLocked('privacyMode')}
         field="privacyMode"
         label={t('settingsPrivacy')}
         checked={settings.privacyMode}
         onChange={(checked) => void save({ privacyMode: checked })}
       />
       <fieldset class="quiet-hours">
-        <legend>{t('settingsQuietHours')}</legend>
+        <legend>
+          {t('settingsQuietHours')} {isLocked('quietHours') && <Locked />}
+        </legend>
         <Toggle
+          locked={isLocked('quietHours')}
           field="quietHours.enabled"
           label={t('settingsQuietEnabled')}
           checked={quiet.enabled}
@@ -75,6 +87,7 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
           <input
             type="time"
             data-field="quietHours.start"
+            disabled={isLocked('quietHours')}
             value={quiet.start}
             onChange={(e) => void save({ quietHours: { ...quiet, start: e.currentTarget.value } })}
           />
@@ -84,22 +97,27 @@ export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved
           <input
             type="time"
             data-field="quietHours.end"
+            disabled={isLocked('quietHours')}
             value={quiet.end}
             onChange={(e) => void save({ quietHours: { ...quiet, end: e.currentTarget.value } })}
           />
         </label>
       </fieldset>
       <Toggle
+        locked={isLocked('pauseWhenIdle')}
         field="pauseWhenIdle"
         label={t('settingsIdle')}
         checked={settings.pauseWhenIdle}
         onChange={(checked) => void save({ pauseWhenIdle: checked })}
       />
       <div class="field">
-        <label for="banner-style">{t('settingsBannerStyle')}</label>
+        <label for="banner-style">
+          {t('settingsBannerStyle')} {isLocked('bannerCollapsed') && <Locked />}
+        </label>
         <select
           id="banner-style"
           data-field="bannerCollapsed"
+          disabled={isLocked('bannerCollapsed')}
           value={settings.bannerCollapsed ? 'compact' : 'full'}
           onChange={(e) => void save({ bannerCollapsed: e.currentTarget.value === 'compact' })}
         >

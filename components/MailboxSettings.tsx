@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { AA_CONTRAST, contrastRatio, isReadable, PERSONAL_COLOUR, SERVICE_PALETTE, textOn } from '@/utils/colours';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/message-client';
-import { Toggle } from './Toggle';
+import { Locked, Toggle } from './Toggle';
 
 type Mailbox = SettingsView['mailboxes'][number];
 type Patch = Parameters<typeof sendToBackground<'page:update-mailbox'>>[1]['patch'];
@@ -53,6 +53,7 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
         <input
           id={`${id}-label`}
           data-field="label"
+          disabled={mailbox.locked.includes('label')}
           type="text"
           maxLength={60}
           placeholder={mailbox.displayName ?? mailbox.address}
@@ -61,7 +62,9 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
         />
       </div>
       <fieldset class="field colours">
-        <legend>{t('settingsColour')}</legend>
+        <legend>
+          {t('settingsColour')} {mailbox.locked.includes('colour') && <Locked />}
+        </legend>
         <div class="palette">
           {PALETTE.map((colour, index) => {
             const chosen = mailbox.colour.toUpperCase() === colour.toUpperCase();
@@ -73,6 +76,7 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
                   name={`${id}-colour`}
                   value={colour}
                   data-colour={colour}
+                  disabled={mailbox.locked.includes('colour')}
                   checked={chosen}
                   onChange={() => void save({ colour })}
                 />
@@ -87,6 +91,7 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
           <input
             id={`${id}-custom`}
             data-field="colour"
+            disabled={mailbox.locked.includes('colour')}
             type="color"
             value={custom.toLowerCase()}
             onChange={(e) => pickCustom(e.currentTarget.value)}
@@ -97,6 +102,7 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
         </span>
       </fieldset>
       <Toggle
+        locked={mailbox.locked.includes('watched')}
         field="watched"
         label={t('settingsWatched')}
         checked={mailbox.watched}

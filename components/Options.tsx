@@ -5,6 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
+import { sendToBackground } from '@/utils/message-client';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { ImportExport } from './ImportExport';
@@ -34,6 +35,33 @@ export function Options() {
         <h2 id="options-general">{t('optionsGeneral')}</h2>
         {view.data && <GeneralSettings view={view.data} onSaved={view.set} />}
       </section>
+      {view.data && view.data.extraPortals.length > 0 && (
+        <section aria-labelledby="options-portals">
+          <h2 id="options-portals">{t('extraPortalsTitle')}</h2>
+          <ul>
+            {view.data.extraPortals.map((portal) => (
+              <li key={portal.pattern} data-extra-portal={portal.pattern}>
+                <code>{portal.pattern}</code> :{' '}
+                {portal.granted ? (
+                  t('extraPortalGranted')
+                ) : (
+                  <button
+                    type="button"
+                    data-action="grant-portal"
+                    onClick={() =>
+                      void browser.permissions
+                        .request({ origins: [portal.pattern] })
+                        .then(() => sendToBackground('page:portal-access-changed', {}))
+                    }
+                  >
+                    {t('extraPortalAsk', portal.pattern)}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="options-file">
         <h2 id="options-file">{t('optionsFile')}</h2>
         <ImportExport />

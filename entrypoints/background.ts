@@ -9,6 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { Badge } from '@/utils/badge';
 import { createContentHandlers } from '@/utils/content-handlers';
 import { RepereDb } from '@/utils/db';
+import { createExtraPortals } from '@/utils/extra-portals';
 import { createHtmlReader } from '@/utils/html-reader';
 import { log } from '@/utils/log';
 import { createMessageRouter } from '@/utils/messages';
@@ -19,6 +20,7 @@ import {
   type ShownNotification,
 } from '@/utils/notifier';
 import { createPageHandlers } from '@/utils/page-handlers';
+import { readPolicy } from '@/utils/policy';
 import { createPollRunner, type FetchedText } from '@/utils/poll-runner';
 import { portalMatchesOf } from '@/utils/portal-origins';
 import { createPortalTabs } from '@/utils/portal-tabs';
@@ -56,8 +58,9 @@ async function fetchText(url: string, timeoutMs: number): Promise<FetchedText> {
 
 export default defineBackground(() => {
   const manifest = browser.runtime.getManifest();
-  const portalMatches = portalMatchesOf(manifest);
   const store = new Store(new RepereDb());
+  const extraPortals = createExtraPortals();
+  const portalMatches = () => [...portalMatchesOf(manifest), ...extraPortals.granted()];
   const tabs = createPortalTabs(portalMatches, store, Date.now);
   const toolbar = ((browser as unknown as { action?: ToolbarButton }).action ??
     (browser as unknown as { browserAction: ToolbarButton }).browserAction) as ToolbarButton;
@@ -95,6 +98,20 @@ export default defineBackground(() => {
     },
   );
 
+  // The organisation's policy: read now and whenever IT changes it; managed values win.
+  let policyState: { state: 'none' | 'active' | 'refused'; reason: string | null } = { state: 'none', reason: null };
+  const applyPolicy = async () => {
+    const managed = await browser.storage.managed.get().catch(() => ({}));
+    const reading = readPolicy(managed);
+    store.policy = reading.ok ? reading.policy : null;
+    policyState = reading.ok
+      ? { state: reading.policy ? 'active' : 'none', reason: null }
+      : { state: 'refused', reason: reading.reason };
+    if (!reading.ok) log.warn('politique refusée :', reading.reason);
+    await store.update((state) => ({ state, result: null }));
+    await extraPortals.sync(store.policy?.portalOrigins ?? []);
+  };
+
   /** After a change made in a page: banners, other pages, badge and alarm follow. */
   const changed = async () => {
     await tabs.notifyAll(null);
@@ -127,6 +144,8 @@ export default defineBackground(() => {
         language: () => browser.i18n.getUILanguage(),
         openMailbox: (address) => tabs.focus(address),
         changed,
+        policyState: () => policyState,
+        extraPortals,
       }),
     },
     createSenderCheck({
@@ -140,8 +159,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // The offscreen document's requests are the background's own, not for the router.
     if ((message as { name?: unknown } | null)?.name === 'offscreen:read-page') return undefined;
-    return router(message, sender);
+    // Answers wait for the policy: managed values must win from the first message on.
+    return ready.then(() => router(message, sender));
   });
+
+  const ready = applyPolicy().catch((error: unknown) => log.error('politique :', error));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyPolicy().then(changed);
+  });
+  browser.permissions.onAdded.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
+  browser.permissions.onRemoved.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) runner.check('alarm').catch((error: unknown) => log.error('vérification :', error));

@@ -58,11 +58,17 @@ const settingsView = z.strictObject({
       confirmBeforeSend: z.boolean(),
       unread: z.number().int().min(0).nullable(),
       portalDefault: z.boolean().nullable(),
+      /** Fields the organisation's policy sets for this mailbox. */
+      locked: z.array(z.enum(['label', 'colour', 'watched'])),
     }),
   ),
   customProfile: z.boolean(),
   /** Settings fixed by the organisation's policy (shown locked). */
   locked: z.array(z.string()),
+  /** The smallest check interval the policy allows. */
+  minPollIntervalMinutes: z.number().int(),
+  /** Portal origins the policy adds, and whether the browser lets the extension run there. */
+  extraPortals: z.array(z.strictObject({ pattern: z.string(), granted: z.boolean() })),
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -88,6 +94,7 @@ const diagnostics = z.strictObject({
   mailboxes: z.number().int(),
   quarantined: z.number().int(),
   loginKnown: z.boolean(),
+  policy: z.strictObject({ state: z.enum(['none', 'active', 'refused']), reason: z.string().nullable() }),
 });
 export type Diagnostics = z.infer<typeof diagnostics>;
 const accountRows = pageReading.shape.accountTable;
@@ -164,6 +171,11 @@ export const protocol = {
   'page:apply-import': {
     request: z.strictObject({ text: z.string().max(2_000_000) }),
     response: importPreview,
+  },
+  /** The browser granted (or withdrew) access to a portal origin the policy adds. */
+  'page:portal-access-changed': {
+    request: z.strictObject({}),
+    response: done,
   },
   'page:diagnostics': {
     request: z.strictObject({}),

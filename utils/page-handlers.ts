@@ -5,10 +5,14 @@
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 import { textOn } from './colours';
+import type { ExtraPortals } from './extra-portals';
+import { t } from './i18n';
 import type { MessageHandlers, SettingsView } from './messages';
+import { lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy';
 import type { PollRunner } from './poll-runner';
 import { DEFAULT_PROFILE } from './portal/profile';
 import { displayName, mailboxViewOf, sessionMailboxes } from './portal-session';
+import { MIN_POLL_MINUTES } from './schemas';
 import {
   applySettingsFile,
   describeImport,
@@ -34,9 +38,16 @@ export interface PageHandlerDeps {
   openMailbox: (address: string) => Promise<void>;
   /** After a change: portal tabs, pages, badge and alarm hear of it. */
   changed: () => Promise<void>;
+  /** The policy as last read (a refused one keeps its reason). */
+  policyState: () => { state: 'none' | 'active' | 'refused'; reason: string | null };
+  extraPortals: ExtraPortals;
 }
 
-function settingsView(state: StoredState): SettingsView {
+function settingsView(
+  state: StoredState,
+  policy: ManagedPolicy | null,
+  extraPortals: SettingsView['extraPortals'],
+): SettingsView {
   const { settings } = state;
   return {
     settings: {
@@ -61,19 +72,40 @@ function settingsView(state: StoredState): SettingsView {
       confirmBeforeSend: m.confirmBeforeSend ?? m.kind !== 'personal',
       unread: m.unread,
       portalDefault: m.portalDefault,
+      locked: lockedMailboxFields(policy, m.address),
     })),
     customProfile: settings.profileOverride !== null,
-    locked: [],
+    locked: lockedSettings(policy),
+    minPollIntervalMinutes: policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES,
+    extraPortals,
   };
+}
+
+/** Refuses a change to what the organisation's policy sets. */
+function refuseLocked(fields: string[], locked: readonly string[]): void {
+  const refused = fields.filter((field) => locked.includes(field));
+  if (refused.length) throw new Error(t('errorLocked', refused.join(', ')));
 }
 
 export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
   const { store, runner, now, changed } = deps;
+  const view = async (state?: StoredState) =>
+    settingsView(state ?? (await store.read()), store.policy, await deps.extraPortals.status());
 
   const preview = async (text: string): Promise<ImportPreview> => {
     const parsed = parseSettingsFile(text, deps.language());
     if (!parsed.ok) return parsed;
-    return { ok: true, changes: describeImport(await store.read(), parsed.file) };
+    return { ok: true, changes: withoutLocked(describeImport(await store.read(), parsed.file)) };
+  };
+
+  /** Changes to what the policy sets would not last: they are not offered. */
+  const withoutLocked = (changes: ReturnType<typeof describeImport>) => {
+    const locked = lockedSettings(store.policy);
+    return changes.filter((change) =>
+      change.target === 'settings'
+        ? !locked.includes(change.field as (typeof locked)[number])
+        : !lockedMailboxFields(store.policy, change.target).includes(change.field as 'label'),
+    );
   };
 
   return {
@@ -110,16 +142,22 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       await deps.openMailbox(address);
       return { ok: true };
     },
-    'page:settings': async () => settingsView(await store.read()),
+    'page:settings': async () => view(),
     'page:update-settings': async ({ patch }) => {
+      refuseLocked(Object.keys(patch), lockedSettings(store.policy));
+      const minimum = store.policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES;
+      if (patch.pollIntervalMinutes !== undefined && patch.pollIntervalMinutes < minimum) {
+        throw new Error(t('errorMinInterval', minimum));
+      }
       const { state } = await store.update((current) => {
         Object.assign(current.settings, patch);
         return { state: current, result: null };
       });
       await changed();
-      return settingsView(state);
+      return view(state);
     },
     'page:update-mailbox': async ({ address, patch }) => {
+      refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address));
       const { state, result: found } = await store.update((current) => {
         const mailbox = current.mailboxes.find((m) => m.address === address);
         if (mailbox) patchMailbox(mailbox, patch);
@@ -127,7 +165,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       });
       if (!found) throw new Error(`boîte inconnue : ${address}`);
       await changed();
-      return settingsView(state);
+      return view(state);
     },
     'page:export-settings': async () => {
       const at = now();
@@ -142,12 +180,17 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       const parsed = parseSettingsFile(text, deps.language());
       if (!parsed.ok) return parsed;
       const { result: changes } = await store.update((current) => {
-        const described = describeImport(current, parsed.file);
+        const described = withoutLocked(describeImport(current, parsed.file));
         applySettingsFile(current, parsed.file, now());
         return { state: current, result: described };
       });
       await changed();
       return { ok: true, changes };
+    },
+    'page:portal-access-changed': async () => {
+      await deps.extraPortals.sync(store.policy?.portalOrigins ?? []);
+      await changed();
+      return { ok: true };
     },
     'page:diagnostics': async () => {
       const state = await store.read();
@@ -162,6 +205,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
         mailboxes: state.mailboxes.length,
         quarantined: await store.db.quarantine.count(),
         loginKnown: state.portal.loginAddress !== null,
+        policy: deps.policyState(),
       };
     },
   };

@@ -16,8 +16,8 @@ export interface PortalTabs {
   focus(address: string | null): Promise<void>;
 }
 
-export function createPortalTabs(portalMatches: string[], store: Store, now: () => number): PortalTabs {
-  const all = () => browser.tabs.query({ url: portalMatches });
+export function createPortalTabs(portalMatches: () => string[], store: Store, now: () => number): PortalTabs {
+  const all = () => browser.tabs.query({ url: portalMatches() });
   const tell = async (tabId: number, message: BackgroundToContent) => {
     await browser.tabs.sendMessage(tabId, message).catch(() => {
       // A tab still loading, or without its content script: it reads the page itself.

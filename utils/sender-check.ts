@@ -10,18 +10,19 @@ export interface SenderCheckOptions {
   extensionId: string;
   /** e.g. chrome-extension://abc/ or moz-extension://uuid/ */
   extensionBaseUrl: string;
-  portalMatches: string[];
+  /** The portal's match patterns (the manifest's, and those a policy adds and the browser granted). */
+  portalMatches: () => string[];
 }
 
 export function createSenderCheck(options: SenderCheckOptions): SenderCheck {
-  const patterns = options.portalMatches.map((match) => new MatchPattern(match));
-  const onPortal = (url: string) => {
-    try {
-      return patterns.some((pattern) => pattern.includes(url));
-    } catch {
-      return false;
-    }
-  };
+  const onPortal = (url: string) =>
+    options.portalMatches().some((match) => {
+      try {
+        return new MatchPattern(match).includes(url);
+      } catch {
+        return false;
+      }
+    });
   return (name: MessageName, sender: MessageSender) => {
     if (sender.id !== options.extensionId) return 'expéditeur étranger à l’extension';
     const url = sender.url ?? '';

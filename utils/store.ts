@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { RepereDb } from './db';
 import { log } from './log';
+import { enforcePolicy, type ManagedPolicy } from './policy';
 import {
   type MailboxRecord,
   mailboxRecord,
@@ -55,6 +56,9 @@ function reasonOf(error: z.ZodError): string {
 }
 
 export class Store {
+  /** The organisation's policy: its values are written over every change. */
+  policy: ManagedPolicy | null = null;
+
   constructor(
     readonly db: RepereDb,
     private readonly clock: () => number = Date.now,
@@ -114,6 +118,7 @@ export class Store {
     return this.db.transaction('rw', this.tables, async () => {
       const before = await this.load();
       const { state, result, logged = [] } = change(structuredClone(before));
+      enforcePolicy(state, this.policy);
       const settings = settingsRecord.parse(state.settings);
       const portal = portalStateRecord.parse(state.portal);
       const poll = pollStateRecord.parse(state.poll);

@@ -11,7 +11,7 @@ const BASE = 'chrome-extension://test-extension-id/';
 const checkSender = createSenderCheck({
   extensionId: EXTENSION_ID,
   extensionBaseUrl: BASE,
-  portalMatches: ['https://medimail.mipih.fr/*'],
+  portalMatches: () => ['https://medimail.mipih.fr/*'],
 });
 
 const portalTab: MessageSender = { id: EXTENSION_ID, url: 'https://medimail.mipih.fr/?m=liste&f=1', tab: { id: 7 } };

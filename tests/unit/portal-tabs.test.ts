@@ -12,7 +12,14 @@ let n = 0;
 function setup() {
   n += 1;
   const store = new Store(new RepereDb(`portal-tabs-${n}-${Date.now()}`));
-  return { store, tabs: createPortalTabs(['https://medimail.mipih.fr/*'], store, () => 1_000) };
+  return {
+    store,
+    tabs: createPortalTabs(
+      () => ['https://medimail.mipih.fr/*'],
+      store,
+      () => 1_000,
+    ),
+  };
 }
 
 describe('portal tabs', () => {

@@ -30,6 +30,7 @@ const settingsMailbox: SettingsView['mailboxes'][number] = {
   confirmBeforeSend: true,
   unread: 3,
   portalDefault: false,
+  locked: [],
 };
 
 /** The background, as far as these tests go: answers by message name, records what it was asked. */
@@ -90,7 +91,14 @@ describe('Popup', () => {
 describe('MailboxSettings', () => {
   it('saves a palette colour at once', async () => {
     const asked = background({
-      'page:update-mailbox': () => ({ settings: {}, mailboxes: [], customProfile: false, locked: [] }),
+      'page:update-mailbox': () => ({
+        settings: {},
+        mailboxes: [],
+        customProfile: false,
+        locked: [],
+        minPollIntervalMinutes: 1,
+        extraPortals: [],
+      }),
     });
     const { container } = render(<MailboxSettings mailboxes={[settingsMailbox]} onSaved={() => {}} />);
     fireEvent.click(container.querySelector('input[data-colour="#D55E00"]') as Element);
@@ -164,6 +172,7 @@ describe('diagnostics report', () => {
       mailboxes: 5,
       quarantined: 0,
       loginKnown: true,
+      policy: { state: 'none', reason: null },
     } as unknown as Diagnostics;
     const report = JSON.parse(diagnosticsReport(diagnostics, 'Navigateur/1.0'));
     expect(report).toMatchObject({

@@ -1,0 +1,100 @@
+/**
+ * The organisation's policy in real Chromium: a managed policy (Linux JSON, as IT would
+ * deploy it in /etc/chromium/policies/managed) forces a mailbox's colour, which the
+ * banner shows, and locks settings, which the options page shows locked.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../simulator/seed';
+import { BANNER, logInWithMailboxesLearnt } from './banner-page';
+import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
+import { openExtensionPage, waitForDom } from './extension-pages';
+import { useSimulator } from './suite';
+
+export const POLICY_DIR = '/etc/chromium/policies/managed';
+export const POLICY_FILE = `${POLICY_DIR}/repere-bal-e2e.json`;
+
+/** Chromium's id for an unpacked extension: from the SHA-256 of its absolute path. */
+function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+const FORCED = '#CC79A7';
+
+describe('chromium, enterprise policy', () => {
+  const simulator = useSimulator('classic');
+  let instance: ExtensionBrowser;
+  const extensionId = unpackedExtensionId(EXTENSION_DIRS.chromium);
+
+  beforeAll(async () => {
+    // The policy a hospital's IT would deploy (see policies/chrome-linux.json).
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(
+      POLICY_FILE,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [extensionId]: {
+              mailboxes: [{ address: DEMO.services.mss, colour: FORCED, label: 'MSS (imposé)' }],
+              privacyMode: true,
+              minPollIntervalMinutes: 5,
+              lockedSettings: ['pauseWhenIdle'],
+            },
+          },
+        },
+      }),
+    );
+    instance = await launchWithExtension('chromium');
+  });
+  afterAll(async () => {
+    await instance?.close();
+    rmSync(POLICY_FILE, { force: true });
+  });
+
+  it('shows the forced colour in the banner and the locked settings in the options page', async () => {
+    expect(instance.extensionId).toBe(extensionId);
+    const sim = simulator();
+    const portal = await logInWithMailboxesLearnt(instance, sim);
+    await portal.waitForFunction(
+      (tag) =>
+        getComputedStyle(document.querySelector(tag)?.shadowRoot?.querySelector('.bar') as Element).backgroundColor ===
+        'rgb(204, 121, 167)',
+      { polling: 100, timeout: 15_000 },
+      BANNER,
+    );
+    expect(
+      await portal.$eval(BANNER, (host) => host.shadowRoot?.querySelector('[role=status]')?.textContent),
+    ).toContain('MSS (imposé)');
+
+    const options = await openExtensionPage(
+      instance,
+      sim,
+      'options.html',
+      `[data-mailbox-settings="${DEMO.services.mss}"]`,
+    );
+    await waitForDom(options, '[data-locked]');
+    const locked = await options.evaluate((mss) => {
+      const box = document.querySelector(`[data-mailbox-settings="${mss}"]`);
+      return {
+        colourLocked: [...(box?.querySelectorAll<HTMLInputElement>('input[data-colour]') ?? [])].every(
+          (input) => input.disabled,
+        ),
+        labelLocked: box?.querySelector<HTMLInputElement>('input[data-field="label"]')?.disabled,
+        privacyLocked: document.querySelector<HTMLInputElement>('input[data-field="privacyMode"]')?.disabled,
+        idleLocked: document.querySelector<HTMLInputElement>('input[data-field="pauseWhenIdle"]')?.disabled,
+        intervalMin: document.querySelector<HTMLInputElement>('input[data-field="pollIntervalMinutes"]')?.min,
+        policy: document.querySelector('[data-policy]')?.getAttribute('data-policy'),
+      };
+    }, DEMO.services.mss);
+    expect(locked).toEqual({
+      colourLocked: true,
+      labelLocked: true,
+      privacyLocked: true,
+      idleLocked: true,
+      intervalMin: '5',
+      policy: 'active',
+    });
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The organisation's policy (`storage.managed`: Chrome's managed_schema, Firefox's
+ * policies.json « 3rdparty » section): additional portal origins, labels and colours per
+ * mailbox, a forced privacy mode, a minimum check interval, settings imposed (`settings`)
+ * or frozen at their current value (`lockedSettings`).
+ * Managed values win: they are written over the user's in every change (utils/store.ts)
+ * and the settings show them locked. A malformed policy is refused as a whole, with the
+ * reason kept for diagnostics: the user's own settings then apply.
+ */
+import { z } from 'zod';
+import { address, hexColour, MIN_POLL_MINUTES, mailboxLabel, selectorProfile, settingsPatch } from './schemas';
+import type { StoredState } from './store';
+
+/** Settings a policy may impose (and so lock). */
+export const LOCKABLE_SETTINGS = [
+  'preferredMailbox',
+  'pollIntervalMinutes',
+  'notificationsEnabled',
+  'privacyMode',
+  'quietHours',
+  'pauseWhenIdle',
+  'bannerCollapsed',
+] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
+/** A portal origin as a match pattern, https only: « https://preprod.medimail.mipih.fr/* ». */
+const portalOrigin = z
+  .string()
+  .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/\*$/i, { error: 'motif attendu : https://hôte/*' });
+
+export const managedPolicy = z.object({
+  portalOrigins: z.array(portalOrigin).max(20).optional(),
+  mailboxes: z
+    .array(
+      z.object({
+        address,
+        label: mailboxLabel.optional(),
+        colour: hexColour.optional(),
+        watched: z.boolean().optional(),
+      }),
+    )
+    .max(500)
+    .optional(),
+  privacyMode: z.boolean().optional(),
+  minPollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).optional(),
+  settings: settingsPatch.optional(),
+  lockedSettings: z.array(z.enum(LOCKABLE_SETTINGS)).optional(),
+  selectorProfile: selectorProfile.optional(),
+});
+export type ManagedPolicy = z.infer<typeof managedPolicy>;
+
+export type PolicyReading = { ok: true; policy: ManagedPolicy | null } | { ok: false; reason: string };
+
+/** Reads what `storage.managed` holds (an empty object: no policy). */
+export function readPolicy(raw: unknown): PolicyReading {
+  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
+    return { ok: true, policy: null };
+  }
+  const parsed = managedPolicy.safeParse(raw);
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  return { ok: false, reason: z.prettifyError(parsed.error) };
+}
+
+/**
+ * The settings the user may not change under this policy: those it sets (`settings`,
+ * `privacyMode`) and those it freezes at their current value (`lockedSettings`).
+ */
+export function lockedSettings(policy: ManagedPolicy | null): LockableSetting[] {
+  if (!policy) return [];
+  const locked = new Set<LockableSetting>(policy.lockedSettings ?? []);
+  for (const key of Object.keys(policy.settings ?? {}) as LockableSetting[]) locked.add(key);
+  if (policy.privacyMode !== undefined) locked.add('privacyMode');
+  return LOCKABLE_SETTINGS.filter((key) => locked.has(key));
+}
+
+/** Mailbox fields the policy sets (and so locks), by address. */
+export function lockedMailboxFields(
+  policy: ManagedPolicy | null,
+  mailboxAddress: string,
+): ('label' | 'colour' | 'watched')[] {
+  const entry = policy?.mailboxes?.find((m) => m.address === mailboxAddress);
+  if (!entry) return [];
+  return (['label', 'colour', 'watched'] as const).filter((field) => entry[field] !== undefined);
+}
+
+/** Writes the managed values over the state (run inside every change). */
+export function enforcePolicy(state: StoredState, policy: ManagedPolicy | null): void {
+  if (!policy) return;
+  const { settings } = state;
+  Object.assign(settings, policy.settings ?? {});
+  if (policy.privacyMode !== undefined) settings.privacyMode = policy.privacyMode;
+  if (policy.minPollIntervalMinutes !== undefined) {
+    settings.pollIntervalMinutes = Math.max(settings.pollIntervalMinutes, policy.minPollIntervalMinutes);
+  }
+  if (policy.selectorProfile) settings.profileOverride = policy.selectorProfile;
+  for (const entry of policy.mailboxes ?? []) {
+    const mailbox = state.mailboxes.find((m) => m.address === entry.address);
+    if (!mailbox) continue;
+    if (entry.label !== undefined) mailbox.label = entry.label;
+    if (entry.colour !== undefined) mailbox.colour = entry.colour;
+    if (entry.watched !== undefined) mailbox.watched = entry.watched;
+  }
+}
