@@ -23,6 +23,12 @@ export default defineConfig({
     developmentIndicator: 'overlay',
   },
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: 'repere-bal-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'repere-bal-{{version}}-sources.zip',
+    // What AMO reviewers need to rebuild the add-on, and nothing else.
+    excludeSources: ['bench/results.json', 'test-results/**', 'coverage/**'],
+  },
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -59,6 +65,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android knows data_collection_permissions from version 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
