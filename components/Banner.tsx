@@ -85,7 +85,7 @@ function message(model: BannerModel, actions: BannerActions): Message {
       content: (
         <>
           <strong>{t('bannerPersonal')}</strong>
-          {name && <span class="detail">({name})</span>}
+          {name && <span class="detail"> ({name})</span>}
         </>
       ),
     };
@@ -97,7 +97,7 @@ function message(model: BannerModel, actions: BannerActions): Message {
       content: (
         <>
           <strong>{t('bannerService', shown)}</strong>
-          {address && address !== shown && <span class="detail">({address})</span>}
+          {address && address !== shown && <span class="detail"> ({address})</span>}
         </>
       ),
     };
@@ -107,7 +107,7 @@ function message(model: BannerModel, actions: BannerActions): Message {
     content: (
       <>
         <strong>{t('bannerUnknown')}</strong>
-        {name && <span class="detail">({name})</span>}
+        {name && <span class="detail"> ({name})</span>}
       </>
     ),
   };

@@ -46,10 +46,11 @@ function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 }
 
-async function launchChromium(withExtension: boolean): Promise<ExtensionBrowser> {
+async function launchChromium(withExtension: boolean, headless = true): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
-    headless: true,
+    headless,
+    defaultViewport: headless ? undefined : null,
     pipe: true,
     enableExtensions: withExtension ? [EXTENSION_DIRS.chromium] : false,
     args: CHROMIUM_FLAGS,
@@ -113,6 +114,11 @@ async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> 
 
 export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromium(true) : launchFirefox(true);
+}
+
+/** Chromium with the extension, in a window when there is a display (the demo). */
+export function launchChromiumForPeople(headless: boolean): Promise<ExtensionBrowser> {
+  return launchChromium(true, headless);
 }
 
 /** The same browser without the extension: the portal simulator on its own. */

@@ -40,7 +40,7 @@ describe('Banner', () => {
   it('says plainly in whose name the page sends, as a status', () => {
     render(<Banner model={model({ view: portalView({}) })} actions={actions()} />);
     expect(screen.getByRole('status').textContent).toBe(
-      'Vous échangez au nom du service Secrétariat de cardiologie(cardio@chu.fr)',
+      'Vous échangez au nom du service Secrétariat de cardiologie (cardio@chu.fr)',
     );
   });
 
