@@ -46,7 +46,9 @@ mkdirSync(OUT, { recursive: true });
 
 const sim = await startSimulator({ rendering: 'classic', port: Number(process.env.DEMO_PORT ?? 8780) });
 const instance = await launchChromiumForPeople(!withDisplay);
-console.log(`Simulateur du portail : ${sim.url}  (${withDisplay ? 'navigateur visible' : 'sans écran : captures dans demo-output/'})\n`);
+console.log(
+  `Simulateur du portail : ${sim.url}  (${withDisplay ? 'navigateur visible' : 'sans écran : captures dans demo-output/'})\n`,
+);
 
 try {
   // The demo user opens her personal mailbox at login (the default account is hers here).
@@ -81,14 +83,23 @@ try {
   await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
   const worker = await serviceWorker(instance);
   const shown = await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome;
+    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
+      .chrome;
     return Object.keys(await api.notifications.getAll());
   });
   const log = await popup.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { notifications: { title: string }[] } }> } } }).chrome;
-    return (await api.runtime.sendMessage({ name: 'page:overview', payload: {} })).value.notifications.map((n) => n.title);
+    const api = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { notifications: { title: string }[] } }> } };
+      }
+    ).chrome;
+    return (await api.runtime.sendMessage({ name: 'page:overview', payload: {} })).value.notifications.map(
+      (n) => n.title,
+    );
   });
-  say(`Notification de bureau : « ${log[0] ?? '—'} » (identifiant ${shown.join(', ') || '—'}), sans objet ni expéditeur.`);
+  say(
+    `Notification de bureau : « ${log[0] ?? '—'} » (identifiant ${shown.join(', ') || '—'}), sans objet ni expéditeur.`,
+  );
   await popup.reload({ waitUntil: 'load' });
   await popup.waitForSelector('[data-mailbox]');
   await shot(popup, 'panneau');
@@ -101,7 +112,10 @@ try {
   await fillLabelled(page, ['Objet'], 'Planning de garde');
   await clickPageControl(page, 'Envoyer');
   await waitInBanner(page, '[role=alertdialog]');
-  const question = await page.$eval(BANNER, (host) => host.shadowRoot?.querySelector('[role=alertdialog] p')?.textContent ?? '');
+  const question = await page.$eval(
+    BANNER,
+    (host) => host.shadowRoot?.querySelector('[role=alertdialog] p')?.textContent ?? '',
+  );
   say(`« Envoyer » depuis la BAL de service : confirmation demandée — « ${question} »`);
   await shot(page, 'confirmation-envoi');
   await Promise.all([page.waitForNavigation(), clickInBanner(page, '[data-action="confirm-send"]')]);
@@ -111,7 +125,9 @@ try {
   await shot(page, 'apres-envoi');
 
   if (withDisplay) {
-    console.log(`\nLe navigateur reste ouvert : continuez à la main sur ${sim.url} (mot de passe ${DEMO.password}). Ctrl+C pour quitter.`);
+    console.log(
+      `\nLe navigateur reste ouvert : continuez à la main sur ${sim.url} (mot de passe ${DEMO.password}). Ctrl+C pour quitter.`,
+    );
     await new Promise<void>((resolve) => {
       process.on('SIGINT', resolve);
       instance.browser.on('disconnected', resolve);

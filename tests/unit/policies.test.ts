@@ -17,7 +17,8 @@ function readRegistryPolicy(text: string): Record<string, unknown> {
     if (!match) continue;
     const [, key = '', dword, string] = match;
     const type = schema.properties[key]?.type;
-    if (dword !== undefined) policy[key] = type === 'boolean' ? Number.parseInt(dword, 16) !== 0 : Number.parseInt(dword, 16);
+    if (dword !== undefined)
+      policy[key] = type === 'boolean' ? Number.parseInt(dword, 16) !== 0 : Number.parseInt(dword, 16);
     else policy[key] = type === 'string' ? string : JSON.parse((string ?? '').replace(/\\"/g, '"'));
   }
   return policy;
@@ -34,13 +35,20 @@ describe('sample policies', () => {
     const policy = readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'));
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
-      policy: { privacyMode: true, portalOrigins: ['https://preprod.medimail.mipih.fr/*'], lockedSettings: ['pauseWhenIdle'] },
+      policy: {
+        privacyMode: true,
+        portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
+        lockedSettings: ['pauseWhenIdle'],
+      },
     });
   });
 
   it('Firefox (policies.json)', () => {
     const policy = json('policies/firefox-policies.json').policies['3rdparty'].Extensions['repere-bal@repere-bal.fr'];
-    expect(readPolicy(policy)).toMatchObject({ ok: true, policy: { mailboxes: [{ label: 'Cardiologie' }, { watched: true }] } });
+    expect(readPolicy(policy)).toMatchObject({
+      ok: true,
+      policy: { mailboxes: [{ label: 'Cardiologie' }, { watched: true }] },
+    });
   });
 
   it('Chrome’s managed schema names every policy key, with its type', () => {
