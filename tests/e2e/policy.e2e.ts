@@ -12,8 +12,8 @@ import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './br
 import { openExtensionPage, waitForDom } from './extension-pages';
 import { useSimulator } from './suite';
 
-export const POLICY_DIR = '/etc/chromium/policies/managed';
-export const POLICY_FILE = `${POLICY_DIR}/repere-bal-e2e.json`;
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/repere-bal-e2e.json`;
 
 /** Chromium's id for an unpacked extension: from the SHA-256 of its absolute path. */
 function unpackedExtensionId(dir: string): string {
