@@ -64,7 +64,7 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
             <button type="button" class="mailbox" onClick={() => void open(mailbox.address)}>
               <span class="swatch" style={{ background: mailbox.colour }} aria-hidden="true" />
               <span class="names">
-                <span class="name">{mailbox.name}</span>
+                <bdi class="name">{mailbox.name}</bdi>
                 <span class="address">{mailbox.address}</span>
                 <span class="kind">{kindText(mailbox.kind)}</span>
               </span>

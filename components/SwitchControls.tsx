@@ -54,10 +54,10 @@ function SwitchButton({
       style={{ '--swatch': mailbox.colour }}
     >
       <span class="swatch" aria-hidden="true" />
-      <span class="switch-name">
+      <bdi class="switch-name">
         {mailbox.name}
         {detailed && mailbox.name !== mailbox.address && <span class="address">{mailbox.address}</span>}
-      </span>
+      </bdi>
       {mailbox.unread ? <UnreadBadge count={mailbox.unread} /> : null}
     </button>
   );

@@ -142,8 +142,19 @@ export class Store {
     });
   }
 
-  /** The notifications shown, newest first. */
+  /** The notifications shown, newest first; an entry that fails its schema is set aside. */
   async notificationLog(limit = NOTIFICATION_LOG_SIZE): Promise<NotificationLogRecord[]> {
-    return this.db.notifications.orderBy('at').reverse().limit(limit).toArray();
+    return this.db.transaction('rw', this.db.notifications, this.db.quarantine, async () => {
+      const entries: NotificationLogRecord[] = [];
+      for (const raw of await this.db.notifications.toArray()) {
+        const parsed = notificationLogRecord.safeParse(raw);
+        if (parsed.success) entries.push(parsed.data);
+        else {
+          await this.quarantine('notifications', raw, reasonOf(parsed.error));
+          if (typeof raw.id === 'number') await this.db.notifications.delete(raw.id);
+        }
+      }
+      return entries.sort((a, b) => b.at - a.at).slice(0, limit);
+    });
   }
 }

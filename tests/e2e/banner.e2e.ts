@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { controlState } from '../simulator/client';
-import { DEMO, HOSTILE_SERVICE_NAME } from '../simulator/seed';
+import { DEMO, HOSTILE_NAMES, HOSTILE_SERVICE_NAME } from '../simulator/seed';
 import type { RenderingName, Simulator } from '../simulator/server';
 import {
   BANNER,
@@ -213,6 +213,27 @@ describe.each(BROWSER_NAMES)('%s, banner and switching', (browserName) => {
         BANNER,
       );
       expect(injected).toBe(0);
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('renders right-to-left, emoji and 5,000-character names as text, the banner keeping its height', async () => {
+      const page = await newPage();
+      await logIn(page, sim.url, DEMO.hostile, DEMO.password);
+      await waitForBanner(page, 'personal', DEMO.hostile);
+      await waitInBanner(page, `[data-switch-to="${HOSTILE_NAMES.long.address}"]`);
+      for (const { address, name } of Object.values(HOSTILE_NAMES)) {
+        switchOnServer(sim, address);
+        await andWaitForLoad(page, () => page.reload());
+        const state = await waitForBanner(page, 'organisational', address);
+        expect(state.status).toContain(name.slice(0, 150));
+        const layout = await page.$eval(BANNER, (host) => ({
+          height: host.getBoundingClientRect().height,
+          width: host.getBoundingClientRect().width,
+          pageWidth: document.documentElement.clientWidth,
+          injected: host.shadowRoot?.querySelectorAll('script, img').length ?? -1,
+        }));
+        expect(layout).toEqual({ height: 44, width: layout.pageWidth, pageWidth: layout.pageWidth, injected: 0 });
+      }
       expect(pageErrors).toEqual([]);
     });
 

@@ -52,6 +52,15 @@ export const DEMO = {
   },
   colleague: 'julien.martin@esante-occitanie.fr',
   pool: 'claire.dubois@esante-occitanie.fr',
+  /** A user whose service names are hostile: right-to-left, emoji, 5,000 characters. */
+  hostile: 'test.hostile@esante-occitanie.fr',
+} as const;
+
+/** Service names that must show as text without breaking anything. */
+export const HOSTILE_NAMES = {
+  rtl: { address: 'rtl@esante-occitanie.fr', name: 'خدمة الطوارئ (قسم الأطفال)' },
+  emoji: { address: 'emoji@esante-occitanie.fr', name: '🏥 Urgences 🚑 <script>alert(1)</script>' },
+  long: { address: 'long@esante-occitanie.fr', name: `Service ${'très long '.repeat(555)}`.trim() },
 } as const;
 
 /** A service name with markup: it must always show as these characters. */
@@ -74,6 +83,12 @@ export const DEMO_SEED: PortalSeed = {
     { address: DEMO.services.urgences, name: HOSTILE_SERVICE_NAME, kind: 'organisational', labelShows: 'name' },
     { address: DEMO.services.bloc, name: 'Bloc opératoire', kind: 'organisational', labelShows: 'name' },
     ...poolServices,
+    { address: DEMO.hostile, name: 'Test Hostile', kind: 'personal', labelShows: 'name' },
+    ...Object.values(HOSTILE_NAMES).map((service) => ({
+      ...service,
+      kind: 'organisational' as const,
+      labelShows: 'name' as const,
+    })),
   ],
   users: [
     {
@@ -91,6 +106,14 @@ export const DEMO_SEED: PortalSeed = {
       displayName: 'Julien Martin',
       accounts: [DEMO.colleague, DEMO.services.cardio],
       defaultAccount: DEMO.colleague,
+      receptionNotices: [],
+    },
+    {
+      login: DEMO.hostile,
+      password: DEMO_PASSWORD,
+      displayName: 'Test Hostile',
+      accounts: [DEMO.hostile, ...Object.values(HOSTILE_NAMES).map((service) => service.address)],
+      defaultAccount: DEMO.hostile,
       receptionNotices: [],
     },
     {

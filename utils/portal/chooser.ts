@@ -7,7 +7,7 @@
  */
 import type { SelectorProfile } from './profile';
 import { queryHintAll } from './profile';
-import { addressesIn, fold, shownText, startsWithAny, textPieces } from './text';
+import { addressesIn, boundedName, fold, shownText, startsWithAny, textPieces } from './text';
 
 export type ChooserAction =
   | { kind: 'form'; form: HTMLFormElement; submitter: HTMLElement | null }
@@ -70,7 +70,13 @@ function describeEntry(entry: Element, address: string, action: ChooserAction, p
           fold(piece) !== controlText &&
           !profile.texts.activeMarker.some((marker) => fold(piece) === fold(marker)),
       ) ?? null;
-  return { address, name, unread: unreadIn(pieces), current: isCurrent(entry, pieces, profile), action };
+  return {
+    address,
+    name: name === null ? null : boundedName(name),
+    unread: unreadIn(pieces),
+    current: isCurrent(entry, pieces, profile),
+    action,
+  };
 }
 
 /** The one address an entry stands for: in its text, else in its form's fields. */

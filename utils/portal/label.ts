@@ -6,7 +6,7 @@
  */
 import { type AccountMenu, findAccountMenu } from './menu';
 import { queryHint, type SelectorProfile } from './profile';
-import { addressesIn, shownText, startsWithAny } from './text';
+import { addressesIn, boundedName, shownText, startsWithAny } from './text';
 
 export interface PortalLabel {
   element: Element;
@@ -31,7 +31,7 @@ function describe(element: Element): PortalLabel | null {
   const text = shownText(element);
   if (!text) return null;
   const extra = `${element.getAttribute('title') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
-  return { element, text, address: addressesIn(text)[0] ?? addressesIn(extra)[0] ?? null };
+  return { element, text: boundedName(text), address: addressesIn(text)[0] ?? addressesIn(extra)[0] ?? null };
 }
 
 function opensMenu(opener: Element, menu: Element): boolean {

@@ -38,7 +38,7 @@ function attempt<T>(problems: string[], what: string, read: () => T, empty: T): 
   try {
     return read();
   } catch (error) {
-    problems.push(`${what} : ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`${what} : ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
     return empty;
   }
 }

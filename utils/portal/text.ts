@@ -65,3 +65,15 @@ export function startsWithAny(text: string, texts: readonly string[]): boolean {
     return folded === target || folded.startsWith(`${target} `) || folded.startsWith(`${target}(`);
   });
 }
+
+/**
+ * Portal names and labels are kept to this many characters: enough for any real
+ * service name, and a hostile 5,000-character one cannot swell messages or the banner.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/** A name as kept: tidied, and cut with an ellipsis past MAX_NAME_LENGTH. */
+export function boundedName(text: string): string {
+  const tidied = tidy(text);
+  return tidied.length > MAX_NAME_LENGTH ? `${tidied.slice(0, MAX_NAME_LENGTH - 1)}…` : tidied;
+}

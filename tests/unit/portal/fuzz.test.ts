@@ -14,7 +14,9 @@ import { pageFrom } from './fixtures';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 const PAGES = (['classic', 'alt'] as const).flatMap((rendering) =>
-  readdirSync(`tests/fixtures/portal/${rendering}`).map((file) => readFileSync(`tests/fixtures/portal/${rendering}/${file}`, 'utf8')),
+  readdirSync(`tests/fixtures/portal/${rendering}`).map((file) =>
+    readFileSync(`tests/fixtures/portal/${rendering}/${file}`, 'utf8'),
+  ),
 );
 
 /** Every address a reading names. */
@@ -28,7 +30,10 @@ function addressesOf(reading: ReturnType<typeof readPortalPage>): string[] {
 
 /** An address is « in the page » when its text appears in the source, entities decoded, any case. */
 function inPage(html: string, address: string): boolean {
-  const decoded = html.replace(/&amp;/g, '&').replace(/&#64;|&commat;/g, '@').toLowerCase();
+  const decoded = html
+    .replace(/&amp;/g, '&')
+    .replace(/&#64;|&commat;/g, '@')
+    .toLowerCase();
   return decoded.includes(address);
 }
 
@@ -50,7 +55,26 @@ function check(html: string): void {
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.nat({ max: 400 }) }),
   fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.nat({ max: 400 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string(), fc.constantFrom('<', '</tr>', '<form>', '"', '<li>', '@', '<table><tr><th>Compte par défaut</th>', '<a href=x>Changer de compte</a>', 'x@y.fr', '\u0000', '<!--')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '<',
+        '</tr>',
+        '<form>',
+        '"',
+        '<li>',
+        '@',
+        '<table><tr><th>Compte par défaut</th>',
+        '<a href=x>Changer de compte</a>',
+        'x@y.fr',
+        '\u0000',
+        '<!--',
+      ),
+    ),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
 );
 
@@ -79,16 +103,42 @@ describe('portal readers, fuzzed', () => {
   }, 600_000);
 
   it('never throw and never invent an address on random markup', () => {
-    const tag = fc.constantFrom('a', 'button', 'li', 'tr', 'td', 'th', 'form', 'table', 'ul', 'h2', 'label', 'span', 'div');
+    const tag = fc.constantFrom(
+      'a',
+      'button',
+      'li',
+      'tr',
+      'td',
+      'th',
+      'form',
+      'table',
+      'ul',
+      'h2',
+      'label',
+      'span',
+      'div',
+    );
     const piece = fc.oneof(
       fc.string({ maxLength: 30 }),
-      fc.constantFrom('Changer de compte', 'Gérer votre compte Medimail', 'Boîte de réception (3)', 'Envoyer', 'Compte par défaut', 'Définir comme compte par défaut', 'a.b@c.fr', '(12)', 'compte actif'),
+      fc.constantFrom(
+        'Changer de compte',
+        'Gérer votre compte Medimail',
+        'Boîte de réception (3)',
+        'Envoyer',
+        'Compte par défaut',
+        'Définir comme compte par défaut',
+        'a.b@c.fr',
+        '(12)',
+        'compte actif',
+      ),
     );
     const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((self) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         piece,
-        fc.tuple(tag, fc.array(self('node'), { maxLength: 4 })).map(([name, children]) => `<${name}${name === 'a' ? ' href="/x"' : ''}>${children.join('')}</${name}>`),
+        fc
+          .tuple(tag, fc.array(self('node'), { maxLength: 4 }))
+          .map(([name, children]) => `<${name}${name === 'a' ? ' href="/x"' : ''}>${children.join('')}</${name}>`),
       ),
     })).node;
     fc.assert(
