@@ -13,6 +13,7 @@ import { MAX_NAME_LENGTH } from '@/utils/portal/text';
 import { pageReading } from '@/utils/schemas';
 import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '@/utils/settings-file';
 import { Store } from '@/utils/store';
+import { escapeHtml } from '../simulator/html';
 import { HOSTILE_NAMES } from '../simulator/seed';
 import { pageFrom } from './portal/fixtures';
 import { mailboxRecord } from './records';
@@ -20,17 +21,15 @@ import { portalView } from './views';
 
 afterEach(cleanup);
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** A portal page whose label and chooser show these service names. */
 function portalPage(active: string, names: { address: string; name: string }[]): string {
   const rows = names
     .map(
       ({ address, name }) =>
-        `<tr><td>${escape(name)}</td><td>${address}</td><td>1</td><td><form method="post"><input type="hidden" name="c" value="${address}"><input type="submit" value="Accéder"></form></td></tr>`,
+        `<tr><td>${escapeHtml(name)}</td><td>${address}</td><td>1</td><td><form method="post"><input type="hidden" name="c" value="${address}"><input type="submit" value="Accéder"></form></td></tr>`,
     )
     .join('');
-  return `<div><a href="#" onclick="m()">${escape(active)}</a><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></div>
+  return `<div><a href="#" onclick="m()">${escapeHtml(active)}</a><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></div>
   <h2>Changer de compte</h2><table>${rows}</table>`;
 }
 
