@@ -34,6 +34,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'soak',
+          include: ['tests/soak/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/extension-stub.ts', 'fake-indexeddb/auto'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',

@@ -26,7 +26,7 @@ import type { Store, StoredState } from './store';
 type PageHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `page:${string}`>>;
 
 /** How many log entries the overview carries. */
-const RECENT_NOTIFICATIONS = 20;
+const RECENT_NOTIFICATIONS = 50;
 
 export interface PageHandlerDeps {
   store: Store;

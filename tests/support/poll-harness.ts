@@ -1,0 +1,148 @@
+/**
+ * The real poller (runner, store on fake-indexeddb, portal readers on happy-dom's
+ * DOMParser) against the simulator over HTTP, with a simulated clock: what the bench
+ * measures and the soak test stresses. Logging back in, service-worker restarts and
+ * everything each check saw are at hand.
+ */
+import { Window } from 'happy-dom';
+import { RepereDb } from '../../utils/db';
+import type { ShownNotification } from '../../utils/notifier';
+import { createPollRunner, type FetchedText, type PollRunner } from '../../utils/poll-runner';
+import { resumeOnLiveSession } from '../../utils/poller';
+import { type PortalPageReading, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
+import { Store } from '../../utils/store';
+import { DEMO_PASSWORD } from '../simulator/seed';
+import type { Simulator } from '../simulator/server';
+
+const parser = new new Window().DOMParser() as unknown as DOMParser;
+
+/** Logs in on the simulator (classic rendering) and returns the session cookie. */
+export async function sessionCookie(sim: Simulator, login: string): Promise<string> {
+  const response = await fetch(sim.url, {
+    method: 'POST',
+    body: new URLSearchParams({ login, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+export interface CheckRecord {
+  at: number;
+  /** The chooser entries read, when the check read a chooser (null: no reading). */
+  entries: PortalPageReading['chooser'];
+  shown: ShownNotification[];
+}
+
+export interface PollHarness {
+  readonly store: Store;
+  readonly runner: PollRunner;
+  readonly now: number;
+  readonly fetches: number;
+  readonly nextAlarm: number | null;
+  readonly checks: CheckRecord[];
+  /** Time only moves when told. */
+  advanceTo(at: number): void;
+  check(reason: 'alarm' | 'user'): Promise<void>;
+  /** A service-worker restart: nothing in memory survives, the database does. */
+  restart(): void;
+  /** The user logs in again and a portal page shows it (what the content script reports). */
+  logBackIn(): Promise<void>;
+}
+
+let databases = 0;
+
+export async function createPollHarness(
+  sim: Simulator,
+  login: string,
+  options: { start?: number; random?: () => number } = {},
+): Promise<PollHarness> {
+  let cookie = await sessionCookie(sim, login);
+  let now = options.start ?? Date.UTC(2026, 10, 26, 9, 0);
+  let fetches = 0;
+  let nextAlarm: number | null = null;
+  let current: CheckRecord | null = null;
+  const checks: CheckRecord[] = [];
+  databases += 1;
+  const db = new RepereDb(`poll-harness-${databases}-${Date.now()}`);
+  const random = options.random ?? Math.random;
+
+  const make = () => {
+    const store = new Store(db, () => now);
+    const runner = createPollRunner(
+      store,
+      { now: () => now, random, minuteOfDay: () => 600 },
+      {
+        fetchText: async (url, timeoutMs): Promise<FetchedText> => {
+          fetches += 1;
+          try {
+            const response = await fetch(url, {
+              headers: { cookie },
+              redirect: 'follow',
+              signal: AbortSignal.timeout(timeoutMs),
+            });
+            return { ok: true, status: response.status, url: response.url, text: await response.text() };
+          } catch (error) {
+            return { ok: false, detail: error instanceof Error ? error.name : 'réseau' };
+          }
+        },
+        readHtml: async (html, url, profile, isChooserPage) => {
+          const reading = readPortalPage(parsePortalHtml(html, url, parser), profile, { isChooserPage });
+          if (current) current.entries = reading.chooser;
+          return reading;
+        },
+        show: async (notification) => {
+          current?.shown.push(notification);
+        },
+        showBadge: async () => {},
+        schedule: async (when) => {
+          nextAlarm = when;
+        },
+        idleState: async () => 'active',
+      },
+    );
+    return { store, runner };
+  };
+  let { store, runner } = make();
+  await store.update((state) => {
+    state.portal.loginAddress = login;
+    state.portal.pollUrl = sim.at('/?m=comptes');
+    state.portal.pollUrlIsChooserPage = true;
+    return { state, result: null };
+  });
+
+  return {
+    get store() {
+      return store;
+    },
+    get runner() {
+      return runner;
+    },
+    get now() {
+      return now;
+    },
+    get fetches() {
+      return fetches;
+    },
+    get nextAlarm() {
+      return nextAlarm;
+    },
+    checks,
+    advanceTo(at) {
+      now = Math.max(now, at);
+    },
+    async check(reason) {
+      current = { at: now, entries: null, shown: [] };
+      await runner.check(reason);
+      checks.push(current);
+      current = null;
+    },
+    restart() {
+      ({ store, runner } = make());
+    },
+    async logBackIn() {
+      cookie = await sessionCookie(sim, login);
+      await store.update((state) => resumeOnLiveSession(state, now));
+      await runner.sync();
+    },
+  };
+}
