@@ -40,7 +40,7 @@ export function shownKind(view: PortalView | null): MailboxKind {
   return view?.page === 'webmail' ? view.active.kind : 'unknown';
 }
 
-const EDGE: Record<MailboxKind, string> = {
+export const EDGE: Record<MailboxKind, string> = {
   personal: '#5B6B7F',
   organisational: 'rgba(0, 0, 0, 0.45)',
   unknown: '#6B6B6B',
@@ -114,6 +114,7 @@ function message(model: BannerModel, actions: BannerActions): Message {
 }
 
 function collapsedText(view: PortalView | null): string {
+  if (!view) return t('bannerChecking');
   const kind = shownKind(view);
   if (kind === 'personal') return t('collapsedPersonal');
   if (kind === 'organisational') return t('collapsedService', view?.active.name ?? view?.active.address ?? '');

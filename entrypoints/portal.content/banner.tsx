@@ -6,11 +6,16 @@
  *
  * A small mount of our own rather than WXT's createShadowRootUi: the same isolation
  * for a quarter of the code, which the content script's size budget needs (bench/).
+ * Until the page is read, the banner is a static shell (« checking », built with plain
+ * DOM calls): the first Preact render, the costly one, happens after the page is parsed,
+ * so the banner never delays the portal's own loading.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Banner, type BannerActions, shownKind } from '@/components/Banner';
+import { Banner, type BannerActions, EDGE, shownKind } from '@/components/Banner';
 import BANNER_CSS from '@/components/banner.css?inline';
+import { textOn, UNKNOWN_COLOUR } from '@/utils/colours';
+import { t } from '@/utils/i18n';
 import type { TabModel, TabState } from './tab-state';
 
 export const BANNER_TAG = 'repere-bal-banner';
@@ -23,6 +28,28 @@ function describeHost(host: HTMLElement, model: TabModel): void {
   const address = model.view?.page === 'webmail' ? model.view.active.address : null;
   if (address) host.setAttribute('data-address', address.toLowerCase());
   else host.removeAttribute('data-address');
+}
+
+/** The « checking » state as plain DOM, looking as the Banner component draws it. */
+function staticShell(): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  bar.dataset.kind = 'unknown';
+  bar.style.setProperty('--bg', UNKNOWN_COLOUR);
+  bar.style.setProperty('--fg', textOn(UNKNOWN_COLOUR));
+  bar.style.setProperty('--edge', EDGE.unknown);
+  const message = document.createElement('div');
+  message.className = 'message';
+  message.setAttribute('role', 'status');
+  message.setAttribute('aria-live', 'polite');
+  message.textContent = t('bannerChecking');
+  bar.append(message);
+  return bar;
+}
+
+/** Whether the model says more than « checking »: time for the real banner. */
+function hasNews(model: TabModel): boolean {
+  return model.view !== null || model.error !== null || model.activity !== null || model.guard !== null;
 }
 
 export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: BannerActions): ShadowRoot {
@@ -46,8 +73,19 @@ export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: B
   });
   keeper.observe(document.documentElement, { childList: true });
 
+  const shell = staticShell();
+  container.append(shell);
+  let rendered = false;
   const update = (model: TabModel) => {
     describeHost(host, model);
+    if (!rendered && !hasNews(model)) {
+      shell.classList.toggle('collapsed', model.collapsedHint);
+      return;
+    }
+    if (!rendered) {
+      shell.remove();
+      rendered = true;
+    }
     render(<Banner model={model} actions={actions} />, container);
   };
   update(tab.get());
