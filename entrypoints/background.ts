@@ -108,7 +108,8 @@ export default defineBackground(() => {
       ? { state: reading.policy ? 'active' : 'none', reason: null }
       : { state: 'refused', reason: reading.reason };
     if (!reading.ok) log.warn('politique refusée :', reading.reason);
-    await store.update((state) => ({ state, result: null }));
+    // Managed values are written over the stored ones now (and with every later change).
+    if (store.policy) await store.update((state) => ({ state, result: null }));
     await extraPortals.sync(store.policy?.portalOrigins ?? []);
   };
 

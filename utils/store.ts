@@ -44,6 +44,11 @@ export interface Change<T> {
   logged?: Omit<NotificationLogRecord, 'id'>[];
 }
 
+/** Thrown by a read-only load that met a record to set aside. */
+class NeedsQuarantine extends Error {}
+
+type LoadMode = 'read-only' | 'read-write';
+
 /** What loading a single-record table needs of it. */
 interface SingleRecordTable {
   name: string;
@@ -70,26 +75,29 @@ export class Store {
   }
 
   /** The one record of a single-record table, or `fallback` (the broken one quarantined). */
-  private async loadSingle<T>(table: SingleRecordTable, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  private async loadSingle<T>(mode: LoadMode, table: SingleRecordTable, schema: z.ZodType<T>, fallback: T): Promise<T> {
     const raw = await table.get('main');
     if (raw === undefined) return fallback;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
+    // A read-only pass cannot set it aside: it asks for a read-write one.
+    if (mode === 'read-only') throw new NeedsQuarantine();
     await this.quarantine(table.name, raw, reasonOf(parsed.error));
     await table.delete('main');
     return fallback;
   }
 
   /** Loads everything, quarantining what fails its schema. Must run inside a transaction. */
-  private async load(): Promise<StoredState> {
-    const settings = await this.loadSingle(this.db.settings, settingsRecord, DEFAULT_SETTINGS);
-    const portal = await this.loadSingle(this.db.portal, portalStateRecord, DEFAULT_PORTAL_STATE);
-    const poll = await this.loadSingle(this.db.poll, pollStateRecord, DEFAULT_POLL_STATE);
+  private async load(mode: LoadMode): Promise<StoredState> {
+    const settings = await this.loadSingle(mode, this.db.settings, settingsRecord, DEFAULT_SETTINGS);
+    const portal = await this.loadSingle(mode, this.db.portal, portalStateRecord, DEFAULT_PORTAL_STATE);
+    const poll = await this.loadSingle(mode, this.db.poll, pollStateRecord, DEFAULT_POLL_STATE);
     const mailboxes: MailboxRecord[] = [];
     for (const raw of await this.db.mailboxes.toArray()) {
       const parsed = mailboxRecord.safeParse(raw);
       if (parsed.success) mailboxes.push(parsed.data);
       else {
+        if (mode === 'read-only') throw new NeedsQuarantine();
         await this.quarantine('mailboxes', raw, reasonOf(parsed.error));
         const key = (raw as { address?: unknown }).address;
         if (typeof key === 'string') await this.db.mailboxes.delete(key);
@@ -105,8 +113,14 @@ export class Store {
   }
 
   async read(): Promise<StoredState> {
-    // Read-write: reading may quarantine a broken record.
-    return this.db.transaction('rw', this.tables, () => this.load());
+    // Read-only first (readers do not wait for each other); a broken record found on
+    // the way takes a read-write pass, which sets it aside.
+    try {
+      return await this.db.transaction('r', this.tables, () => this.load('read-only'));
+    } catch (error) {
+      if (!(error instanceof NeedsQuarantine)) throw error;
+      return this.db.transaction('rw', this.tables, () => this.load('read-write'));
+    }
   }
 
   /**
@@ -116,7 +130,7 @@ export class Store {
    */
   async update<T>(change: (state: StoredState) => Change<T>): Promise<{ state: StoredState; result: T }> {
     return this.db.transaction('rw', this.tables, async () => {
-      const before = await this.load();
+      const before = await this.load('read-write');
       const { state, result, logged = [] } = change(structuredClone(before));
       enforcePolicy(state, this.policy);
       const settings = settingsRecord.parse(state.settings);
@@ -144,17 +158,22 @@ export class Store {
 
   /** The notifications shown, newest first; an entry that fails its schema is set aside. */
   async notificationLog(limit = NOTIFICATION_LOG_SIZE): Promise<NotificationLogRecord[]> {
-    return this.db.transaction('rw', this.db.notifications, this.db.quarantine, async () => {
-      const entries: NotificationLogRecord[] = [];
-      for (const raw of await this.db.notifications.toArray()) {
-        const parsed = notificationLogRecord.safeParse(raw);
-        if (parsed.success) entries.push(parsed.data);
-        else {
-          await this.quarantine('notifications', raw, reasonOf(parsed.error));
+    const entries: NotificationLogRecord[] = [];
+    const broken: { raw: { id?: unknown }; reason: string }[] = [];
+    for (const raw of await this.db.notifications.toArray()) {
+      const parsed = notificationLogRecord.safeParse(raw);
+      if (parsed.success) entries.push(parsed.data);
+      else broken.push({ raw, reason: reasonOf(parsed.error) });
+    }
+    // Reading needs no write; only a broken entry, rare, takes a write to set it aside.
+    if (broken.length) {
+      await this.db.transaction('rw', this.db.notifications, this.db.quarantine, async () => {
+        for (const { raw, reason } of broken) {
+          await this.quarantine('notifications', raw, reason);
           if (typeof raw.id === 'number') await this.db.notifications.delete(raw.id);
         }
-      }
-      return entries.sort((a, b) => b.at - a.at).slice(0, limit);
-    });
+      });
+    }
+    return entries.sort((a, b) => b.at - a.at).slice(0, limit);
   }
 }
