@@ -24,6 +24,16 @@ export interface BannerModel {
   collapsedHint: boolean;
 }
 
+/** Before anything is known or under way. */
+export const EMPTY_BANNER_MODEL: BannerModel = {
+  view: null,
+  activity: null,
+  error: null,
+  guard: null,
+  switcherOpen: false,
+  collapsedHint: false,
+};
+
 export interface BannerActions {
   switchTo(address: string): void;
   setCollapsed(collapsed: boolean): void;

@@ -8,19 +8,19 @@
  * reason kept for diagnostics: the user's own settings then apply.
  */
 import { z } from 'zod';
-import { address, hexColour, MIN_POLL_MINUTES, mailboxLabel, selectorProfile, settingsPatch } from './schemas';
+import {
+  address,
+  hexColour,
+  MIN_POLL_MINUTES,
+  mailboxLabel,
+  SETTING_FIELDS,
+  selectorProfile,
+  settingsPatch,
+} from './schemas';
 import type { StoredState } from './store';
 
-/** Settings a policy may impose (and so lock). */
-export const LOCKABLE_SETTINGS = [
-  'preferredMailbox',
-  'pollIntervalMinutes',
-  'notificationsEnabled',
-  'privacyMode',
-  'quietHours',
-  'pauseWhenIdle',
-  'bannerCollapsed',
-] as const;
+/** Settings a policy may impose (and so lock): every one a user may change. */
+export const LOCKABLE_SETTINGS = SETTING_FIELDS;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 /** A portal origin as a match pattern, https only: « https://preprod.medimail.mipih.fr/* ». */

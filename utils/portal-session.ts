@@ -47,20 +47,19 @@ function defaultColour(kind: MailboxKind, state: StoredState): string {
   return serviceColour(state.mailboxes.filter((m) => m.kind === 'organisational').length);
 }
 
-/** A mailbox seen for the first time, added last with its kind's default colour. */
-export function addMailbox(
-  state: StoredState,
+/** A mailbox record with nothing chosen yet: no label, watched if it is a service's. */
+export function newMailboxRecord(
   address: string,
   kind: MailboxKind,
-  now: number,
-  details: { displayName?: string | null; kindSource?: MailboxRecord['kindSource'] } = {},
+  details: Pick<MailboxRecord, 'colour' | 'order' | 'firstSeenAt'> &
+    Partial<Pick<MailboxRecord, 'displayName' | 'kindSource'>>,
 ): MailboxRecord {
-  const created: MailboxRecord = {
+  return {
     address,
     displayName: details.displayName ?? null,
     kind,
     kindSource: details.kindSource ?? 'inferred',
-    colour: defaultColour(kind, state),
+    colour: details.colour,
     label: null,
     watched: kind === 'organisational',
     confirmBeforeSend: null,
@@ -69,10 +68,26 @@ export function addMailbox(
     notifiedUnread: null,
     portalDefault: null,
     receptionNotice: null,
+    order: details.order,
+    firstSeenAt: details.firstSeenAt,
+    lastSeenAt: details.firstSeenAt,
+  };
+}
+
+/** A mailbox seen for the first time, added last with its kind's default colour. */
+export function addMailbox(
+  state: StoredState,
+  address: string,
+  kind: MailboxKind,
+  now: number,
+  details: { displayName?: string | null; kindSource?: MailboxRecord['kindSource'] } = {},
+): MailboxRecord {
+  const created = newMailboxRecord(address, kind, {
+    ...details,
+    colour: defaultColour(kind, state),
     order: state.mailboxes.reduce((max, m) => Math.max(max, m.order + 1), 0),
     firstSeenAt: now,
-    lastSeenAt: now,
-  };
+  });
   state.mailboxes.push(created);
   return created;
 }

@@ -275,6 +275,17 @@ export const settingsPatch = z
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 
+/** The settings' names, in the order files and the settings page list them. */
+export const SETTING_FIELDS = [
+  'preferredMailbox',
+  'pollIntervalMinutes',
+  'notificationsEnabled',
+  'privacyMode',
+  'quietHours',
+  'pauseWhenIdle',
+  'bannerCollapsed',
+] as const satisfies (keyof SettingsPatch)[];
+
 /** What a user (or a settings file) may change of a mailbox. */
 export const mailboxPatch = z
   .strictObject({

@@ -10,6 +10,7 @@ import {
   address,
   type MailboxRecord,
   mailboxPatch,
+  SETTING_FIELDS,
   type SettingsPatch,
   selectorProfile,
   settingsPatch,
@@ -45,16 +46,6 @@ export interface SettingChange {
 }
 
 export type ImportPreview = { ok: true; changes: SettingChange[] } | { ok: false; problems: FileProblem[] };
-
-const SETTING_FIELDS = [
-  'preferredMailbox',
-  'pollIntervalMinutes',
-  'notificationsEnabled',
-  'privacyMode',
-  'quietHours',
-  'pauseWhenIdle',
-  'bannerCollapsed',
-] as const satisfies (keyof SettingsPatch)[];
 
 const MAILBOX_FIELDS = ['label', 'colour', 'watched', 'confirmBeforeSend', 'kind'] as const;
 

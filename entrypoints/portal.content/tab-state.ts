@@ -3,7 +3,7 @@
  * page, the background's view, and the banner's local state. Features read it and
  * change it; the banner and the tab marker re-render when it changes.
  */
-import type { BannerModel } from '@/components/Banner';
+import { type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 
@@ -25,12 +25,7 @@ export function createTabState(): TabState {
     profile: DEFAULT_PROFILE,
     reading: null,
     observedAt: Date.now(),
-    view: null,
-    activity: null,
-    error: null,
-    guard: null,
-    switcherOpen: false,
-    collapsedHint: false,
+    ...EMPTY_BANNER_MODEL,
   };
   const listeners = new Set<(model: TabModel) => void>();
   return {

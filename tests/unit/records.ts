@@ -1,4 +1,5 @@
 /** Stored records for unit tests. */
+import { newMailboxRecord } from '@/utils/portal-session';
 import type { MailboxKind, MailboxRecord } from '@/utils/schemas';
 
 export function mailboxRecord(
@@ -6,23 +7,5 @@ export function mailboxRecord(
   kind: MailboxKind = 'organisational',
   extra: Partial<MailboxRecord> = {},
 ): MailboxRecord {
-  return {
-    address,
-    displayName: null,
-    kind,
-    kindSource: 'inferred',
-    colour: '#0072B2',
-    label: null,
-    watched: kind === 'organisational',
-    confirmBeforeSend: null,
-    unread: null,
-    unreadAt: null,
-    notifiedUnread: null,
-    portalDefault: null,
-    receptionNotice: null,
-    order: 0,
-    firstSeenAt: 0,
-    lastSeenAt: 0,
-    ...extra,
-  };
+  return { ...newMailboxRecord(address, kind, { colour: '#0072B2', order: 0, firstSeenAt: 0 }), ...extra };
 }

@@ -1,7 +1,7 @@
 /** The banner's components, rendered with happy-dom and the French messages. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, type BannerActions, type BannerModel } from '@/components/Banner';
+import { Banner, type BannerActions, type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
 import { SendGuardDialog } from '@/components/SendGuardDialog';
 import { SwitchControls } from '@/components/SwitchControls';
 import { PERSONAL_COLOUR } from '@/utils/colours';
@@ -12,15 +12,7 @@ afterEach(cleanup);
 const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
 
 function model(partial: Partial<BannerModel>): BannerModel {
-  return {
-    view: null,
-    activity: null,
-    error: null,
-    guard: null,
-    switcherOpen: false,
-    collapsedHint: false,
-    ...partial,
-  };
+  return { ...EMPTY_BANNER_MODEL, ...partial };
 }
 
 function actions(): BannerActions {
