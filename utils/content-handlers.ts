@@ -38,7 +38,7 @@ export function createContentHandlers({
   const ok = { ok: true as const };
   return {
     'content:hello': async (_payload, sender) => {
-      const { settings } = await store.read();
+      const settings = await store.settings();
       return {
         version,
         tabId: sender.tab?.id ?? null,

@@ -123,6 +123,18 @@ export class Store {
     }
   }
 
+  /** The settings alone: what every portal page asks for first, while the portal loads. */
+  async settings(): Promise<SettingsRecord> {
+    try {
+      return await this.db.transaction('r', this.db.settings, () =>
+        this.loadSingle('read-only', this.db.settings, settingsRecord, DEFAULT_SETTINGS),
+      );
+    } catch (error) {
+      if (!(error instanceof NeedsQuarantine)) throw error;
+      return (await this.read()).settings;
+    }
+  }
+
   /**
    * Runs `change` on the current state and writes what it returns, all in one
    * transaction. Every record is validated before it is written; one that fails
@@ -138,9 +150,11 @@ export class Store {
       const poll = pollStateRecord.parse(state.poll);
       const mailboxes = state.mailboxes.map((m) => mailboxRecord.parse(m));
       const entries = logged.map((entry) => notificationLogRecord.parse(entry));
-      await this.db.settings.put(settings);
-      await this.db.portal.put(portal);
-      await this.db.poll.put(poll);
+      // Only what changed is written: most page views change the portal state alone.
+      const unchanged = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      if (!unchanged(before.settings, settings)) await this.db.settings.put(settings);
+      if (!unchanged(before.portal, portal)) await this.db.portal.put(portal);
+      if (!unchanged(before.poll, poll)) await this.db.poll.put(poll);
       const previous = new Map(before.mailboxes.map((m) => [m.address, JSON.stringify(m)]));
       const changed = mailboxes.filter((m) => previous.get(m.address) !== JSON.stringify(m));
       if (changed.length) await this.db.mailboxes.bulkPut(changed);

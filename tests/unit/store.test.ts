@@ -89,6 +89,38 @@ describe('store', () => {
     expect(quarantined.find((q) => q.table === 'settings')?.reason).toMatch(/bannerCollapsed/);
   });
 
+  it('writes only the records a change touched', async () => {
+    const store = freshStore();
+    await store.update((state) => {
+      state.settings.bannerCollapsed = true;
+      return { state, result: null };
+    });
+    const written: string[] = [];
+    for (const table of [store.db.settings, store.db.portal, store.db.poll]) {
+      table.hook('creating', () => void written.push(table.name));
+      table.hook('updating', () => void written.push(table.name));
+    }
+    await store.update((state) => {
+      state.portal.loginSeq += 1;
+      return { state, result: null };
+    });
+    expect(written).toEqual(['portal']);
+    expect((await store.read()).settings.bannerCollapsed).toBe(true);
+  });
+
+  it('reads the settings alone, and sets a broken settings record aside on the way', async () => {
+    const store = freshStore();
+    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    await store.update((state) => {
+      state.settings.bannerCollapsed = true;
+      return { state, result: null };
+    });
+    expect((await store.settings()).bannerCollapsed).toBe(true);
+    await store.db.settings.put({ id: 'main', bannerCollapsed: 'sometimes' } as never);
+    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    expect((await store.db.quarantine.toArray()).map((q) => q.table)).toEqual(['settings']);
+  });
+
   it('keeps a bounded log of the notifications shown, newest first', async () => {
     const store = freshStore();
     const entry = (i: number) => ({
