@@ -39,6 +39,8 @@ export const FEATURES = [
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_start',
+  // WXT's legacy window.postMessage would reach the portal's own message listeners.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     try {
       await start(ctx);
