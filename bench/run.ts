@@ -5,15 +5,17 @@
  * in tests (timings vary by machine), only reported.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'puppeteer';
-import { launchWithExtension, launchWithoutExtension } from '../tests/e2e/browsers';
+import type { Browser, Page } from 'puppeteer';
+import { launchChromiumWith, launchWithExtension, launchWithoutExtension } from '../tests/e2e/browsers';
 import { DEMO } from '../tests/simulator/seed';
 import { startSimulator } from '../tests/simulator/server';
 import { BENCH_LOGIN, pollingFigures, seedWith } from './polling';
 
-const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const LOADS = Number(process.env.BENCH_LOADS ?? 25);
 
 interface Figure {
   name: string;
@@ -27,7 +29,7 @@ const figures: Figure[] = [];
 function report(name: string, value: number | string, unit: string, target: string, met: boolean | null): void {
   figures.push({ name, value, unit, target, met });
   const mark = met === null ? ' ' : met ? '✓' : '✗';
-  console.log(`${mark} ${name.padEnd(58)} ${String(value).padStart(9)} ${unit.padEnd(6)} (cible : ${target})`);
+  console.log(`${mark} ${name.padEnd(58)} ${String(value).padStart(13)} ${unit.padEnd(6)} (cible : ${target})`);
 }
 
 const median = (values: number[]) => {
@@ -58,9 +60,31 @@ function contentScriptSizes(): void {
   }
 }
 
-/** Loads the inbox once; returns navigation timings and when the banner entered the DOM. */
-async function loadInbox(browser: Browser, url: string) {
+/** Network latency added to every request in one series (a hospital network to the portal). */
+const LATENCY_MS = 40;
+
+/**
+ * How the inbox is loaded: in a new tab each time (a new renderer process: the cold
+ * case), or again and again in the same tab (moving around the webmail: the daily case).
+ */
+interface LoadMode {
+  tab: 'new' | 'same';
+  latencyMs: number;
+}
+
+/** A tab that times its loads: latency emulated, and the banner's arrival noted. */
+async function timedTab(browser: Browser, latencyMs: number): Promise<Page> {
   const page = await browser.newPage();
+  if (latencyMs > 0) {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   await page.evaluateOnNewDocument(() => {
     const w = window as unknown as { bannerAt?: number };
     new MutationObserver((_, observer) => {
@@ -70,19 +94,33 @@ async function loadInbox(browser: Browser, url: string) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  return page;
+}
+
+/** Loads the inbox once in `page`; returns navigation timings and when the banner entered the DOM. */
+async function loadInbox(page: Page, url: string) {
   await page.goto(url, { waitUntil: 'load' });
-  const timing = await page.evaluate(() => {
+  return page.evaluate(async () => {
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     const w = window as unknown as { bannerAt?: number };
+    // The first paint may come after load: wait for it (a second at most).
+    const firstContentfulPaint = await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) resolve(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(Number.NaN), 1000);
+    });
     return {
       domContentLoaded: nav?.domContentLoadedEventStart ?? Number.NaN,
       load: nav?.loadEventStart ?? Number.NaN,
+      firstContentfulPaint,
       bannerAt: w.bannerAt ?? (document.querySelector('repere-bal-banner') ? 0 : null),
     };
   });
-  await page.close();
-  return timing;
 }
+
+type InboxLoad = Awaited<ReturnType<typeof loadInbox>>;
 
 async function loginCookie(browser: Browser, simUrl: string): Promise<void> {
   const page = await browser.newPage();
@@ -93,52 +131,107 @@ async function loginCookie(browser: Browser, simUrl: string): Promise<void> {
   await page.close();
 }
 
+/**
+ * An extension that only declares an empty content script at document_start on the
+ * same pages, with an empty background: what any extension costs the portal, so that
+ * the rest of the difference is ours.
+ */
+function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'repere-bal-empty-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'vide',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    host_permissions: ['http://127.0.0.1/*'],
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], run_at: 'document_start', js: ['content.js'] }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'content.js'), '');
+  return dir;
+}
+
+/** Loads the inbox in each browser in turn, so that machine noise hits them alike (one warm-up each). */
+async function interleavedLoads<K extends string>(
+  browsers: Record<K, Browser>,
+  url: string,
+  mode: LoadMode,
+): Promise<Record<K, InboxLoad[]>> {
+  const names = Object.keys(browsers) as K[];
+  const loads = Object.fromEntries(names.map((name) => [name, [] as InboxLoad[]])) as Record<K, InboxLoad[]>;
+  const sameTabs = new Map<K, Page>();
+  const loadIn = async (name: K) => {
+    if (mode.tab === 'same') {
+      if (!sameTabs.has(name)) sameTabs.set(name, await timedTab(browsers[name], mode.latencyMs));
+      return loadInbox(sameTabs.get(name) as Page, url);
+    }
+    const page = await timedTab(browsers[name], mode.latencyMs);
+    try {
+      return await loadInbox(page, url);
+    } finally {
+      await page.close();
+    }
+  };
+  for (const name of names) await loadIn(name);
+  for (let i = 0; i < LOADS; i += 1) {
+    for (const name of names) loads[name].push(await loadIn(name));
+  }
+  for (const page of sameTabs.values()) await page.close();
+  return loads;
+}
+
+function reportRatios(series: string, on: InboxLoad[], off: InboxLoad[], target: string): void {
+  const dclOn = median(on.map((t) => t.domContentLoaded));
+  const dclOff = median(off.map((t) => t.domContentLoaded));
+  const loadOn = median(on.map((t) => t.load));
+  const loadOff = median(off.map((t) => t.load));
+  const met = (ratio: number) => (target === '—' ? null : ratio <= 1.05);
+  report(`${series} : DOMContentLoaded médian, avec / sans`, `${round(dclOn)} / ${round(dclOff)}`, 'ms', '—', null);
+  report(`${series} : rapport DOMContentLoaded`, round(dclOn / dclOff, 2), '', target, met(dclOn / dclOff));
+  report(`${series} : load médian, avec / sans`, `${round(loadOn)} / ${round(loadOff)}`, 'ms', '—', null);
+  report(`${series} : rapport load`, round(loadOn / loadOff, 2), '', target, met(loadOn / loadOff));
+  const paintOn = median(on.map((t) => t.firstContentfulPaint));
+  const paintOff = median(off.map((t) => t.firstContentfulPaint));
+  report(
+    `${series} : 1er affichage (FCP) médian, avec / sans`,
+    `${round(paintOn)} / ${round(paintOff)}`,
+    'ms',
+    '—',
+    null,
+  );
+}
+
 async function pageLoads(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'ignore' });
   const sim = await startSimulator({ rendering: 'classic' });
-  const withExtension = await launchWithExtension('chromium');
+  const ours = await launchWithExtension('chromium');
+  const empty = await launchChromiumWith(emptyExtension());
   const without = await launchWithoutExtension('chromium');
   try {
-    await loginCookie(withExtension.browser, sim.url);
-    await loginCookie(without.browser, sim.url);
+    for (const instance of [ours, empty, without]) await loginCookie(instance.browser, sim.url);
     const inbox = sim.at(sim.rendering.inboxPath);
-    // Warm both up once, then interleave so that machine noise hits both alike.
-    await loadInbox(withExtension.browser, inbox);
-    await loadInbox(without.browser, inbox);
-    const on: Awaited<ReturnType<typeof loadInbox>>[] = [];
-    const off: Awaited<ReturnType<typeof loadInbox>>[] = [];
-    for (let i = 0; i < LOADS; i += 1) {
-      on.push(await loadInbox(withExtension.browser, inbox));
-      off.push(await loadInbox(without.browser, inbox));
-    }
-    const dclOn = median(on.map((t) => t.domContentLoaded));
-    const dclOff = median(off.map((t) => t.domContentLoaded));
-    const loadOn = median(on.map((t) => t.load));
-    const loadOff = median(off.map((t) => t.load));
-    report(
-      `boîte de réception, DOMContentLoaded médian sans l'extension (${LOADS} chargements)`,
-      round(dclOff),
-      'ms',
-      '—',
-      null,
-    );
-    report(`boîte de réception, DOMContentLoaded médian avec l'extension`, round(dclOn), 'ms', '—', null);
-    report('rapport DOMContentLoaded avec / sans', round(dclOn / dclOff, 2), '', '≤ 1,05', dclOn / dclOff <= 1.05);
-    report(`boîte de réception, load médian sans l'extension`, round(loadOff), 'ms', '—', null);
-    report(`boîte de réception, load médian avec l'extension`, round(loadOn), 'ms', '—', null);
-    report('rapport load avec / sans', round(loadOn / loadOff, 2), '', '≤ 1,05', loadOn / loadOff <= 1.05);
-    const banner = on.map((t) => t.bannerAt).filter((t): t is number => t !== null);
+    const both = { ours: ours.browser, without: without.browser };
+    const cold = await interleavedLoads({ ...both, empty: empty.browser }, inbox, { tab: 'new', latencyMs: 0 });
+    reportRatios(`réception, nouvel onglet (${LOADS} chargements)`, cold.ours, cold.without, '≤ 1,05');
+    reportRatios('réception, nouvel onglet, extension vide', cold.empty, cold.without, '—');
+    const banner = cold.ours.map((t) => t.bannerAt).filter((t): t is number => t !== null);
     report('bandeau dans le DOM, médiane depuis le début de la navigation', round(median(banner)), 'ms', '—', null);
-    const early = on.filter((t) => t.bannerAt !== null && t.bannerAt <= t.domContentLoaded).length;
+    const early = cold.ours.filter((t) => t.bannerAt !== null && t.bannerAt <= t.domContentLoaded).length;
     report(
       'chargements où le bandeau précède DOMContentLoaded',
-      `${early}/${on.length}`,
+      `${early}/${cold.ours.length}`,
       '',
       'tous',
-      early === on.length,
+      early === cold.ours.length,
     );
+    const daily = await interleavedLoads(both, inbox, { tab: 'same', latencyMs: 0 });
+    reportRatios('réception, même onglet', daily.ours, daily.without, '≤ 1,05');
+    const remote = await interleavedLoads(both, inbox, { tab: 'same', latencyMs: LATENCY_MS });
+    reportRatios(`réception, même onglet, latence ${LATENCY_MS} ms`, remote.ours, remote.without, '≤ 1,05');
   } finally {
-    await withExtension.close();
+    await ours.close();
+    await empty.close();
     await without.close();
     await sim.close();
   }

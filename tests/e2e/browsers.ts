@@ -46,17 +46,17 @@ function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 }
 
-async function launchChromium(withExtension: boolean, headless = true): Promise<ExtensionBrowser> {
+async function launchChromium(extensionDir: string | null, headless = true): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless,
     defaultViewport: headless ? undefined : null,
     pipe: true,
-    enableExtensions: withExtension ? [EXTENSION_DIRS.chromium] : false,
+    enableExtensions: extensionDir ? [extensionDir] : false,
     args: CHROMIUM_FLAGS,
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
-  if (!withExtension) {
+  if (!extensionDir) {
     return {
       name: 'chromium',
       browser,
@@ -113,17 +113,22 @@ async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> 
 }
 
 export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium(true) : launchFirefox(true);
+  return name === 'chromium' ? launchChromium(EXTENSION_DIRS.chromium) : launchFirefox(true);
+}
+
+/** Chromium with another unpacked extension (the bench's empty one, for comparison). */
+export function launchChromiumWith(extensionDir: string): Promise<ExtensionBrowser> {
+  return launchChromium(extensionDir);
 }
 
 /** Chromium with the extension, in a window when there is a display (the demo). */
 export function launchChromiumForPeople(headless: boolean): Promise<ExtensionBrowser> {
-  return launchChromium(true, headless);
+  return launchChromium(EXTENSION_DIRS.chromium, headless);
 }
 
 /** The same browser without the extension: the portal simulator on its own. */
 export function launchWithoutExtension(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium(false) : launchFirefox(false);
+  return name === 'chromium' ? launchChromium(null) : launchFirefox(false);
 }
 
 /** Chromium only: stops the extension's service worker, as the browser does when idle. */
