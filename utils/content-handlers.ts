@@ -3,6 +3,7 @@
  * router before it gets here, and every change goes through the store in one
  * transaction. Other portal tabs are told when the active mailbox changes.
  */
+import { t } from './i18n';
 import type { MessageHandlers } from './messages';
 import { collectRises, localMinuteOfDay, type ShownNotification } from './notifier';
 import { pauseOnLoginPage, resumeOnLiveSession } from './poller';
@@ -44,6 +45,7 @@ export function createContentHandlers({
         tabId: sender.tab?.id ?? null,
         profile: settings.profileOverride ?? DEFAULT_PROFILE,
         collapsed: settings.bannerCollapsed,
+        checkingText: t('bannerChecking'),
       };
     },
     'content:page-seen': async (payload, sender) => {

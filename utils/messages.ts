@@ -108,6 +108,8 @@ export const protocol = {
       tabId: z.number().int().nullable(),
       profile: selectorProfile,
       collapsed: z.boolean(),
+      /** The « checking » words, from the background's message catalogue (see portal.content/banner). */
+      checkingText: z.string(),
     }),
   },
   /** What the page shows (on load, and whenever it changes); the answer is what the banner shows. */

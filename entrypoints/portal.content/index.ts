@@ -84,7 +84,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     log.warn('le service d’arrière-plan ne répond pas :', reply.error);
     return;
   }
-  tab.set({ profile: reply.value.profile, collapsedHint: reply.value.collapsed });
+  const { profile, collapsed, checkingText } = reply.value;
+  tab.set({ profile, collapsedHint: collapsed, checkingText });
   document.documentElement.setAttribute(CONNECTED_ATTRIBUTE, reply.value.version);
 
   const onView = (view: PortalView) => {

@@ -12,6 +12,8 @@ export interface TabModel extends BannerModel {
   reading: PortalPageReading | null;
   /** When the active mailbox shown by this page was read (page load or in-place change). */
   observedAt: number;
+  /** The banner's words until the page is read, given by the background. */
+  checkingText: string | null;
 }
 
 export interface TabState {
@@ -25,6 +27,7 @@ export function createTabState(): TabState {
     profile: DEFAULT_PROFILE,
     reading: null,
     observedAt: Date.now(),
+    checkingText: null,
     ...EMPTY_BANNER_MODEL,
   };
   const listeners = new Set<(model: TabModel) => void>();

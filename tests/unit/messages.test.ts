@@ -21,7 +21,7 @@ function handlersWith(partial: Partial<MessageHandlers>): MessageHandlers {
   return partial as MessageHandlers;
 }
 
-const HELLO = { version: '1.2.3', profile: DEFAULT_PROFILE, collapsed: false };
+const HELLO = { version: '1.2.3', profile: DEFAULT_PROFILE, collapsed: false, checkingText: 'Vérification…' };
 
 function router() {
   const handlers = handlersWith({
