@@ -15,6 +15,8 @@ import { useBrowser, useSimulator } from './suite';
 const WATCHED: string[] = Object.values(DEMO.services);
 const ALL = [DEMO.login, ...WATCHED];
 const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 30);
+/** Each round waits 2 s, plus a check that may hit a slow fault: the timeout grows with the rounds. */
+const TIMEOUT_MS = 60_000 + ROUNDS * 4_000;
 
 describe('chromium, a minute of checks with faults', () => {
   const browser = useBrowser(() => launchWithExtension('chromium'));
@@ -62,5 +64,5 @@ describe('chromium, a minute of checks with faults', () => {
     expect(told).toHaveLength(expected);
     expect(expected).toBeGreaterThan(0);
     expect((await ask<Overview>(popup, 'page:overview')).poll.status).not.toBe('expired');
-  }, 180_000);
+  }, TIMEOUT_MS);
 });
