@@ -22,7 +22,7 @@ describe('chromium, a minute of checks with faults', () => {
   const browser = useBrowser(() => launchWithExtension('chromium'));
   const simulator = useSimulator('classic');
 
-  it('notifies every rise once and nothing else', async () => {
+  it('notifies every rise once and nothing else', { timeout: TIMEOUT_MS }, async () => {
     const sim = simulator();
     const instance = browser();
     const portal = await logInWithMailboxesLearnt(instance, sim);
@@ -64,5 +64,5 @@ describe('chromium, a minute of checks with faults', () => {
     expect(told).toHaveLength(expected);
     expect(expected).toBeGreaterThan(0);
     expect((await ask<Overview>(popup, 'page:overview')).poll.status).not.toBe('expired');
-  }, TIMEOUT_MS);
+  });
 });
