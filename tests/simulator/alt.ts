@@ -4,9 +4,10 @@
  * (not a link) « Changer de compte » that opens the account chooser as a panel in
  * place, and the page's script switches accounts without a page load (it swaps the
  * application's content). Without a live session, webmail pages redirect to
- * `/connexion`. Nothing here may be needed by the extension.
+ * `/connexion`. A message's HTML body is shown inline, sanitised as in the classic
+ * rendering. Nothing here may be needed by the extension.
  */
-import { html, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from './html';
 import {
   clearedCookie,
   frenchDate,
@@ -17,6 +18,7 @@ import {
   redirect,
   sessionCookie,
 } from './http';
+import { sanitiseMailHtml } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 
 const COOKIE = 'sid';
@@ -177,7 +179,11 @@ function messageView(ctx: RequestContext, session: Session, key: string): Reply 
     html`<article class="reader">
       <h1>${message.subject}</h1>
       <dl class="meta"><dt>De</dt><dd>${message.fromName} (${message.from})</dd><dt>À</dt><dd>${message.to}</dd><dt>Reçu le</dt><dd>${frenchDate(message.date)}</dd></dl>
-      <div class="reader-body">${message.body.split('\n').map((line) => html`<p>${line}</p>`)}</div>
+      <div class="reader-body">${
+        message.html !== undefined
+          ? raw(sanitiseMailHtml(message.html))
+          : message.body.split('\n').map((line) => html`<p>${line}</p>`)
+      }</div>
     </article>`,
   );
 }
@@ -235,6 +241,7 @@ export const alt: Rendering = {
   cookieName: COOKIE,
   loginPath: '/connexion',
   inboxPath: INBOX,
+  messagePath: (key) => `/app/messages/${encodeURIComponent(key)}`,
   handle(ctx) {
     const { method, url, form, state, session } = ctx;
     const path = url.pathname.replace(/\/+$/, '') || '/';

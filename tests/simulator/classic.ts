@@ -3,10 +3,11 @@
  * webmail at https://medimail.mipih.fr/: everything under `/` with `?m=…`, a login form
  * POSTed to `/` with `login` and `password`, the message list in a table with
  * `tr.unopen` / `tr.open` rows and `td.middle` cells, `#pagination` « Page X sur Y »,
- * messages at `/?m=open&idk=…` with `#corps` / `#kvp_content`. The chooser is a page.
+ * messages at `/?m=open&idk=…` with `#corps` / `#kvp_content` (an HTML body shown there
+ * inline, after `sanitise.ts`). The chooser is a page.
  * Without a live session, webmail pages answer with the login form itself.
  */
-import { html, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from './html';
 import {
   clearedCookie,
   frenchDate,
@@ -17,6 +18,7 @@ import {
   redirect,
   sessionCookie,
 } from './http';
+import { sanitiseMailHtml } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 
 const COOKIE = 'MEDIMAILSESSID';
@@ -143,7 +145,11 @@ function messageView(ctx: RequestContext, session: Session): Reply {
       <p><strong>Date :</strong> ${frenchDate(message.date)}</p>
       <p>Aucune pièce jointe</p>
     </div>
-    <div id="corps"><div id="kvp_content">${message.body.split('\n').map((line) => html`${line}<br>`)}</div></div>`,
+    <div id="corps"><div id="kvp_content">${
+      message.html !== undefined
+        ? raw(sanitiseMailHtml(message.html))
+        : message.body.split('\n').map((line) => html`${line}<br>`)
+    }</div></div>`,
     message.folder === 'inbox' ? 1 : 2,
   );
 }
@@ -244,6 +250,7 @@ export const classic: Rendering = {
   cookieName: COOKIE,
   loginPath: '/',
   inboxPath: INBOX,
+  messagePath: (key) => `/?m=open&idk=${encodeURIComponent(key)}`,
   handle(ctx) {
     const { method, url, form, state, session } = ctx;
     if (url.pathname !== '/') return page(html`<h1>Page introuvable</h1>`, 404);

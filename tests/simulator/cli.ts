@@ -33,7 +33,9 @@ Identifiants de démonstration (mot de passe commun : ${DEMO.password})
   ${DEMO.pool}  (30 BAL de service)
 
 API de contrôle (boucle locale seulement) : GET /__control/state, POST /__control/deliver
-  {"to":"${DEMO.services.mss}"}, /expire-sessions, /fault {"kind":"error|slow|no-header|garbled|none"}, /reset
+  {"to":"${DEMO.services.mss}"} (ou avec "html"), /expire-sessions,
+  /fault {"kind":"error|slow|no-header|garbled|redirect|huge|endless|none"} ("target" pour redirect,
+  "sizeBytes" pour huge), /reset
 Ctrl+C pour arrêter.`);
 
 const stop = async () => {

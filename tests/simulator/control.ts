@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { json, type Reply } from './http';
-import type { PortalState } from './state';
+import { HUGE_PAGE_BYTES, type PortalState } from './state';
 
 export const CONTROL_PREFIX = '/__control';
 
@@ -15,15 +15,26 @@ const deliverBody = z.object({
   fromName: z.string().optional(),
   subject: z.string().optional(),
   body: z.string().optional(),
+  /** An HTML body, shown inline after the portal's sanitising. */
+  html: z.string().max(200_000).optional(),
   count: z.number().int().min(1).max(500).optional(),
 });
 
-const faultBody = z.object({
-  kind: z.enum(['error', 'slow', 'no-header', 'garbled', 'none']),
-  forMs: z.number().int().min(0).optional(),
-  count: z.number().int().min(1).optional(),
-  delayMs: z.number().int().min(0).max(120_000).optional(),
-});
+const faultBody = z
+  .object({
+    kind: z.enum(['error', 'slow', 'no-header', 'garbled', 'redirect', 'huge', 'endless', 'none']),
+    forMs: z.number().int().min(0).optional(),
+    count: z.number().int().min(1).optional(),
+    delayMs: z.number().int().min(0).max(120_000).optional(),
+    /** `redirect`: where to send webmail requests. */
+    target: z.url({ protocol: /^https?$/ }).optional(),
+    /** `huge`: the size of padded pages. */
+    sizeBytes: z.number().int().min(1).max(HUGE_PAGE_BYTES.max).optional(),
+  })
+  .refine((fault) => fault.kind !== 'redirect' || fault.target !== undefined, {
+    message: 'a redirect needs a target (an http or https URL)',
+    path: ['target'],
+  });
 
 const defaultAccountBody = z.object({ login: z.string().email(), address: z.string().email() });
 const quirkBody = z.object({ enabled: z.boolean() });

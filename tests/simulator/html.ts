@@ -40,7 +40,7 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   return new SafeHtml(out);
 }
 
-/** Markup the simulator wrote itself (never portal data). */
+/** Markup the simulator wrote itself, or a mail body its sanitiser wrote back (never other portal data). */
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }

@@ -28,6 +28,8 @@ export interface Rendering {
   /** Where the home of the webmail is, for the CLI and for tests. */
   loginPath: string;
   inboxPath: string;
+  /** Where a message of the active mailbox is read, by its key (as the control API returns it). */
+  messagePath(key: string): string;
   handle(ctx: RequestContext): Reply;
 }
 

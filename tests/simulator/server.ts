@@ -1,7 +1,8 @@
 /**
  * The Medimail portal simulator: one HTTP server on loopback, one rendering per
  * instance, the state shared by nothing else. `startSimulator` is what tests use;
- * `cli.ts` runs it by hand.
+ * `cli.ts` runs it by hand. Faults set through the control API are applied here, to
+ * webmail requests only (never to static files or the control API itself).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,9 +11,9 @@ import { alt } from './alt';
 import { classic } from './classic';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { html } from './html';
-import { json, page, type Rendering, type Reply, type RequestContext } from './http';
+import { json, page, type Rendering, type Reply, type RequestContext, redirect } from './http';
 import type { PortalSeed } from './seed';
-import { PortalState } from './state';
+import { HUGE_PAGE_BYTES, PortalState } from './state';
 
 export type RenderingName = 'classic' | 'alt';
 
@@ -40,7 +41,11 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const MAX_BODY = 1_000_000;
+/** Enough for a control delivery of 200,000 characters of HTML, however JSON escapes them. */
+const MAX_BODY = 2_000_000;
+
+/** A reply sent whole, or (the `endless` fault) begun and never finished. */
+type Outcome = Reply | { endless: Reply };
 
 export interface SimulatorOptions {
   rendering?: RenderingName;
@@ -105,6 +110,31 @@ function garble(reply: Reply): Reply {
   return { ...reply, body: `${reply.body.slice(0, Math.floor(reply.body.length * 0.4))}<div class="\u0000\uFFFD<<` };
 }
 
+/** A page padded with a comment at its end to `sizeBytes` bytes, as a runaway server would send it. */
+function pad(reply: Reply, sizeBytes: number): Reply {
+  const opening = '\n<!-- ';
+  const closing = ' -->\n';
+  const filler = sizeBytes - Buffer.byteLength(reply.body) - opening.length - closing.length;
+  if (filler <= 0) return reply;
+  return { ...reply, body: `${reply.body}${opening}${'x'.repeat(filler)}${closing}` };
+}
+
+/** The first half of a page, cut before a tag, so that what trickles after it falls between tags. */
+function beginningOf(body: string): string {
+  return body.slice(0, Math.max(0, body.lastIndexOf('<', Math.floor(body.length / 2))));
+}
+
+/**
+ * The `endless` fault: the headers and the beginning of the page, then a space each
+ * second, until the client goes away or the simulator closes (which destroys sockets).
+ */
+function sendEndless(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.write(beginningOf(reply.body));
+  const drip = setInterval(() => res.write(' '), 1000);
+  res.on('close', () => clearInterval(drip));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -113,7 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state = new PortalState(options.seed);
   const assetsDir = new URL('./assets/', import.meta.url);
 
-  async function handle(req: IncomingMessage): Promise<Reply> {
+  async function handle(req: IncomingMessage): Promise<Outcome> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rawBody = method === 'POST' ? await readBody(req) : '';
@@ -146,6 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state.countRequest(`${method} ${url.pathname}${m ? `?m=${m}` : ''}`);
     const fault = state.takeFault();
     if (fault?.kind === 'error') return serverError();
+    if (fault?.kind === 'redirect' && fault.target) return redirect(fault.target);
     if (fault?.kind === 'slow') await sleep(fault.delayMs);
 
     const sessionId = cookieValue(req, rendering.cookieName);
@@ -162,12 +193,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       fault,
     };
     const reply = rendering.handle(ctx);
-    return fault?.kind === 'garbled' ? garble(reply) : reply;
+    switch (fault?.kind) {
+      case 'garbled':
+        return garble(reply);
+      case 'huge':
+        return pad(reply, fault.sizeBytes ?? HUGE_PAGE_BYTES.default);
+      case 'endless':
+        return { endless: reply };
+      default:
+        return reply;
+    }
   }
 
   const server = createServer((req, res) => {
     handle(req).then(
-      (reply) => send(res, reply),
+      (outcome) => ('endless' in outcome ? sendEndless(res, outcome.endless) : send(res, outcome)),
       (error: unknown) => {
         console.error('[simulateur]', error);
         if (!res.headersSent) send(res, serverError());

@@ -14,7 +14,10 @@ export interface Message {
   fromName: string;
   to: string;
   subject: string;
+  /** The text body, shown line by line when the message has no HTML body. */
   body: string;
+  /** An HTML body, shown inline in its place after the portal's sanitising. */
+  html?: string;
   date: Date;
   unread: boolean;
 }
@@ -52,7 +55,15 @@ export interface SentRecord {
   at: string;
 }
 
-export type FaultKind = 'error' | 'slow' | 'no-header' | 'garbled';
+/**
+ * What goes wrong with webmail requests: a 500 page, a slow answer, a page without its
+ * header, a page cut short, a redirect elsewhere, a page padded to a huge size, an
+ * answer that starts and never ends.
+ */
+export type FaultKind = 'error' | 'slow' | 'no-header' | 'garbled' | 'redirect' | 'huge' | 'endless';
+
+/** The `huge` fault's page size: by default more than any page reader should accept, at most what a test can afford. */
+export const HUGE_PAGE_BYTES = { default: 12_000_000, max: 50_000_000 } as const;
 
 export interface Fault {
   kind: FaultKind;
@@ -61,6 +72,18 @@ export interface Fault {
   /** Requests still affected (when set). */
   remaining?: number;
   delayMs: number;
+  /** `redirect`: where webmail requests are sent. */
+  target?: string;
+  /** `huge`: the size, in bytes, pages are padded to. */
+  sizeBytes?: number;
+}
+
+export interface FaultOptions {
+  forMs?: number;
+  count?: number;
+  delayMs?: number;
+  target?: string;
+  sizeBytes?: number;
 }
 
 export type LoginResult = { ok: true; session: Session; honouredDefault: boolean } | { ok: false; error: string };
@@ -263,6 +286,7 @@ export class PortalState {
     fromName?: string;
     subject?: string;
     body?: string;
+    html?: string;
     count?: number;
   }): Message[] {
     const target = this.mailbox(input.to);
@@ -280,6 +304,7 @@ export class PortalState {
           to: target.address,
           subject: input.subject ?? sample.subject,
           body: input.body ?? sample.body,
+          html: input.html,
           date: new Date(),
           unread: true,
         }),
@@ -314,12 +339,14 @@ export class PortalState {
 
   // --- faults and observability ---------------------------------------------------
 
-  setFault(kind: FaultKind, options: { forMs?: number; count?: number; delayMs?: number } = {}): Fault {
+  setFault(kind: FaultKind, options: FaultOptions = {}): Fault {
     this.fault = {
       kind,
       until: options.forMs !== undefined ? Date.now() + options.forMs : undefined,
       remaining: options.count,
       delayMs: options.delayMs ?? 3000,
+      target: kind === 'redirect' ? options.target : undefined,
+      sizeBytes: kind === 'huge' ? (options.sizeBytes ?? HUGE_PAGE_BYTES.default) : undefined,
     };
     if (this.fault.until === undefined && this.fault.remaining === undefined) {
       this.fault.until = Date.now() + 60_000;
