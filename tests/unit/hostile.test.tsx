@@ -37,7 +37,11 @@ describe('hostile portal texts', () => {
   const names = Object.values(HOSTILE_NAMES);
 
   it('are read as text, long ones bounded, and the reading still crosses to the background', () => {
-    const reading = readPortalPage(pageFrom(portalPage(HOSTILE_NAMES.long.name, names)), DEFAULT_PROFILE);
+    // Read as the chooser page that the menu's « Changer de compte » leads to.
+    const chooserPage = 'http://127.0.0.1:8780/c';
+    const reading = readPortalPage(pageFrom(portalPage(HOSTILE_NAMES.long.name, names), chooserPage), DEFAULT_PROFILE, {
+      pageUrl: chooserPage,
+    });
     expect(reading.label?.text.length).toBe(MAX_NAME_LENGTH);
     expect(reading.label?.text.endsWith('…')).toBe(true);
     expect(reading.chooser?.map((entry) => entry.name)).toEqual([

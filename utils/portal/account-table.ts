@@ -48,7 +48,22 @@ function checkbox(cell: Element | null): HTMLInputElement | null {
   return (cell?.querySelector('input[type=checkbox]') as HTMLInputElement | null) ?? null;
 }
 
+/** Rows read from the table at the most. */
+export const MAX_ACCOUNT_ROWS = 200;
+
+export interface AccountTable {
+  table: Element;
+  rows: AccountTableRow[];
+  /** More rows than MAX_ACCOUNT_ROWS: the rest were left out. */
+  truncated: boolean;
+}
+
 export function readAccountTable(doc: Document, profile: SelectorProfile): AccountTableRow[] | null {
+  return findAccountTable(doc, profile)?.rows ?? null;
+}
+
+/** The first table with the contract's header cells and at least one account row. */
+export function findAccountTable(doc: Document, profile: SelectorProfile): AccountTable | null {
   const { defaultColumn, noticeColumn, defaultCheckbox } = profile.texts;
   for (const table of doc.querySelectorAll('table')) {
     const headerRow = [...table.querySelectorAll('tr')].find(
@@ -61,8 +76,13 @@ export function readAccountTable(doc: Document, profile: SelectorProfile): Accou
     const defaultAt = columns.find((c) => headerMatches(c.cell, defaultColumn))?.start ?? -1;
     const noticeAt = columns.find((c) => headerMatches(c.cell, noticeColumn))?.start ?? -1;
     const rows: AccountTableRow[] = [];
+    let truncated = false;
     for (const row of table.querySelectorAll('tr')) {
       if (row === headerRow) continue;
+      if (rows.length >= MAX_ACCOUNT_ROWS) {
+        truncated = true;
+        break;
+      }
       const address = addressesIn(shownText(row))[0];
       if (!address) continue;
       const boxes = [...row.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
@@ -75,7 +95,7 @@ export function readAccountTable(doc: Document, profile: SelectorProfile): Accou
         notices: noticeBox ? noticeBox.checked || noticeBox.hasAttribute('checked') : null,
       });
     }
-    if (rows.length > 0) return rows;
+    if (rows.length > 0) return { table, rows, truncated };
   }
   return null;
 }

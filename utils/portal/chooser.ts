@@ -3,14 +3,21 @@
  * possibly a display name, an unread count and a mark of the active one, and the way
  * to activate it (a form with its submitter and tokens, or a link). It is a page
  * behind « Changer de compte » or a panel in the page; it is found by its heading
- * text, or, on the chooser page itself, in the whole page.
+ * text, or, on the chooser page itself, in the whole page. Which chooser is the
+ * portal's is decided by the caller (utils/portal/page.ts); here, an entry whose link
+ * or form leads off the page's origin is no entry at all.
  */
 import type { SelectorProfile } from './profile';
 import { queryHintAll } from './profile';
 import { addressesIn, boundedName, fold, shownText, startsWithAny, textPieces } from './text';
+import { portalBase, sameOriginUrl } from './url';
+
+/** Accounts read from one chooser at the most (the simulator's largest user has 31). */
+export const MAX_CHOOSER_ENTRIES = 200;
 
 export type ChooserAction =
-  | { kind: 'form'; form: HTMLFormElement; submitter: HTMLElement | null }
+  /** `action`: where the form posts, checked to be on the page's origin. */
+  | { kind: 'form'; form: HTMLFormElement; submitter: HTMLElement | null; action: string }
   | { kind: 'link'; href: string };
 
 export interface ChooserEntry {
@@ -24,6 +31,8 @@ export interface ChooserEntry {
 export interface Chooser {
   root: Element;
   entries: ChooserEntry[];
+  /** More accounts than MAX_CHOOSER_ENTRIES: the rest were left out. */
+  truncated: boolean;
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, caption';
@@ -39,15 +48,21 @@ function unreadIn(pieces: string[]): number | null {
   return null;
 }
 
+const CLOSING: Record<string, string> = { '(': ')', '[': ']' };
+
+/** The piece without « (compte actif) » or « [actif] »: a marker in brackets, matched as text. */
 function stripActiveMarker(piece: string, profile: SelectorProfile): string {
-  let result = piece;
-  for (const marker of profile.texts.activeMarker) {
-    result = result.replace(
-      new RegExp(`\\s*[(\\[]\\s*${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[)\\]]\\s*`, 'i'),
-      ' ',
-    );
+  const markers = new Set(profile.texts.activeMarker.map(fold));
+  for (let open = 0; open < piece.length; open += 1) {
+    const closer = CLOSING[piece[open] as string];
+    if (!closer) continue;
+    const close = piece.indexOf(closer, open + 1);
+    if (close === -1) continue;
+    if (markers.has(fold(piece.slice(open + 1, close)))) {
+      return `${piece.slice(0, open)} ${piece.slice(close + 1)}`.replace(/\s+/g, ' ').trim();
+    }
   }
-  return result.trim();
+  return piece.trim();
 }
 
 function isCurrent(entry: Element, pieces: string[], profile: SelectorProfile): boolean {
@@ -91,58 +106,73 @@ function entryAddress(entry: Element, form: HTMLFormElement | null, submitter: E
   return inFields.length === 1 ? (inFields[0] as string) : null;
 }
 
-function entriesIn(root: Element, profile: SelectorProfile): ChooserEntry[] {
+/**
+ * The entries inside `root`, but those inside `exclude` (the label and its menu, which
+ * may show an address too), on the origin of `pageUrl`, MAX_CHOOSER_ENTRIES at the most.
+ */
+export function readChooserIn(
+  root: Element,
+  profile: SelectorProfile,
+  pageUrl: string,
+  exclude: readonly Element[] = [],
+): Chooser | null {
   const found = new Map<string, ChooserEntry>();
+  const base = portalBase(root.ownerDocument, pageUrl);
+  let truncated = false;
   const hinted = queryHintAll(root, profile.hints.chooserEntry);
+  const entryOf = (control: Element) =>
+    (hinted.find((h) => h.contains(control)) ?? control.closest(ENTRY_CONTAINERS)) || control;
+  const add = (entry: Element, address: string | null, action: () => ChooserAction | null) => {
+    if (!address || found.has(address) || !root.contains(entry) || exclude.some((x) => x.contains(entry))) return;
+    if (found.size >= MAX_CHOOSER_ENTRIES) {
+      truncated = true;
+      return;
+    }
+    const activation = action();
+    if (activation) found.set(address, describeEntry(entry, address, activation, profile));
+  };
   for (const submitter of root.querySelectorAll<HTMLElement>(SUBMITTERS)) {
     const form = submitter.closest('form');
     if (!form) continue;
-    const entry = (hinted.find((h) => h.contains(submitter)) ?? submitter.closest(ENTRY_CONTAINERS)) || submitter;
-    if (!root.contains(entry)) continue;
-    const address = entryAddress(entry, form, submitter);
-    if (address && !found.has(address)) {
-      found.set(address, describeEntry(entry, address, { kind: 'form', form, submitter }, profile));
-    }
+    const entry = entryOf(submitter);
+    add(entry, entryAddress(entry, form, submitter), () => {
+      // No action: the form posts to its own page. Elsewhere: not the portal's chooser.
+      const action = sameOriginUrl(form.getAttribute('action') || pageUrl, pageUrl, base);
+      return action ? { kind: 'form', form, submitter, action } : null;
+    });
   }
   for (const link of root.querySelectorAll('a[href]')) {
-    const href = link.getAttribute('href') ?? '';
-    if (/^(mailto:|javascript:|#)/i.test(href.trim())) continue;
-    const entry = (hinted.find((h) => h.contains(link)) ?? link.closest(ENTRY_CONTAINERS)) || link;
-    const address = entryAddress(entry, null, null);
-    if (address && !found.has(address)) {
-      const target = new URL(href, link.ownerDocument.baseURI).toString();
-      found.set(address, describeEntry(entry, address, { kind: 'link', href: target }, profile));
-    }
+    const entry = entryOf(link);
+    add(entry, entryAddress(entry, null, null), () => {
+      const href = link.getAttribute('href') ?? '';
+      const target = href.trim().startsWith('#') ? null : sameOriginUrl(href, pageUrl, base);
+      return target ? { kind: 'link', href: target } : null;
+    });
   }
-  return [...found.values()];
+  return found.size > 0 ? { root, entries: [...found.values()], truncated } : null;
 }
 
 /**
- * Reads the chooser. `wholePage`: this document is the chooser page itself (reached
- * through the « Changer de compte » link), so entries may be anywhere but in `exclude`
- * (the label and its menu, which may show an address too).
+ * Reads the chooser under a « Changer de compte » heading. `wholePage`: this document is
+ * the chooser page itself (reached through the « Changer de compte » link), so entries
+ * may be anywhere but in `exclude`.
  */
 export function readChooser(
   doc: Document,
   profile: SelectorProfile,
-  options: { wholePage?: boolean; exclude?: Element[] } = {},
+  options: { pageUrl: string; wholePage?: boolean; exclude?: Element[] },
 ): Chooser | null {
+  const { pageUrl, exclude = [] } = options;
   const headings = [...doc.querySelectorAll(HEADINGS)].filter((h) =>
     startsWithAny(shownText(h), profile.texts.switchAccount),
   );
   for (const heading of headings) {
     for (let scope = heading.parentElement; scope; scope = scope.parentElement) {
-      const entries = entriesIn(scope, profile).filter(
-        (e) => !options.exclude?.some((x) => e.action.kind === 'form' && x.contains(e.action.form)),
-      );
-      if (entries.length > 0) return { root: scope, entries };
+      const chooser = readChooserIn(scope, profile, pageUrl, exclude);
+      if (chooser) return chooser;
       if (scope === doc.body) break;
     }
   }
   if (!options.wholePage || !doc.body) return null;
-  const entries = entriesIn(doc.body, profile).filter((entry) => {
-    const element = entry.action.kind === 'form' ? entry.action.form : null;
-    return !options.exclude?.some((x) => element && x.contains(element));
-  });
-  return entries.length > 0 ? { root: doc.body, entries } : null;
+  return readChooserIn(doc.body, profile, pageUrl, exclude);
 }

@@ -1,14 +1,18 @@
 /**
  * Fetching a portal page from the content script, as the page itself would (same
  * origin, its cookies), and parsing it. Read-only pages only: the chooser and the
- * account page, which the contract says change nothing when read.
+ * account page, which the contract says change nothing when read. Only the page's own
+ * origin is fetched, a redirect elsewhere gives nothing, and the body is read with the
+ * same cap and timeout as the background's checks (utils/portal/page-body.ts).
  */
 import { findLoginForm } from './login';
 import { parsePortalHtml } from './page';
+import { abortion, PageTooLarge, readCappedText } from './page-body';
+import { sameOriginUrl } from './url';
 
 export type FetchedPage =
   | { ok: true; doc: Document; url: string }
-  | { ok: false; reason: 'session-expired' | 'http'; detail: string };
+  | { ok: false; reason: 'session-expired' | 'http' | 'off-portal'; detail: string };
 
 /** Firefox gives content scripts `content.fetch` for requests made as the page. */
 declare const content: { fetch?: typeof fetch } | undefined;
@@ -19,20 +23,32 @@ function pageFetch(): typeof fetch {
     : fetch.bind(globalThis);
 }
 
-export async function fetchPortalPage(url: string, timeoutMs = 15_000): Promise<FetchedPage> {
-  let response: Response;
+/** Fetches `url` when it is on the origin of `pageUrl` (the portal page this script runs in). */
+export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 15_000): Promise<FetchedPage> {
+  const target = sameOriginUrl(url, pageUrl);
+  if (!target) return { ok: false, reason: 'off-portal', detail: 'hors-portail' };
+  const signal = AbortSignal.timeout(timeoutMs);
+  let finalUrl: string;
+  let text: string;
   try {
-    response = await pageFetch()(url, {
+    const response = await pageFetch()(target, {
       credentials: 'same-origin',
       redirect: 'follow',
       cache: 'no-store',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
+    finalUrl = response.url || target;
+    if (!sameOriginUrl(finalUrl, pageUrl)) {
+      response.body?.cancel().catch(() => {});
+      return { ok: false, reason: 'off-portal', detail: 'hors-portail' };
+    }
+    if (!response.ok) return { ok: false, reason: 'http', detail: `HTTP ${response.status}` };
+    text = await readCappedText(response.body, abortion(signal));
   } catch (error) {
-    return { ok: false, reason: 'http', detail: error instanceof Error ? error.name : 'réseau' };
+    const detail = error instanceof PageTooLarge ? error.message : signal.aborted ? 'délai dépassé' : 'réseau';
+    return { ok: false, reason: 'http', detail };
   }
-  if (!response.ok) return { ok: false, reason: 'http', detail: `HTTP ${response.status}` };
-  const doc = parsePortalHtml(await response.text(), response.url || url);
+  const doc = parsePortalHtml(text, finalUrl);
   if (findLoginForm(doc)) return { ok: false, reason: 'session-expired', detail: 'page de connexion' };
-  return { ok: true, doc, url: response.url || url };
+  return { ok: true, doc, url: finalUrl };
 }

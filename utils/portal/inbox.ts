@@ -1,27 +1,33 @@
 /**
  * The folder list's « Boîte de réception » entry and its unread count: « Boîte de
  * réception (3) », or the count in an element of its own, or no count when nothing is
- * unread. Page titles with the same words are not links and are left out.
+ * unread. Page titles with the same words are not links and are left out. A subject or
+ * a sender in a message list can read « Boîte de réception (42) » too, so every
+ * candidate is returned and the caller keeps the one the frame names (utils/portal/page.ts).
+ * Profile texts are matched as text, never compiled into patterns.
  */
-import { ACTIONABLE } from './menu';
-import { queryHint, type SelectorProfile } from './profile';
-import { shownText, startsWithAny } from './text';
+import { ACTIONABLE, entriesWithText } from './menu';
+import { queryUniqueHint, type SelectorProfile } from './profile';
+import { fold, shownText } from './text';
 
-export function findInboxLink(doc: Document, profile: SelectorProfile): Element | null {
-  const hinted = queryHint(doc, profile.hints.inboxLink);
-  if (hinted) return hinted;
-  const matches = [...doc.querySelectorAll(`${ACTIONABLE}, [role=treeitem]`)].filter((el) =>
-    startsWithAny(shownText(el), profile.texts.inbox),
-  );
-  return matches.find((el) => !matches.some((other) => other !== el && el.contains(other))) ?? null;
+/** Past this many look-alikes, the page's folder list is not looked for further. */
+const MAX_INBOX_CANDIDATES = 50;
+
+/** Every element that reads as the « Boîte de réception » entry (the one a hint names alone, if any). */
+export function findInboxLinks(doc: Document, profile: SelectorProfile): Element[] {
+  const hinted = queryUniqueHint(doc, profile.hints.inboxLink);
+  if (hinted) return [hinted];
+  return entriesWithText(doc, profile.texts.inbox, `${ACTIONABLE}, [role=treeitem]`).slice(0, MAX_INBOX_CANDIDATES);
 }
 
-/** The inbox's unread count: a number, 0 when the entry shows none, null when there is no entry. */
-export function readInboxUnread(doc: Document, profile: SelectorProfile): number | null {
-  const link = findInboxLink(doc, profile);
-  if (!link) return null;
-  let rest = shownText(link);
-  for (const text of profile.texts.inbox) rest = rest.replace(new RegExp(text, 'i'), '');
-  const count = /(\d{1,6})/.exec(rest);
+/** The unread count an inbox entry shows: a number, or 0 when it shows none. */
+export function inboxUnreadOf(link: Element, profile: SelectorProfile): number {
+  const shown = fold(shownText(link));
+  // The longest of the inbox's names that the entry starts with: the rest holds the count.
+  const name = profile.texts.inbox
+    .map(fold)
+    .filter((text) => shown.startsWith(text))
+    .reduce((longest, text) => (text.length > longest.length ? text : longest), '');
+  const count = /(\d{1,6})/.exec(shown.slice(name.length));
   return count ? Number(count[1]) : 0;
 }

@@ -2,10 +2,11 @@
  * The blue label (« l'étiquette bleue »): the control at the top of every webmail page
  * that shows the active mailbox (a person's name, a service's name or address) and
  * opens the menu holding « Changer de compte ». It is found as the control that sits
- * with that menu, not by any class or id; a profile hint may name it directly.
+ * with that menu, not by any class or id; a profile hint may name it directly when it
+ * names one element only (a message could carry the same class or id).
  */
-import { type AccountMenu, findAccountMenu } from './menu';
-import { queryHint, type SelectorProfile } from './profile';
+import type { AccountMenu } from './menu';
+import { queryUniqueHint, type SelectorProfile } from './profile';
 import { addressesIn, boundedName, shownText, startsWithAny } from './text';
 
 export interface PortalLabel {
@@ -27,7 +28,9 @@ function menuTexts(profile: SelectorProfile): string[] {
   return [...switchAccount, ...manageAccount, ...logout];
 }
 
-function describe(element: Element): PortalLabel | null {
+/** The label that `element` is, or null when it shows nothing. */
+export function describeLabel(element: Element | null): PortalLabel | null {
+  if (!element) return null;
   const text = shownText(element);
   if (!text) return null;
   const extra = `${element.getAttribute('title') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
@@ -42,14 +45,10 @@ function opensMenu(opener: Element, menu: Element): boolean {
   });
 }
 
-export function findLabel(
-  doc: Document,
-  profile: SelectorProfile,
-  menu: AccountMenu | null = findAccountMenu(doc, profile),
-): PortalLabel | null {
-  const hinted = queryHint(doc, profile.hints.label);
-  if (hinted) return describe(hinted);
-  if (!menu) return null;
+/** The label that opens `menu` (the portal's menu, already told from look-alikes), or one hint names alone. */
+export function findLabel(doc: Document, profile: SelectorProfile, menu: AccountMenu): PortalLabel | null {
+  const hinted = queryUniqueHint(doc, profile.hints.label);
+  if (hinted) return describeLabel(hinted);
   const entries = [menu.switchEntry, menu.manageEntry, menu.logoutEntry].filter((e): e is Element => e !== null);
   const texts = menuTexts(profile);
   let level: Element | null = menu.container;
@@ -70,7 +69,7 @@ export function findLabel(
       // Else the nearest control before the menu in document order (the label precedes its menu).
       [...candidates].reverse().find((el) => el.compareDocumentPosition(menu.container) & 4 /* FOLLOWING */) ??
       candidates[0];
-    return opener ? describe(opener) : null;
+    return opener ? describeLabel(opener) : null;
   }
   return null;
 }

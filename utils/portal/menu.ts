@@ -1,14 +1,20 @@
 /**
  * The label's menu: the entries « Changer de compte », « Gérer votre compte Medimail »
  * and the logout entry, found by their texts among the page's actionable elements
- * (links, buttons, menu items), whether the menu is shown or not yet.
+ * (links, buttons, menu items), whether the menu is shown or not yet. A message body
+ * can hold look-alikes, so the page's candidates are all returned and the caller
+ * decides which one, if any, is the portal's (utils/portal/page.ts, by the frame).
  */
 import type { SelectorProfile } from './profile';
-import { shownText, startsWithAny } from './text';
+import { isEntryText, shownText } from './text';
+import { portalBase, sameOriginUrl } from './url';
 
 /** What a person can activate: links, buttons, menu items and their look-alikes. */
 export const ACTIONABLE =
   'a[href], button, input[type=submit], input[type=button], [role=menuitem], [role=button], [role=link], [onclick]';
+
+/** Past this many actionable elements with a menu text, the page is not read as the portal's. */
+export const MAX_MENU_CANDIDATES = 50;
 
 export interface AccountMenu {
   switchEntry: Element;
@@ -16,29 +22,43 @@ export interface AccountMenu {
   logoutEntry: Element | null;
   /** The smallest element holding the entries found. */
   container: Element;
-  /** Where « Changer de compte » leads when it is a link (the chooser page), else null (a panel). */
+  /** Where « Changer de compte » leads when it is a link on the page's origin (the chooser page), else null. */
   chooserUrl: string | null;
-  /** Where « Gérer votre compte Medimail » leads, when it is a link. */
+  /** Where « Gérer votre compte Medimail » leads, when it is a link on the page's origin. */
   manageUrl: string | null;
 }
 
-/** The URL a link leads to, or null for script links and in-page anchors. */
-export function linkTarget(element: Element | null): string | null {
+/**
+ * The URL a link leads to, on the origin of `pageUrl` (the page it was read from), or
+ * null for script links, in-page anchors and anything elsewhere. Resolved against the
+ * portal's own base, never against a <base> a message may carry.
+ */
+export function linkTarget(element: Element | null, pageUrl: string): string | null {
   if (!element) return null;
   const link = element.closest('a[href]');
   const href = link?.getAttribute('href')?.trim();
-  if (!link || !href || href.startsWith('#') || /^javascript:/i.test(href)) return null;
-  try {
-    return new URL(href, element.ownerDocument.baseURI).toString();
-  } catch {
-    return null;
-  }
+  if (!link || !href || href.startsWith('#')) return null;
+  return sameOriginUrl(href, pageUrl, portalBase(element.ownerDocument, pageUrl));
 }
 
-function entriesWithText(doc: Document, texts: readonly string[]): Element[] {
-  const matches = [...doc.querySelectorAll(ACTIONABLE)].filter((el) => startsWithAny(shownText(el), texts));
-  // Innermost only: a menu item holding a link is one entry.
+/** Where message lists put subjects and senders: a table or grid row is never the portal's menu or folder list. */
+const LIST_ROW = 'tr, [role=row]';
+
+/**
+ * Innermost actionable elements whose text is one of `texts` (see isEntryText), outside
+ * list rows: a menu item holding a link is one entry, a subject cell is none.
+ */
+export function entriesWithText(doc: Document, texts: readonly string[], selector: string = ACTIONABLE): Element[] {
+  const matches = [...doc.querySelectorAll(selector)].filter(
+    (el) => !el.closest(LIST_ROW) && isEntryText(shownText(el), texts),
+  );
   return matches.filter((el) => !matches.some((other) => other !== el && el.contains(other)));
+}
+
+function depth(element: Element): number {
+  let levels = 0;
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) levels += 1;
+  return levels;
 }
 
 function commonAncestor(a: Element, b: Element): Element {
@@ -47,30 +67,42 @@ function commonAncestor(a: Element, b: Element): Element {
   return ancestor ?? a.ownerDocument.documentElement;
 }
 
-export function findAccountMenu(doc: Document, profile: SelectorProfile): AccountMenu | null {
-  const switches = entriesWithText(doc, profile.texts.switchAccount);
-  if (switches.length === 0) return null;
-  const manages = entriesWithText(doc, profile.texts.manageAccount);
-  // Prefer the « Changer de compte » that sits with « Gérer votre compte Medimail »: the menu.
-  let best: { switchEntry: Element; manageEntry: Element | null; container: Element } | null = null;
-  for (const switchEntry of switches) {
-    for (const manageEntry of manages) {
-      const container = commonAncestor(switchEntry, manageEntry);
-      if (!best || (best.container.contains(container) && best.container !== container)) {
-        best = { switchEntry, manageEntry, container };
-      }
+/** The menu that `switchEntry` belongs to: the nearest « Gérer… » and logout entries around it. */
+export function menuAround(
+  switchEntry: Element,
+  manages: readonly Element[],
+  logouts: readonly Element[],
+  pageUrl: string,
+): AccountMenu {
+  // The « Gérer votre compte Medimail » sharing the smallest ancestor with this entry: its menu.
+  let manageEntry: Element | null = null;
+  let container: Element = switchEntry.parentElement ?? switchEntry;
+  let containerDepth = -1;
+  for (const candidate of manages) {
+    const shared = commonAncestor(switchEntry, candidate);
+    const sharedDepth = depth(shared);
+    if (sharedDepth > containerDepth) {
+      manageEntry = candidate;
+      container = shared;
+      containerDepth = sharedDepth;
     }
   }
-  const first = switches[0] as Element;
-  const chosen = best ?? { switchEntry: first, manageEntry: null, container: first.parentElement ?? first };
-  const logoutEntry =
-    entriesWithText(doc, profile.texts.logout).find((el) => chosen.container.contains(el)) ??
-    entriesWithText(doc, profile.texts.logout)[0] ??
-    null;
+  const logoutEntry = logouts.find((el) => container.contains(el)) ?? null;
   return {
-    ...chosen,
+    switchEntry,
+    manageEntry,
     logoutEntry,
-    chooserUrl: linkTarget(chosen.switchEntry),
-    manageUrl: linkTarget(chosen.manageEntry),
+    container,
+    chooserUrl: linkTarget(switchEntry, pageUrl),
+    manageUrl: linkTarget(manageEntry, pageUrl),
   };
+}
+
+/** Every account menu the page seems to hold, one per « Changer de compte » entry, in document order. */
+export function findAccountMenus(doc: Document, profile: SelectorProfile, pageUrl: string): AccountMenu[] {
+  const switches = entriesWithText(doc, profile.texts.switchAccount).slice(0, MAX_MENU_CANDIDATES);
+  if (switches.length === 0) return [];
+  const manages = entriesWithText(doc, profile.texts.manageAccount).slice(0, MAX_MENU_CANDIDATES);
+  const logouts = entriesWithText(doc, profile.texts.logout).slice(0, MAX_MENU_CANDIDATES);
+  return switches.map((entry) => menuAround(entry, manages, logouts, pageUrl));
 }

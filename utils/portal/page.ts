@@ -2,15 +2,29 @@
  * One reading of a portal page: what kind of page it is and everything the extension
  * needs from it, as plain data (it travels to the background and into diagnostics).
  * It never throws: a reader that fails leaves its part empty and says why in `problems`.
+ *
+ * Only the portal speaks. The page may also show a message whose HTML imitates the
+ * portal (PORTAL-CONTRACT.md, point 9), so its interface is believed only where the
+ * portal's frame puts it (utils/portal/frame.ts):
+ * - the account menu: the one at the frame's place; before any frame is learnt, the
+ *   page's only one. Otherwise the page is `unsure` and nothing is read from it;
+ * - the label: where the frame puts it, else the control that opens that menu;
+ * - the chooser: the whole page only on the page the menu's « Changer de compte » link
+ *   leads to; a panel only where the frame puts it, or on the account page;
+ * - the account table: only on the page « Gérer votre compte Medimail » leads to;
+ * - the inbox count: where the frame puts it, else the page's only candidate;
+ * - every URL: on the page's own origin.
  */
-import { readAccountTable } from './account-table';
-import { readChooser } from './chooser';
+import { findAccountTable } from './account-table';
+import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
-import { findInboxLink, readInboxUnread } from './inbox';
-import { findLabel } from './label';
+import { contentRegion, elementAt, type PortalFrame, pathOf } from './frame';
+import { findInboxLinks, inboxUnreadOf } from './inbox';
+import { describeLabel, findLabel, type PortalLabel } from './label';
 import { findLoginForm } from './login';
-import { findAccountMenu, linkTarget } from './menu';
+import { type AccountMenu, findAccountMenus, linkTarget } from './menu';
 import type { SelectorProfile } from './profile';
+import { samePage } from './url';
 
 export interface ChooserEntryReading {
   address: string;
@@ -19,19 +33,46 @@ export interface ChooserEntryReading {
   current: boolean;
 }
 
+/**
+ * How the portal's interface was told from the rest of the page:
+ * `frame`, where the learnt frame puts it; `single`, no frame learnt yet and one account
+ * menu on the page; `unsure`, several menus and no frame to tell them apart, or none
+ * where the frame puts it (nothing is believed); `none`, no account menu at all.
+ */
+export type InterfaceTrust = 'frame' | 'single' | 'unsure' | 'none';
+
+/** Which of the menu's pages this is: the chooser page, the account page, or neither. */
+export type MenuPage = 'chooser' | 'account';
+
 export interface PortalPageReading {
   kind: 'login' | 'webmail' | 'unknown';
+  trust: InterfaceTrust;
   label: { text: string; address: string | null } | null;
   chooserUrl: string | null;
   manageUrl: string | null;
-  /** The chooser, when this page holds it (a panel, or the chooser page itself). */
+  /** The chooser, when this page holds the portal's (a panel, or the chooser page itself). */
   chooser: ChooserEntryReading[] | null;
   accountTable: { address: string; isDefault: boolean | null; notices: boolean | null }[] | null;
   inboxUnread: number | null;
   /** Where the « Boîte de réception » link leads (a page that changes nothing when read). */
   inboxUrl: string | null;
   sendControls: number;
+  /** The frame learnt here: this is one of the menu's own pages, where no mail is shown. */
+  frame: PortalFrame | null;
   problems: string[];
+}
+
+/** What a reader is told of a page besides its URL: the frame known, and how it was reached. */
+export interface PageContext {
+  /** The frame learnt on this portal, if any. */
+  frame?: PortalFrame | null;
+  /** The document was fetched from the menu's own link to this page (so it is that page). */
+  reachedBy?: MenuPage;
+}
+
+export interface ReadOptions extends PageContext {
+  /** Where this document is (links are kept on its origin only). */
+  pageUrl: string;
 }
 
 function attempt<T>(problems: string[], what: string, read: () => T, empty: T): T {
@@ -43,63 +84,157 @@ function attempt<T>(problems: string[], what: string, read: () => T, empty: T): 
   }
 }
 
-/**
- * `isChooserPage`: this document was reached through the « Changer de compte » link,
- * so the chooser may fill the whole page. `pageUrl`: where this document is; when the
- * menu's chooser link leads here, this is the chooser page.
- */
-export function readPortalPage(
+/** The portal's interface on a page, as elements: what the reading is made of. */
+export interface PortalInterface {
+  trust: InterfaceTrust;
+  menu: AccountMenu | null;
+  label: PortalLabel | null;
+  menuPage: MenuPage | null;
+}
+
+/** Finds the portal's account menu and label, told from look-alikes (see the module header). */
+export function findPortalInterface(
   doc: Document,
   profile: SelectorProfile,
-  options: { isChooserPage?: boolean; pageUrl?: string } = {},
-): PortalPageReading {
-  const problems: string[] = [];
-  const menu = attempt(problems, 'menu du compte', () => findAccountMenu(doc, profile), null);
-  const label = attempt(problems, 'étiquette', () => findLabel(doc, profile, menu), null);
-  const withoutFragment = (url: string) => url.split('#')[0];
-  const isChooserPage =
-    options.isChooserPage ||
-    (options.pageUrl !== undefined &&
-      menu?.chooserUrl != null &&
-      withoutFragment(menu.chooserUrl) === withoutFragment(options.pageUrl));
-  const chooser = attempt(
-    problems,
-    'sélecteur de compte',
-    () =>
-      readChooser(doc, profile, {
-        wholePage: isChooserPage,
-        exclude: [menu?.container, label?.element].filter((e): e is Element => e instanceof Object),
-      }),
-    null,
-  );
-  const accountTable = attempt(problems, 'tableau des comptes', () => readAccountTable(doc, profile), null);
-  const inboxUnread = attempt(problems, 'boîte de réception', () => readInboxUnread(doc, profile), null);
-  const inboxUrl = attempt(
-    problems,
-    'lien de la boîte de réception',
-    () => linkTarget(findInboxLink(doc, profile)),
-    null,
-  );
-  const sendControls = attempt(problems, 'bouton Envoyer', () => findSendControls(doc, profile).length, 0);
-  const loginForm = attempt(problems, 'formulaire de connexion', () => findLoginForm(doc), null);
+  options: ReadOptions,
+  problems: string[] = [],
+): PortalInterface {
+  const { pageUrl, frame = null } = options;
+  const menus = attempt(problems, 'menu du compte', () => findAccountMenus(doc, profile, pageUrl), []);
+  let menu: AccountMenu | null;
+  if (frame) {
+    const framed = elementAt(doc, frame.switchEntry);
+    menu = menus.find((candidate) => candidate.switchEntry === framed) ?? null;
+    if (!menu && menus.length > 0) problems.push('aucun menu du compte à la place du cadre appris : rien n’est cru');
+  } else {
+    menu = menus.length === 1 ? (menus[0] as AccountMenu) : null;
+    if (menus.length > 1) problems.push(`${menus.length} menus du compte et aucun cadre appris : rien n’est cru`);
+  }
+  const trust: InterfaceTrust = menu ? (frame ? 'frame' : 'single') : menus.length > 0 ? 'unsure' : 'none';
+  if (!menu) return { trust, menu: null, label: null, menuPage: null };
 
-  const kind = loginForm && !menu ? 'login' : menu || label || inboxUnread !== null ? 'webmail' : 'unknown';
-  if (kind === 'webmail' && !label) problems.push('étiquette de la boîte active introuvable');
-  if (kind === 'webmail' && !menu) problems.push('menu « Changer de compte » introuvable');
-  if (kind === 'unknown') problems.push('page non reconnue comme une page du webmail');
+  const label = attempt(
+    problems,
+    'étiquette',
+    () => (frame?.label ? describeLabel(elementAt(doc, frame.label)) : null) ?? findLabel(doc, profile, menu),
+    null,
+  );
+  const menuPage =
+    options.reachedBy ??
+    (samePage(menu.chooserUrl, pageUrl) ? 'chooser' : samePage(menu.manageUrl, pageUrl) ? 'account' : null);
+  return { trust, menu, label, menuPage };
+}
+
+/** The portal's chooser on this page, as elements (to activate an entry), or null. */
+export function findPortalChooser(doc: Document, profile: SelectorProfile, options: ReadOptions): Chooser | null {
+  const found = findPortalInterface(doc, profile, options);
+  return found.menu ? readPortalChooser(doc, profile, found, options) : null;
+}
+
+function readPortalChooser(
+  doc: Document,
+  profile: SelectorProfile,
+  found: PortalInterface,
+  options: ReadOptions,
+): Chooser | null {
+  const exclude = [found.menu?.container, found.label?.element].filter((e): e is Element => e !== undefined);
+  const { pageUrl, frame } = options;
+  if (found.menuPage === 'chooser') return readChooser(doc, profile, { pageUrl, wholePage: true, exclude });
+  const panel = elementAt(doc, frame?.chooserPanel ?? null);
+  if (panel) return readChooserIn(panel, profile, pageUrl, exclude);
+  // The account page shows no mail: a chooser panel there is the portal's.
+  if (found.menuPage === 'account') return readChooser(doc, profile, { pageUrl, exclude });
+  return null;
+}
+
+/** The inbox entry among the page's candidates: at the frame's place, else the only one. */
+function portalInboxLink(doc: Document, links: readonly Element[], frame: PortalFrame | null): Element | null {
+  if (frame?.inboxLink) {
+    const framed = elementAt(doc, frame.inboxLink);
+    return links.find((link) => link === framed) ?? null;
+  }
+  return links.length === 1 ? (links[0] as Element) : null;
+}
+
+/**
+ * The frame of one of the menu's own pages. A chooser panel counts only when it stands
+ * outside the account page's content (see utils/portal/frame.ts).
+ */
+function frameOf(
+  found: PortalInterface & { menu: AccountMenu },
+  inboxLink: Element | null,
+  chooser: Chooser | null,
+  accountTable: Element | null,
+): PortalFrame | null {
+  const switchEntry = pathOf(found.menu.switchEntry);
+  if (!switchEntry) return null;
+  const parts = [found.menu.container, found.label?.element, inboxLink].filter((e): e is Element => e != null);
+  const content = accountTable ? contentRegion(accountTable, parts) : null;
+  const panelOutsideContent =
+    found.menuPage === 'account' &&
+    chooser !== null &&
+    content !== null &&
+    !content.contains(chooser.root) &&
+    !chooser.root.contains(content);
+  return {
+    switchEntry,
+    label: found.label ? pathOf(found.label.element) : null,
+    inboxLink: inboxLink ? pathOf(inboxLink) : null,
+    chooserPanel: panelOutsideContent && chooser ? pathOf(chooser.root) : null,
+  };
+}
+
+export function readPortalPage(doc: Document, profile: SelectorProfile, options: ReadOptions): PortalPageReading {
+  const problems: string[] = [];
+  const frame = options.frame ?? null;
+  const found = findPortalInterface(doc, profile, options, problems);
+  const { menu, label } = found;
+  const loginForm = attempt(problems, 'formulaire de connexion', () => findLoginForm(doc), null);
+  const sendControls = attempt(problems, 'bouton Envoyer', () => findSendControls(doc, profile).length, 0);
+  const inboxLinks = attempt(problems, 'boîte de réception', () => findInboxLinks(doc, profile), []);
+  const inboxLink = menu ? portalInboxLink(doc, inboxLinks, frame) : null;
+
+  const chooser = menu
+    ? attempt(problems, 'sélecteur de compte', () => readPortalChooser(doc, profile, found, options), null)
+    : null;
+  const table =
+    menu && found.menuPage === 'account'
+      ? attempt(problems, 'tableau des comptes', () => findAccountTable(doc, profile), null)
+      : null;
+  if (chooser?.truncated) problems.push('sélecteur : trop de comptes, les suivants sont ignorés');
+  if (table?.truncated) problems.push('tableau des comptes : trop de lignes, les suivantes sont ignorées');
+
+  // A page without the menu but with a folder list is the webmail still (its header failed): nothing is believed.
+  const kind = found.trust !== 'none' ? 'webmail' : loginForm ? 'login' : inboxLinks.length > 0 ? 'webmail' : 'unknown';
+  if (found.trust === 'single' || found.trust === 'frame') {
+    if (!label) problems.push('étiquette de la boîte active introuvable');
+  } else if (kind === 'unknown') problems.push('page non reconnue comme une page du webmail');
+  else if (found.trust === 'none' && kind === 'webmail') problems.push('menu « Changer de compte » introuvable');
+
+  const learnt =
+    menu && found.menuPage
+      ? attempt(
+          problems,
+          'cadre du portail',
+          () => frameOf({ ...found, menu }, inboxLink, chooser, table?.table ?? null),
+          null,
+        )
+      : null;
 
   return {
     kind,
+    trust: found.trust,
     label: label ? { text: label.text, address: label.address } : null,
     chooserUrl: menu?.chooserUrl ?? null,
     manageUrl: menu?.manageUrl ?? null,
     chooser: chooser
       ? chooser.entries.map(({ address, name, unread, current }) => ({ address, name, unread, current }))
       : null,
-    accountTable,
-    inboxUnread,
-    inboxUrl,
+    accountTable: table?.rows ?? null,
+    inboxUnread: inboxLink ? inboxUnreadOf(inboxLink, profile) : null,
+    inboxUrl: linkTarget(inboxLink, options.pageUrl),
     sendControls,
+    frame: learnt,
     problems,
   };
 }

@@ -57,27 +57,32 @@ export const DEFAULT_PROFILE: SelectorProfile = {
   },
 };
 
-/** The first element matching one of `selectors`; an invalid selector is skipped, never thrown. */
-export function queryHint(root: ParentNode, selectors: readonly string[]): Element | null {
+/**
+ * The one element a hint names: the first selector that matches exactly one element.
+ * A selector matching several (a message body can carry any class or id) names none.
+ */
+export function queryUniqueHint(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
-    try {
-      const found = root.querySelector(selector);
-      if (found) return found;
-    } catch {
-      // A bad selector in an override must not break the page; the texts still apply.
-    }
+    const found = queryAll(root, selector);
+    if (found.length === 1) return found[0] as Element;
   }
   return null;
 }
 
+function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    // A bad selector in an override must not break the page; the texts still apply.
+    return [];
+  }
+}
+
+/** Every element the first matching selector names (inside a root already told to be the portal's). */
 export function queryHintAll(root: ParentNode, selectors: readonly string[]): Element[] {
   for (const selector of selectors) {
-    try {
-      const found = [...root.querySelectorAll(selector)];
-      if (found.length) return found;
-    } catch {
-      // See queryHint.
-    }
+    const found = queryAll(root, selector);
+    if (found.length) return found;
   }
   return [];
 }

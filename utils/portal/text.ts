@@ -66,6 +66,26 @@ export function startsWithAny(text: string, texts: readonly string[]): boolean {
   });
 }
 
+/** What may follow an entry's name: a count (« (3) », « 3 non lus ») or a mark (« ▾ », « … »). */
+const ENTRY_SUFFIX = /^(?:\s*[([]?\s*\d{1,6}\s*[)\]]?(?:\s*(?:non[- ]lus?|nouveaux?))?|\s*[\p{P}\p{S}]{1,3})$/u;
+
+/**
+ * Whether a control's text is one of `names`, alone or with a count or a mark after it.
+ * Stricter than startsWithAny: a list row that merely begins with « Changer de compte »
+ * (a sender's name, then a subject and a date) is not a menu entry.
+ */
+export function isEntryText(text: string, names: readonly string[]): boolean {
+  const folded = fold(text);
+  return names.some((name) => {
+    const target = fold(name);
+    return (
+      target !== '' &&
+      folded.startsWith(target) &&
+      (folded === target || ENTRY_SUFFIX.test(folded.slice(target.length)))
+    );
+  });
+}
+
 /**
  * Portal names and labels are kept to this many characters: enough for any real
  * service name, and a hostile 5,000-character one cannot swell messages or the banner.

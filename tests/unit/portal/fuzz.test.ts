@@ -47,7 +47,7 @@ function check(html: string): void {
     fc.pre(false);
     return;
   }
-  const reading = readPortalPage(doc, DEFAULT_PROFILE);
+  const reading = readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: doc.baseURI });
   for (const address of addressesOf(reading)) expect(inPage(html, address), address).toBe(true);
 }
 
