@@ -51,7 +51,7 @@ async function readingTime(html: string, url: string): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < 20; i += 1) {
     const started = performance.now();
-    readPortalPage(parsePortalHtml(html, url, parser), DEFAULT_PROFILE, { isChooserPage: true });
+    readPortalPage(parsePortalHtml(html, url, parser), DEFAULT_PROFILE, { pageUrl: url, reachedBy: 'chooser' });
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);

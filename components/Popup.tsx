@@ -2,12 +2,19 @@
  * The popup: every mailbox of the person logged in at a glance (name, address, kind,
  * colour, unread count), the state of the checks, « Vérifier maintenant », one click to
  * open a mailbox in the portal; and a settings tab sharing the options page's parts.
+ *
+ * The first-run link to the portal is checked here again, whatever the background sent:
+ * it leads only to an origin the browser granted this extension (`permissions.getAll()`),
+ * else to PORTAL_HOME. The granted origins rather than the manifest's content-script
+ * matches, because a portal added by policy is granted at run time and never appears in
+ * the manifest; the built-in portal counts from the first paint, before the answer.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { type Overview, sendToBackground } from '@/utils/message-client';
-import { PORTAL_HOME } from '@/utils/portal-origins';
+import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
+import { portalUrlOrNull } from '@/utils/portal-urls';
 import { GeneralSettings } from './GeneralSettings';
 import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';
@@ -31,8 +38,25 @@ function kindText(kind: Overview['mailboxes'][number]['kind']): string {
       : t('kindUnknown');
 }
 
+/** The origins where the extension may go: the built-in portal at once, then all the browser granted. */
+function useGrantedOrigins(): readonly string[] {
+  const [origins, setOrigins] = useState<readonly string[]>(PORTAL_MATCHES);
+  useEffect(() => {
+    void (async () => {
+      try {
+        const granted = await browser.permissions.getAll();
+        setOrigins([...PORTAL_MATCHES, ...(granted.origins ?? [])]);
+      } catch {
+        // The browser cannot say: the built-in portal only.
+      }
+    })();
+  }, []);
+  return origins;
+}
+
 function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Promise<void> }) {
   const [checking, setChecking] = useState(false);
+  const grantedOrigins = useGrantedOrigins();
   const checkNow = async () => {
     setChecking(true);
     await sendToBackground('page:check-now', {});
@@ -47,7 +71,12 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
     return (
       <div class="first-run">
         <p>{t('popupFirstRun')}</p>
-        <a href={overview.portalUrl ?? PORTAL_HOME} target="_blank" rel="noreferrer" data-action="open-portal">
+        <a
+          href={portalUrlOrNull(overview.portalUrl, grantedOrigins) ?? PORTAL_HOME}
+          target="_blank"
+          rel="noreferrer"
+          data-action="open-portal"
+        >
           {t('popupOpenPortal')}
         </a>
       </div>

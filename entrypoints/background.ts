@@ -21,8 +21,9 @@ import {
 } from '@/utils/notifier';
 import { createPageHandlers } from '@/utils/page-handlers';
 import { readPolicy } from '@/utils/policy';
-import { createPollRunner, type FetchedText } from '@/utils/poll-runner';
+import { createPollRunner } from '@/utils/poll-runner';
 import { portalMatchesOf } from '@/utils/portal-origins';
+import { createPortalPageFetcher } from '@/utils/portal-page-fetcher';
 import { createPortalTabs } from '@/utils/portal-tabs';
 import { createSenderCheck } from '@/utils/sender-check';
 import { Store } from '@/utils/store';
@@ -40,20 +41,6 @@ type ToolbarButton = {
 /** A file of the extension (icons come from the auto-icons module, outside WXT's typed paths). */
 function extensionUrl(path: string): string {
   return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
-}
-
-async function fetchText(url: string, timeoutMs: number): Promise<FetchedText> {
-  try {
-    const response = await fetch(url, {
-      credentials: 'include',
-      redirect: 'follow',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return { ok: true, status: response.status, url: response.url || url, text: await response.text() };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.name : 'réseau' };
-  }
 }
 
 export default defineBackground(() => {
@@ -86,7 +73,8 @@ export default defineBackground(() => {
     store,
     { now: Date.now, random: Math.random, minuteOfDay: localMinuteOfDay },
     {
-      fetchText,
+      portalMatches,
+      fetchText: createPortalPageFetcher(portalMatches),
       readHtml: createHtmlReader(),
       show,
       showBadge,
@@ -126,6 +114,7 @@ export default defineBackground(() => {
     store,
     now: Date.now,
     version: manifest.version,
+    portalMatches,
     notifyPortalTabs: (exceptTabId) => {
       tabs.notifyAll(exceptTabId).catch((error: unknown) => log.warn('onglets du portail introuvables :', error));
     },
@@ -144,6 +133,7 @@ export default defineBackground(() => {
         version: manifest.version,
         language: () => browser.i18n.getUILanguage(),
         openMailbox: (address) => tabs.focus(address),
+        portalMatches,
         changed,
         policyState: () => policyState,
         extraPortals,

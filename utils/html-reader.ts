@@ -3,33 +3,70 @@
  * content script. Firefox's background page has a DOMParser; Chrome's service worker
  * has none, so there the reading happens in an offscreen document (reason DOM_PARSER)
  * created on first need. One function either way.
+ *
+ * A reading in the offscreen document that has not answered within PARSE_TIMEOUT_MS
+ * fails, and the document is closed, to be created anew on the next reading: a document
+ * stuck on one page would otherwise stall every later check. Closing it costs a fresh
+ * document (a few milliseconds) after each timeout, which only a broken page causes.
+ * In Firefox the parse is synchronous on the background page, so no timer can cut it
+ * short; there the size cap on fetched pages (utils/portal-page-fetcher.ts) bounds it.
  */
 import { browser } from 'wxt/browser';
 import type { OffscreenReadPage } from './messages';
-import { type PortalPageReading, parsePortalHtml, readPortalPage } from './portal/page';
+import { PARSE_TIMEOUT_MS } from './poller';
+import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from './portal/page';
 import type { SelectorProfile } from './portal/profile';
 
 export type HtmlReader = (
   html: string,
   url: string,
   profile: SelectorProfile,
-  isChooserPage: boolean,
+  context: PageContext,
 ) => Promise<PortalPageReading>;
 
 /** The path of the offscreen document in the Chrome build (entrypoints/offscreen/). */
 export const OFFSCREEN_PATH = '/offscreen.html';
 
-interface OffscreenApi {
+export interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
   hasDocument?(): Promise<boolean>;
 }
 
-export function createHtmlReader(): HtmlReader {
-  if (typeof DOMParser !== 'undefined') {
-    return async (html, url, profile, isChooserPage) =>
-      readPortalPage(parsePortalHtml(html, url), profile, { isChooserPage });
+/** What the reader needs of the browser (injected in tests). */
+export interface HtmlReaderEnvironment {
+  /** Whether this context parses HTML itself (Firefox's background page). */
+  hasDomParser: boolean;
+  /** Chrome's offscreen API, where there is no DOMParser. */
+  offscreen: OffscreenApi | undefined;
+  /** Asks the offscreen document to read a page; its answer. */
+  send(request: OffscreenReadPage): Promise<unknown>;
+}
+
+function browserEnvironment(): HtmlReaderEnvironment {
+  return {
+    hasDomParser: typeof DOMParser !== 'undefined',
+    offscreen: (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
+    send: (request) => browser.runtime.sendMessage(request),
+  };
+}
+
+/** The offscreen document did not answer in time. */
+class ReadingTimedOut extends Error {
+  constructor() {
+    super('délai dépassé');
   }
-  const offscreen = (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+}
+
+export function createHtmlReader(
+  environment: HtmlReaderEnvironment = browserEnvironment(),
+  timeoutMs = PARSE_TIMEOUT_MS,
+): HtmlReader {
+  if (environment.hasDomParser) {
+    return async (html, url, profile, context) =>
+      readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
+  }
+  const { offscreen } = environment;
   let ready: Promise<void> | null = null;
   const ensureDocument = () => {
     ready ??= (async () => {
@@ -45,12 +82,36 @@ export function createHtmlReader(): HtmlReader {
     });
     return ready;
   };
-  return async (html, url, profile, isChooserPage) => {
+  return async (html, url, profile, context) => {
     if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
-    await ensureDocument();
-    const request: OffscreenReadPage = { name: 'offscreen:read-page', html, url, profile, isChooserPage };
-    const reading = (await browser.runtime.sendMessage(request)) as PortalPageReading | undefined;
-    if (!reading) throw new Error('le document hors écran ne répond pas');
-    return reading;
+    const request: OffscreenReadPage = {
+      name: 'offscreen:read-page',
+      html,
+      url,
+      profile,
+      frame: context.frame ?? null,
+      reachedBy: context.reachedBy ?? null,
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ReadingTimedOut()), timeoutMs);
+    });
+    try {
+      const reading = (await Promise.race([ensureDocument().then(() => environment.send(request)), overdue])) as
+        | PortalPageReading
+        | undefined;
+      if (!reading) throw new Error('le document hors écran ne répond pas');
+      return reading;
+    } catch (error) {
+      if (error instanceof ReadingTimedOut) {
+        ready = null;
+        await offscreen.closeDocument().catch(() => {
+          // Already gone (closed by the browser): the next reading creates one.
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }

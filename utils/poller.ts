@@ -7,16 +7,29 @@
  * shows a live session again, with one notification.
  */
 import { collectRises, type ShownNotification, sessionExpiredNotification } from './notifier';
-import { learnAccounts } from './portal-session';
+import type { PageContext } from './portal/page';
+import { frameFor, learnAccounts } from './portal-session';
 import type { PageReadingPayload, PollStateRecord } from './schemas';
 import type { Change, StoredState } from './store';
 
 export const JITTER_RATIO = 0.1;
 export const BACKOFF_CAP_MS = 30 * 60_000;
-/** Every request of a check gives up after this long. */
+/** Every request of a check gives up after this long, its body read included. */
 export const REQUEST_TIMEOUT_MS = 20_000;
-/** A check started longer ago than this was cut short (a service worker stopped mid-way). */
-export const IN_FLIGHT_STALE_MS = REQUEST_TIMEOUT_MS + 15_000;
+/** Reading the page (parsing it) gives up after this long. */
+export const PARSE_TIMEOUT_MS = 10_000;
+/**
+ * A check that has not ended after this long is abandoned by its runner, so that a hung
+ * step never blocks the next checks: the request and the reading, each bounded by its
+ * own timeout, plus time for the database and the notifications.
+ */
+export const CHECK_DEADLINE_MS = REQUEST_TIMEOUT_MS + PARSE_TIMEOUT_MS + 5_000;
+/**
+ * A check started longer ago than this was cut short (a service worker stopped mid-way,
+ * or its runner abandoned it). Never less than the deadline: a check still running in a
+ * live worker is not taken for a stopped one.
+ */
+export const IN_FLIGHT_STALE_MS = CHECK_DEADLINE_MS;
 const HISTORY_SIZE = 20;
 
 type ChooserEntries = NonNullable<PageReadingPayload['chooser']>;
@@ -26,8 +39,17 @@ export type PollOutcome =
   | { kind: 'expired' }
   | { kind: 'error'; detail: string };
 
+/**
+ * What names one started check: its start time and its request number (two checks may
+ * start in the same millisecond of a test clock, never with the same number).
+ */
+export interface PollClaim {
+  since: number;
+  request: number;
+}
+
 export type StartDecision =
-  | { start: true; url: string; isChooserPage: boolean }
+  | { start: true; url: string; context: PageContext; claim: PollClaim }
   | { start: false; reason: 'expired' | 'busy' | 'no-session' };
 
 /** Delay before the next check: the interval with jitter, or the backoff after failures. */
@@ -57,7 +79,27 @@ export function startPoll(state: StoredState, now: number): Change<StartDecision
   poll.inFlightSince = now;
   poll.lastPollAt = now;
   poll.requests += 1;
-  return { state, result: { start: true, url: portal.pollUrl, isChooserPage: portal.pollUrlIsChooserPage } };
+  return {
+    state,
+    result: {
+      start: true,
+      url: portal.pollUrl,
+      // The chooser page, or a page whose chooser panel the frame vouches for.
+      context: {
+        reachedBy: portal.pollUrlIsChooserPage ? 'chooser' : undefined,
+        frame: frameFor(portal, new URL(portal.pollUrl).origin),
+      },
+      claim: { since: now, request: poll.requests },
+    },
+  };
+}
+
+/**
+ * Whether the check named by `claim` is still the one in flight: once abandoned (or
+ * followed by a newer one), its late end must not overwrite what came after.
+ */
+export function holdsClaim(state: StoredState, claim: PollClaim): boolean {
+  return state.poll.inFlightSince === claim.since && state.poll.requests === claim.request;
 }
 
 export interface PollResult {

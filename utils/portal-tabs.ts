@@ -1,10 +1,15 @@
 /**
  * The background's dealings with portal tabs: finding them, telling their content
  * scripts, and bringing one forward on a mailbox (a notification's click), through the
- * banner's own switching, or a new tab that switches once its page is read.
+ * banner's own switching, or a new tab that switches once its page is read. A new tab
+ * opens only on the portal: the stored inbox or chooser URL when it is on a granted
+ * portal origin (checked here, at use), else the portal's home.
  */
 import { browser } from 'wxt/browser';
+import { log } from './log';
 import type { BackgroundToContent } from './message-client';
+import { PORTAL_HOME } from './portal-origins';
+import { portalUrlOrNull } from './portal-urls';
 import type { Store } from './store';
 
 export interface PortalTabs {
@@ -40,8 +45,14 @@ export function createPortalTabs(portalMatches: () => string[], store: Store, no
         return;
       }
       const { portal } = await store.read();
-      const url = portal.inboxUrl ?? portal.pollUrl;
-      if (!url) return;
+      const stored = portal.inboxUrl ?? portal.pollUrl;
+      if (!stored) return;
+      const matches = portalMatches();
+      // The home is PORTAL_HOME in every build. The e2e build's loopback patterns name no
+      // port, so no home can be made from them; PORTAL_HOME is among its patterns too, and
+      // a simulator test that lands there fails visibly instead of opening nothing silently.
+      const url = portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches) ?? PORTAL_HOME;
+      if (url !== stored) log.warn('adresse du portail enregistrée hors du portail : ouverture de', url);
       const created = await browser.tabs.create({ url, active: true });
       if (address && created.id !== undefined) {
         const tabId = created.id;

@@ -3,8 +3,8 @@
  * from this extension, from a tab on a portal origin; page messages (`page:*`) from
  * this extension's own pages. Everything else is refused with a reason.
  */
-import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { MessageName, MessageSender, SenderCheck } from './messages';
+import { isPortalUrl } from './portal-urls';
 
 export interface SenderCheckOptions {
   extensionId: string;
@@ -15,14 +15,7 @@ export interface SenderCheckOptions {
 }
 
 export function createSenderCheck(options: SenderCheckOptions): SenderCheck {
-  const onPortal = (url: string) =>
-    options.portalMatches().some((match) => {
-      try {
-        return new MatchPattern(match).includes(url);
-      } catch {
-        return false;
-      }
-    });
+  const onPortal = (url: string) => isPortalUrl(url, options.portalMatches());
   return (name: MessageName, sender: MessageSender) => {
     if (sender.id !== options.extensionId) return 'expéditeur étranger à l’extension';
     const url = sender.url ?? '';

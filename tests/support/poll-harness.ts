@@ -1,6 +1,7 @@
 /**
- * The real poller (runner, store on fake-indexeddb, portal readers on happy-dom's
- * DOMParser) against the simulator over HTTP, with a simulated clock: what the bench
+ * The real poller (runner, the background's page fetcher, store on fake-indexeddb,
+ * portal readers on happy-dom's DOMParser) against the simulator over HTTP (loopback,
+ * as the e2e build allows), with a simulated clock: what the bench
  * measures and the soak test stresses. Logging back in, service-worker restarts and
  * everything each check saw are at hand.
  */
@@ -10,6 +11,8 @@ import type { ShownNotification } from '../../utils/notifier';
 import { createPollRunner, type FetchedText, type PollRunner } from '../../utils/poll-runner';
 import { resumeOnLiveSession } from '../../utils/poller';
 import { type PortalPageReading, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
+import { LOOPBACK_MATCHES } from '../../utils/portal-origins';
+import { createPortalPageFetcher } from '../../utils/portal-page-fetcher';
 import { Store } from '../../utils/store';
 import { DEMO_PASSWORD } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
@@ -65,6 +68,10 @@ export async function createPollHarness(
   databases += 1;
   const db = new RepereDb(`poll-harness-${databases}-${Date.now()}`);
   const random = options.random ?? Math.random;
+  // The background's fetcher, the browser's cookie jar played by a header.
+  const fetchPortalPage = createPortalPageFetcher(() => LOOPBACK_MATCHES, {
+    fetch: (url, init) => fetch(url, { ...init, headers: { cookie } }),
+  });
 
   const make = () => {
     const store = new Store(db, () => now);
@@ -72,21 +79,13 @@ export async function createPollHarness(
       store,
       { now: () => now, random, minuteOfDay: () => 600 },
       {
-        fetchText: async (url, timeoutMs): Promise<FetchedText> => {
+        portalMatches: () => LOOPBACK_MATCHES,
+        fetchText: (url, timeoutMs): Promise<FetchedText> => {
           fetches += 1;
-          try {
-            const response = await fetch(url, {
-              headers: { cookie },
-              redirect: 'follow',
-              signal: AbortSignal.timeout(timeoutMs),
-            });
-            return { ok: true, status: response.status, url: response.url, text: await response.text() };
-          } catch (error) {
-            return { ok: false, detail: error instanceof Error ? error.name : 'réseau' };
-          }
+          return fetchPortalPage(url, timeoutMs);
         },
-        readHtml: async (html, url, profile, isChooserPage) => {
-          const reading = readPortalPage(parsePortalHtml(html, url, parser), profile, { isChooserPage });
+        readHtml: async (html, url, profile, context) => {
+          const reading = readPortalPage(parsePortalHtml(html, url, parser), profile, { ...context, pageUrl: url });
           if (current) current.entries = reading.chooser;
           return reading;
         },

@@ -1,15 +1,18 @@
 /**
  * The poller and its runner with a fake clock and a fake portal: jitter, backoff and its
  * cap, one check at a time, expiry then resume, no duplicate notification across
- * restarts, quiet hours, and a badge for each state.
+ * restarts, quiet hours, and a badge for each state; an off-portal URL never fetched, a
+ * hung check abandoned at its deadline without blocking the next, its late end ignored.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_COLOURS, badgeFor } from '@/utils/badge';
 import { RepereDb } from '@/utils/db';
+import type { HtmlReader } from '@/utils/html-reader';
 import { isQuietTime, type ShownNotification } from '@/utils/notifier';
 import { createPollRunner, type FetchedText, type PollEffects } from '@/utils/poll-runner';
-import { BACKOFF_CAP_MS, nextDelay, pauseOnLoginPage, resumeOnLiveSession } from '@/utils/poller';
+import { BACKOFF_CAP_MS, CHECK_DEADLINE_MS, nextDelay, pauseOnLoginPage, resumeOnLiveSession } from '@/utils/poller';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
+import { PORTAL_MATCHES } from '@/utils/portal-origins';
 import { Store } from '@/utils/store';
 
 const ORIGIN = 'https://medimail.mipih.fr';
@@ -37,6 +40,10 @@ function chooserPage(counts: Record<string, number>): string {
 const LOGIN_PAGE =
   '<html><body><form method="post" action="/"><input name="login"><input type="password" name="password"></form></body></html>';
 
+/** The portal's own reading, as the background does it. */
+const readPage: HtmlReader = async (html, url, profile, context) =>
+  readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
+
 let dbCount = 0;
 
 function harness(options: { startAt?: number } = {}) {
@@ -46,14 +53,15 @@ function harness(options: { startAt?: number } = {}) {
   const portal = {
     reply: (): Promise<FetchedText> =>
       Promise.resolve({ ok: true, status: 200, url: `${ORIGIN}/?m=comptes`, text: chooserPage({}) }),
+    read: readPage,
   };
   const shown: ShownNotification[] = [];
   const schedules: (number | null)[] = [];
   const fetchText = vi.fn((_url: string, _timeout: number) => portal.reply());
   const effects: PollEffects = {
+    portalMatches: () => PORTAL_MATCHES,
     fetchText,
-    readHtml: async (html, url, profile, isChooserPage) =>
-      readPortalPage(parsePortalHtml(html, url), profile, { isChooserPage }),
+    readHtml: (html, url, profile, context) => portal.read(html, url, profile, context),
     show: async (n) => {
       shown.push(n);
     },
@@ -277,6 +285,89 @@ describe('poll runner', () => {
     expect((await h.runner.check('alarm')).status).toBe('ok');
   });
 
+  it('never fetches a stored poll URL that is off the portal', async () => {
+    const h = harness();
+    await h.loggedIn();
+    for (const url of ['https://medimail.example.org/?m=comptes', 'javascript:alert(1)', 'file:///etc/passwd']) {
+      await h.store.update((state) => {
+        state.portal.pollUrl = url;
+        return { state, result: null };
+      });
+      expect((await h.runner.check('user')).status).toBe('error');
+      expect((await h.store.read()).poll.lastError).toBe('hors-portail');
+    }
+    expect(h.fetchText).not.toHaveBeenCalled();
+  });
+
+  describe('a check that hangs', () => {
+    beforeEach(() => {
+      // Only the runner's deadline is faked: the in-memory database keeps its own scheduling.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** The next reading waits until released (never, unless told); `reached` once it is asked. */
+    function hangReading(h: ReturnType<typeof harness>) {
+      let release = () => {};
+      const reached = new Promise<void>((reachedNow) => {
+        h.portal.read = (...args) => {
+          reachedNow();
+          return new Promise((resolve) => {
+            release = () => resolve(readPage(...args));
+          });
+        };
+      });
+      return { reached, release: () => release() };
+    }
+
+    it('is abandoned at its deadline, and the next check runs afresh instead of joining it', async () => {
+      const h = harness();
+      await h.loggedIn();
+      const reading = hangReading(h);
+      const hung = h.runner.check('alarm');
+      await reading.reached;
+      await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS);
+      expect(await hung).toEqual({ status: 'error', notifications: 0 });
+      const abandoned = await h.store.read();
+      expect(abandoned.poll).toMatchObject({ inFlightSince: null, lastError: 'vérification trop longue', failures: 1 });
+
+      h.portal.read = readPage;
+      h.serve({ [MSS]: 1 });
+      expect(await h.runner.check('user')).toEqual({ status: 'ok', notifications: 0 });
+      expect(h.fetchText).toHaveBeenCalledTimes(2);
+    });
+
+    it('ignores the late end of an abandoned check: the newer result stands', async () => {
+      const h = harness();
+      await h.loggedIn();
+      h.serve({ [CARDIO]: 0 });
+      await h.runner.check('alarm');
+
+      // This reading answers only after its deadline, with 5 unread.
+      h.serve({ [CARDIO]: 5 });
+      const reading = hangReading(h);
+      const hung = h.runner.check('alarm');
+      await reading.reached;
+      await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS);
+      await hung;
+
+      h.portal.read = readPage;
+      h.serve({ [CARDIO]: 1 });
+      expect((await h.runner.check('alarm')).notifications).toBe(1);
+
+      const update = vi.spyOn(h.store, 'update');
+      reading.release();
+      await vi.waitFor(() => expect(update).toHaveBeenCalledOnce());
+      await update.mock.results[0]?.value;
+      const state = await h.store.read();
+      expect(state.mailboxes.find((m) => m.address === CARDIO)?.unread).toBe(1);
+      expect(state.poll).toMatchObject({ status: 'ok', inFlightSince: null, failures: 0 });
+      expect(h.shown.map((n) => n.title)).toEqual(['1 nouveau message — Secrétariat de cardiologie']);
+    });
+  });
+
   it('skips checks while the computer is idle, when asked to', async () => {
     const h = harness();
     await h.loggedIn();
@@ -288,6 +379,7 @@ describe('poll runner', () => {
       h.store,
       { now: () => h.now, random: () => 0.5, minuteOfDay: () => 600 },
       {
+        portalMatches: () => PORTAL_MATCHES,
         fetchText: h.fetchText,
         readHtml: async () => {
           throw new Error('not reached');

@@ -1,11 +1,16 @@
-/** Bringing the portal forward on a notification's click, with the fake browser. */
+/**
+ * Bringing the portal forward on a notification's click, with the fake browser: a new tab
+ * opens only on the portal, whatever URL was stored.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RepereDb } from '@/utils/db';
+import { PORTAL_HOME } from '@/utils/portal-origins';
 import { createPortalTabs } from '@/utils/portal-tabs';
 import { Store } from '@/utils/store';
 
 const INBOX = 'https://medimail.mipih.fr/?m=liste&f=1&o=date&p=1';
+const CHOOSER = 'https://medimail.mipih.fr/?m=comptes';
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
 let n = 0;
@@ -38,6 +43,24 @@ describe('portal tabs', () => {
     const portalTab = opened.find((tab) => tab.url === INBOX);
     expect(portalTab).toBeDefined();
     expect((await store.read()).portal.pendingSwitch).toEqual({ tabId: portalTab?.id, address: CARDIO, at: 1_000 });
+  });
+
+  it.each([
+    ['another origin', 'https://attacker.example/?m=liste', null, PORTAL_HOME],
+    ['scripts and data', 'javascript:alert(1)', 'data:text/html,x', PORTAL_HOME],
+    ['a look-alike host and a file', 'https://medimail.mipih.fr.attacker.example/', 'file:///etc/passwd', PORTAL_HOME],
+    ['an off-portal inbox, a portal chooser', 'https://attacker.example/', CHOOSER, CHOOSER],
+  ])('opens no stored URL off the portal (%s)', async (_, inboxUrl, pollUrl, opened) => {
+    const { store, tabs } = setup();
+    await store.update((state) => {
+      state.portal.inboxUrl = inboxUrl;
+      state.portal.pollUrl = pollUrl;
+      return { state, result: null };
+    });
+    const before = (await fakeBrowser.tabs.query({})).length;
+    await tabs.focus(CARDIO);
+    const after = await fakeBrowser.tabs.query({});
+    expect(after.slice(before).map((tab) => tab.url)).toEqual([opened]);
   });
 
   it('does nothing when the portal was never seen', async () => {
