@@ -1,16 +1,102 @@
 /**
  * Export the settings to a JSON file, and import one: the file is checked first; a bad
  * one changes nothing and each problem is shown with its place; a good one shows what
- * it will change, and is applied only when the user says so.
+ * it will change, and is applied only when the user says so. Every change is shown, those
+ * the organisation locks too (marked as not applied), and a selector profile text by
+ * text with what each lost text means for the user: the background sends codes, the
+ * words are here.
  */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
 import { type ImportPreviewReply, sendToBackground } from '@/utils/message-client';
+
+type ImportChanges = Extract<ImportPreviewReply, { ok: true }>;
+type ProfileChange = NonNullable<ImportChanges['profile']>;
+type TextKey = ProfileChange['texts'][number]['key'];
+type HintKey = ProfileChange['hints'][number]['key'];
+
+/** Each text of a profile: what it names on the portal, and what is lost when the portal's text is no longer recognised. */
+const TEXT_MEANINGS: Record<TextKey, { role: MessageKey; loss: MessageKey }> = {
+  switchAccount: { role: 'fileProfileRoleSwitchAccount', loss: 'fileProfileLossSwitchAccount' },
+  manageAccount: { role: 'fileProfileRoleManageAccount', loss: 'fileProfileLossManageAccount' },
+  logout: { role: 'fileProfileRoleLogout', loss: 'fileProfileLossLogout' },
+  inbox: { role: 'fileProfileRoleInbox', loss: 'fileProfileLossInbox' },
+  send: { role: 'fileProfileRoleSend', loss: 'fileProfileLossSend' },
+  defaultColumn: { role: 'fileProfileRoleDefaultColumn', loss: 'fileProfileLossDefaultAccount' },
+  noticeColumn: { role: 'fileProfileRoleNoticeColumn', loss: 'fileProfileLossDefaultAccount' },
+  defaultCheckbox: { role: 'fileProfileRoleDefaultCheckbox', loss: 'fileProfileLossDefaultAccount' },
+  activeMarker: { role: 'fileProfileRoleActiveMarker', loss: 'fileProfileLossActiveMarker' },
+};
+
+/** What each hint of a profile finds on the portal. */
+const HINT_TARGETS: Record<HintKey, MessageKey> = {
+  label: 'fileProfileHintLabel',
+  chooserEntry: 'fileProfileHintChooserEntry',
+  inboxLink: 'fileProfileHintInboxLink',
+  composeForm: 'fileProfileHintComposeForm',
+};
+
+const PROFILE_KINDS: Record<ProfileChange['from'], MessageKey> = {
+  'built-in': 'diagProfileDefault',
+  custom: 'diagProfileCustom',
+};
 
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function NotApplied() {
+  return (
+    <span class="locked" data-locked="">
+      {t('fileLocked')}
+    </span>
+  );
+}
+
+/** The profile's lines: for each key, the worst first (none of today's texts kept), then lost texts, then new ones. */
+function ProfileChangeLines({ profile }: { profile: ProfileChange }) {
+  return (
+    <li data-import-profile="">
+      {t('fileProfile', t(PROFILE_KINDS[profile.from]), t(PROFILE_KINDS[profile.to]))}
+      {profile.locked && <NotApplied />}
+      <ul>
+        {profile.texts.map(({ key, removed, added, noneKept }) => {
+          const { role, loss } = TEXT_MEANINGS[key];
+          return [
+            noneKept && (
+              <li key={`${key}:none-kept`} data-profile-none-kept={key}>
+                <strong>{t('fileProfileNoneKept', t(role))}</strong>
+              </li>
+            ),
+            ...removed.map((text) => (
+              <li key={`${key}:-${text}`} data-profile-removed={key}>
+                {t('fileProfileTextRemoved', text, t(loss))}
+              </li>
+            )),
+            ...added.map((text) => (
+              <li key={`${key}:+${text}`} data-profile-added={key}>
+                {t('fileProfileTextAdded', text, t(role))}
+              </li>
+            )),
+          ];
+        })}
+        {profile.hints.map(({ key, removed, added }) => [
+          ...removed.map((selector) => (
+            <li key={`hint:${key}:-${selector}`} data-hint-removed={key}>
+              {t('fileProfileHintRemoved', selector, t(HINT_TARGETS[key]))}
+            </li>
+          )),
+          ...added.map((selector) => (
+            <li key={`hint:${key}:+${selector}`} data-hint-added={key}>
+              {t('fileProfileHintAdded', selector, t(HINT_TARGETS[key]))}
+            </li>
+          )),
+        ])}
+      </ul>
+    </li>
+  );
 }
 
 export function ImportExport() {
@@ -81,16 +167,19 @@ export function ImportExport() {
       )}
       {preview?.ok && (
         <div class="preview" data-import="preview">
-          {preview.changes.length === 0 ? (
+          {preview.changes.length === 0 && !preview.profile ? (
             <p>{t('fileNoChange')}</p>
           ) : (
             <>
               <p>{t('filePreview')}</p>
               <ul>
+                {/* The profile first: what it breaks (a key with none of today's texts) must be read first. */}
+                {preview.profile && <ProfileChangeLines profile={preview.profile} />}
                 {preview.changes.map((change) => (
                   <li key={`${change.target}:${change.field}`}>
                     {change.target === 'settings' ? t('fileGeneral') : change.target} — {change.field} :{' '}
                     {shown(change.from)} → {shown(change.to)}
+                    {change.locked && <NotApplied />}
                   </li>
                 ))}
               </ul>

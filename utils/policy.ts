@@ -3,9 +3,10 @@
  * policies.json « 3rdparty » section): additional portal origins, labels and colours per
  * mailbox, a forced privacy mode, a minimum check interval, settings imposed (`settings`)
  * or frozen at their current value (`lockedSettings`).
- * Managed values win: they are written over the user's in every change (utils/store.ts)
- * and the settings show them locked. A malformed policy is refused as a whole, with the
- * reason kept for diagnostics: the user's own settings then apply.
+ * Managed values win: they are written over the user's in every change (utils/store.ts),
+ * frozen ones are put back after every change whatever its path, and the settings show
+ * both locked. A malformed policy is refused as a whole, with the reason kept for
+ * diagnostics: the user's own settings then apply.
  */
 import { z } from 'zod';
 import {
@@ -14,6 +15,7 @@ import {
   MIN_POLL_MINUTES,
   mailboxLabel,
   SETTING_FIELDS,
+  type SettingsRecord,
   selectorProfile,
   settingsPatch,
 } from './schemas';
@@ -61,16 +63,51 @@ export function readPolicy(raw: unknown): PolicyReading {
   return { ok: false, reason: z.prettifyError(parsed.error) };
 }
 
+/** The settings this policy writes itself (`settings`, `privacyMode`). */
+function imposedSettings(policy: ManagedPolicy): Set<LockableSetting> {
+  const imposed = new Set(Object.keys(policy.settings ?? {}) as LockableSetting[]);
+  if (policy.privacyMode !== undefined) imposed.add('privacyMode');
+  return imposed;
+}
+
 /**
  * The settings the user may not change under this policy: those it sets (`settings`,
  * `privacyMode`) and those it freezes at their current value (`lockedSettings`).
  */
 export function lockedSettings(policy: ManagedPolicy | null): LockableSetting[] {
   if (!policy) return [];
-  const locked = new Set<LockableSetting>(policy.lockedSettings ?? []);
-  for (const key of Object.keys(policy.settings ?? {}) as LockableSetting[]) locked.add(key);
-  if (policy.privacyMode !== undefined) locked.add('privacyMode');
+  const locked = new Set([...imposedSettings(policy), ...(policy.lockedSettings ?? [])]);
   return LOCKABLE_SETTINGS.filter((key) => locked.has(key));
+}
+
+export function isSettingLocked(policy: ManagedPolicy | null, field: LockableSetting): boolean {
+  return lockedSettings(policy).includes(field);
+}
+
+/** Whether the policy gives the selector profile (a file's or the user's then never applies). */
+export function imposesProfile(policy: ManagedPolicy | null): boolean {
+  return policy?.selectorProfile !== undefined;
+}
+
+function copySetting<K extends LockableSetting>(to: SettingsRecord, from: SettingsRecord, field: K): void {
+  to[field] = from[field];
+}
+
+/**
+ * Puts back the value each setting frozen by `lockedSettings` had before a change (run
+ * inside every change, before `enforcePolicy`): whatever path the change took, a frozen
+ * value stays. Settings the policy imposes are left to `enforcePolicy`, which writes them.
+ */
+export function keepFrozenSettings(
+  settings: SettingsRecord,
+  before: SettingsRecord,
+  policy: ManagedPolicy | null,
+): void {
+  if (!policy) return;
+  const imposed = imposedSettings(policy);
+  for (const field of policy.lockedSettings ?? []) {
+    if (!imposed.has(field)) copySetting(settings, before, field);
+  }
 }
 
 /** Mailbox fields the policy sets (and so locks), by address. */

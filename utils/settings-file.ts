@@ -2,9 +2,14 @@
  * The settings file: export, and an import that is validated (zod, messages in the
  * user's language), shown as a list of changes before anything is applied, and applied
  * in one transaction. A bad file changes nothing and says what is wrong, field by field.
+ * The preview names every change, those the organisation's policy locks too (marked, and
+ * skipped when applied), and a selector profile text by text: a profile that drops
+ * « Envoyer » turns the send guard off, which the user must see before applying it.
  */
 import { z } from 'zod';
 import { en, fr } from 'zod/locales';
+import { imposesProfile, lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy';
+import { DEFAULT_PROFILE, type SelectorProfile } from './portal/profile';
 import { addMailbox } from './portal-session';
 import {
   address,
@@ -37,15 +42,43 @@ export interface FileProblem {
   message: string;
 }
 
+/** The target of a change to the general settings (else: a mailbox's address). */
+const GENERAL_SETTINGS = 'settings';
+
 export interface SettingChange {
   /** « settings », or the mailbox's address. */
   target: string;
   field: string;
   from: unknown;
   to: unknown;
+  /** The organisation's policy sets or freezes it: shown, never applied. */
+  locked: boolean;
 }
 
-export type ImportPreview = { ok: true; changes: SettingChange[] } | { ok: false; problems: FileProblem[] };
+/** What one list of a selector profile loses and gains. */
+interface ListChange<Key extends string> {
+  key: Key;
+  removed: string[];
+  added: string[];
+}
+
+export interface ProfileChange {
+  from: 'built-in' | 'custom';
+  to: 'built-in' | 'custom';
+  /** The policy gives the profile: shown, never applied. */
+  locked: boolean;
+  /** Worst first: a key none of whose current texts is kept (nothing on the page is recognised any more). */
+  texts: (ListChange<keyof SelectorProfile['texts']> & { noneKept: boolean })[];
+  hints: ListChange<keyof SelectorProfile['hints']>[];
+}
+
+export interface ImportChanges {
+  changes: SettingChange[];
+  /** null: the file leaves the selector profile as it is. */
+  profile: ProfileChange | null;
+}
+
+export type ImportPreview = ({ ok: true } & ImportChanges) | { ok: false; problems: FileProblem[] };
 
 const MAILBOX_FIELDS = ['label', 'colour', 'watched', 'confirmBeforeSend', 'kind'] as const;
 
@@ -100,21 +133,55 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** What applying `file` would change, without changing anything. */
-export function describeImport(state: StoredState, file: SettingsFile): SettingChange[] {
+/** The fields of `target` (the general settings, or a mailbox) that the policy locks. */
+function lockedFields(policy: ManagedPolicy | null, target: string): readonly string[] {
+  return target === GENERAL_SETTINGS ? lockedSettings(policy) : lockedMailboxFields(policy, target);
+}
+
+/** `patch` without the fields the policy locks. */
+function withoutLocked<Patch extends object>(patch: Patch, locked: readonly string[]): Partial<Patch> {
+  return Object.fromEntries(Object.entries(patch).filter(([field]) => !locked.includes(field))) as Partial<Patch>;
+}
+
+function listChanges<Key extends string>(from: Record<Key, string[]>, to: Record<Key, string[]>): ListChange<Key>[] {
+  return (Object.keys(from) as Key[])
+    .map((key) => ({
+      key,
+      removed: from[key].filter((item) => !to[key].includes(item)),
+      added: to[key].filter((item) => !from[key].includes(item)),
+    }))
+    .filter((change) => change.removed.length > 0 || change.added.length > 0);
+}
+
+function describeProfile(
+  current: SelectorProfile | null,
+  next: SelectorProfile | null,
+  locked: boolean,
+): ProfileChange {
+  const from = current ?? DEFAULT_PROFILE;
+  const to = next ?? DEFAULT_PROFILE;
+  const texts = listChanges(from.texts, to.texts).map((change) => ({
+    ...change,
+    noneKept: change.removed.length > 0 && change.removed.length === from.texts[change.key].length,
+  }));
+  return {
+    from: current ? 'custom' : 'built-in',
+    to: next ? 'custom' : 'built-in',
+    locked,
+    texts: texts.sort((a, b) => Number(b.noneKept) - Number(a.noneKept)),
+    hints: listChanges(from.hints, to.hints),
+  };
+}
+
+/** What applying `file` would change, without changing anything; what `policy` locks is marked. */
+export function describeImport(state: StoredState, file: SettingsFile, policy: ManagedPolicy | null): ImportChanges {
   const changes: SettingChange[] = [];
+  const change = (target: string, field: string, from: unknown, to: unknown) =>
+    changes.push({ target, field, from, to, locked: lockedFields(policy, target).includes(field) });
   for (const field of SETTING_FIELDS) {
     const to = file.settings?.[field];
     if (to !== undefined && !same(state.settings[field], to))
-      changes.push({ target: 'settings', field, from: state.settings[field], to });
-  }
-  if (file.selectorProfile !== undefined && !same(state.settings.profileOverride, file.selectorProfile)) {
-    changes.push({
-      target: 'settings',
-      field: 'selectorProfile',
-      from: state.settings.profileOverride !== null,
-      to: file.selectorProfile !== null,
-    });
+      change(GENERAL_SETTINGS, field, state.settings[field], to);
   }
   for (const entry of file.mailboxes ?? []) {
     const known = state.mailboxes.find((m) => m.address === entry.address);
@@ -122,10 +189,15 @@ export function describeImport(state: StoredState, file: SettingsFile): SettingC
       const to = entry[field];
       if (to === undefined) continue;
       const from = known ? known[field] : null;
-      if (!known || !same(from, to)) changes.push({ target: entry.address, field, from, to });
+      if (!known || !same(from, to)) change(entry.address, field, from, to);
     }
   }
-  return changes;
+  const current = state.settings.profileOverride;
+  const profile =
+    file.selectorProfile === undefined || same(current, file.selectorProfile)
+      ? null
+      : describeProfile(current, file.selectorProfile, imposesProfile(policy));
+  return { changes, profile };
 }
 
 /** Applies a mailbox patch (from the settings, or a file); a kind set here is the user's word. */
@@ -140,15 +212,22 @@ export function patchMailbox(mailbox: MailboxRecord, patch: z.infer<typeof mailb
   }
 }
 
-export function applySettingsFile(state: StoredState, file: SettingsFile, now: number): void {
-  Object.assign(state.settings, file.settings ?? {});
-  if (file.selectorProfile !== undefined) state.settings.profileOverride = file.selectorProfile;
+/** Applies `file`, but for what `policy` locks (the preview names those as not applied). */
+export function applySettingsFile(
+  state: StoredState,
+  file: SettingsFile,
+  now: number,
+  policy: ManagedPolicy | null,
+): void {
+  Object.assign(state.settings, withoutLocked(file.settings ?? {}, lockedFields(policy, GENERAL_SETTINGS)));
+  if (file.selectorProfile !== undefined && !imposesProfile(policy))
+    state.settings.profileOverride = file.selectorProfile;
   for (const entry of file.mailboxes ?? []) {
     let mailbox = state.mailboxes.find((m) => m.address === entry.address);
     // A mailbox not seen here yet (a new workstation): prepared for when it shows up.
     mailbox ??= addMailbox(state, entry.address, entry.kind ?? 'organisational', now, {
       kindSource: entry.kind ? 'user' : 'inferred',
     });
-    patchMailbox(mailbox, entry);
+    patchMailbox(mailbox, withoutLocked(entry, lockedFields(policy, entry.address)));
   }
 }

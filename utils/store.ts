@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { RepereDb } from './db';
 import { log } from './log';
-import { enforcePolicy, type ManagedPolicy } from './policy';
+import { enforcePolicy, keepFrozenSettings, type ManagedPolicy } from './policy';
 import {
   type MailboxRecord,
   mailboxRecord,
@@ -36,6 +36,12 @@ export const DEFAULT_POLL_STATE: PollStateRecord = pollStateRecord.parse({ id: '
 
 /** The notification log keeps this many entries, the newest. */
 export const NOTIFICATION_LOG_SIZE = 200;
+
+/**
+ * The quarantine keeps this many records, the newest: enough to diagnose and recover,
+ * and a flood of broken records (a corrupt profile, a hostile page) cannot fill the disk.
+ */
+export const QUARANTINE_SIZE = 100;
 
 /** What a change returns: the new state, its result, and notifications shown to log. */
 export interface Change<T> {
@@ -72,6 +78,8 @@ export class Store {
   private async quarantine(table: string, record: unknown, reason: string): Promise<void> {
     log.warn(`enregistrement invalide mis de côté (${table}) :`, reason);
     await this.db.quarantine.add({ table, record, reason, at: this.clock() });
+    const excess = (await this.db.quarantine.count()) - QUARANTINE_SIZE;
+    if (excess > 0) await this.db.quarantine.toCollection().limit(excess).delete();
   }
 
   /** The one record of a single-record table, or `fallback` (the broken one quarantined). */
@@ -123,27 +131,36 @@ export class Store {
     }
   }
 
-  /** The settings alone: what every portal page asks for first, while the portal loads. */
-  async settings(): Promise<SettingsRecord> {
+  /**
+   * The settings and what is known of the portal, without the mailboxes: what every
+   * portal page asks for first (its profile and frame), while the portal loads.
+   */
+  async settingsAndPortal(): Promise<Pick<StoredState, 'settings' | 'portal'>> {
     try {
-      return await this.db.transaction('r', this.db.settings, () =>
-        this.loadSingle('read-only', this.db.settings, settingsRecord, DEFAULT_SETTINGS),
-      );
+      return await this.db.transaction('r', this.db.settings, this.db.portal, async () => ({
+        settings: await this.loadSingle('read-only', this.db.settings, settingsRecord, DEFAULT_SETTINGS),
+        portal: await this.loadSingle('read-only', this.db.portal, portalStateRecord, DEFAULT_PORTAL_STATE),
+      }));
     } catch (error) {
       if (!(error instanceof NeedsQuarantine)) throw error;
-      return (await this.read()).settings;
+      const { settings, portal } = await this.read();
+      return { settings, portal };
     }
   }
 
   /**
    * Runs `change` on the current state and writes what it returns, all in one
    * transaction. Every record is validated before it is written; one that fails
-   * aborts the whole change (nothing is written) and the error is thrown.
+   * aborts the whole change (nothing is written) and the error is thrown. Whatever the
+   * change did, the settings the policy freezes keep their value and the ones it imposes
+   * are written: every path to a setting goes through here, so none can pass the lock.
    */
   async update<T>(change: (state: StoredState) => Change<T>): Promise<{ state: StoredState; result: T }> {
     return this.db.transaction('rw', this.tables, async () => {
       const before = await this.load('read-write');
       const { state, result, logged = [] } = change(structuredClone(before));
+      // Frozen first, imposed after: a frozen interval still rises to the policy's minimum.
+      keepFrozenSettings(state.settings, before.settings, this.policy);
       enforcePolicy(state, this.policy);
       const settings = settingsRecord.parse(state.settings);
       const portal = portalStateRecord.parse(state.portal);

@@ -1,12 +1,17 @@
-/** The organisation's policy: read and checked, written over every change, locked in the settings. */
+/**
+ * The organisation's policy: read and checked, written over every change, locked in the
+ * settings, and by every other path (a settings file, the banner's collapse).
+ */
 import { describe, expect, it } from 'vitest';
+import { createContentHandlers } from '@/utils/content-handlers';
 import { RepereDb } from '@/utils/db';
 import type { ExtraPortals } from '@/utils/extra-portals';
 import { createPageHandlers } from '@/utils/page-handlers';
 import { lockedMailboxFields, lockedSettings, readPolicy } from '@/utils/policy';
 import type { PollRunner } from '@/utils/poll-runner';
-import { applyObservation } from '@/utils/portal-session';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { Store } from '@/utils/store';
+import { mailboxRecord } from './records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 const POLICY = {
@@ -69,28 +74,10 @@ describe('policy', () => {
       state.settings.pollIntervalMinutes = 2;
       return { state, result: null };
     });
-    await store.update((state) =>
-      applyObservation(
-        state,
-        {
-          observedAt: 1,
-          discovered: null,
-          reading: {
-            kind: 'webmail',
-            label: { text: 'Noémie Gallorini', address: null },
-            chooserUrl: null,
-            manageUrl: null,
-            chooser: [{ address: CARDIO, name: 'Secrétariat de cardiologie', unread: 0, current: false }],
-            accountTable: null,
-            inboxUnread: null,
-            inboxUrl: null,
-            sendControls: 0,
-            problems: [],
-          },
-        },
-        1,
-      ),
-    );
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO));
+      return { state, result: null };
+    });
     const state = await store.read();
     expect(state.settings).toMatchObject({ privacyMode: true, pollIntervalMinutes: 5, notificationsEnabled: true });
     expect(state.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({
@@ -112,5 +99,66 @@ describe('policy', () => {
     expect(view.settings.pollIntervalMinutes).toBe(10);
     expect(view.locked).toEqual(['notificationsEnabled', 'privacyMode', 'quietHours']);
     expect(view.minPollIntervalMinutes).toBe(5);
+  });
+
+  it('previews a settings file with what the policy locks marked, and applies none of it', async () => {
+    const store = storeWith({
+      ...POLICY,
+      lockedSettings: ['quietHours', 'pauseWhenIdle'],
+      selectorProfile: DEFAULT_PROFILE,
+    });
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO));
+      return { state, result: null };
+    });
+    const page = handlers(store);
+    const text = JSON.stringify({
+      format: 'repere-bal-settings',
+      version: 1,
+      settings: {
+        notificationsEnabled: false,
+        quietHours: { enabled: true, start: '19:00', end: '08:00' },
+        pauseWhenIdle: true,
+        pollIntervalMinutes: 10,
+      },
+      mailboxes: [{ address: CARDIO, colour: '#D55E00', watched: false }],
+      selectorProfile: { ...DEFAULT_PROFILE, texts: { ...DEFAULT_PROFILE.texts, send: ['zzz'] } },
+    });
+    const before = await store.read();
+    const preview = await page['page:preview-import']({ text }, sender);
+    if (!preview.ok) throw new Error('valid file refused');
+    expect(preview.changes.filter((change) => change.locked).map((change) => change.field)).toEqual([
+      'notificationsEnabled',
+      'quietHours',
+      'pauseWhenIdle',
+      'colour',
+    ]);
+    expect(preview.profile).toMatchObject({ locked: true, texts: [{ key: 'send', removed: ['Envoyer'] }] });
+
+    await page['page:apply-import']({ text }, sender);
+    const after = await store.read();
+    expect(after.settings).toEqual({ ...before.settings, pollIntervalMinutes: 10 });
+    expect(after.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({ colour: '#CC79A7', watched: false });
+  });
+
+  it('refuses to collapse the banner when the policy locks it, and collapses it otherwise', async () => {
+    const contentHandlers = (store: Store) =>
+      createContentHandlers({
+        store,
+        now: () => 1_000,
+        version: '0.1.0',
+        notifyPortalTabs: () => {},
+        reflect: async () => {},
+        portalMatches: () => [],
+      });
+    const tab = { id: 'x', tab: { id: 7 } };
+    const locked = storeWith({ lockedSettings: ['bannerCollapsed'] });
+    await expect(contentHandlers(locked)['content:set-banner-collapsed']({ collapsed: true }, tab)).rejects.toThrow(
+      /fixé par votre organisation/,
+    );
+    expect((await locked.read()).settings.bannerCollapsed).toBe(false);
+    const free = storeWith({ lockedSettings: ['quietHours'] });
+    await contentHandlers(free)['content:set-banner-collapsed']({ collapsed: true }, tab);
+    expect((await free.read()).settings.bannerCollapsed).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RepereDb } from '@/utils/db';
+import { readPolicy } from '@/utils/policy';
 import type { MailboxRecord } from '@/utils/schemas';
 import {
   DEFAULT_POLL_STATE,
@@ -108,16 +109,17 @@ describe('store', () => {
     expect((await store.read()).settings.bannerCollapsed).toBe(true);
   });
 
-  it('reads the settings alone, and sets a broken settings record aside on the way', async () => {
+  it('reads the settings and portal records alone, and sets a broken settings record aside on the way', async () => {
     const store = freshStore();
-    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    const settingsOf = async () => (await store.settingsAndPortal()).settings;
+    expect(await settingsOf()).toEqual(DEFAULT_SETTINGS);
     await store.update((state) => {
       state.settings.bannerCollapsed = true;
       return { state, result: null };
     });
-    expect((await store.settings()).bannerCollapsed).toBe(true);
+    expect((await settingsOf()).bannerCollapsed).toBe(true);
     await store.db.settings.put({ id: 'main', bannerCollapsed: 'sometimes' } as never);
-    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    expect(await settingsOf()).toEqual(DEFAULT_SETTINGS);
     expect((await store.db.quarantine.toArray()).map((q) => q.table)).toEqual(['settings']);
   });
 
@@ -149,5 +151,34 @@ describe('store', () => {
     const store = freshStore();
     await store.db.settings.put({ id: 'main' } as never);
     expect((await store.read()).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps the settings a policy freezes whatever a change does, and writes the ones it imposes', async () => {
+    const store = freshStore();
+    await store.update((state) => {
+      state.settings.pauseWhenIdle = true;
+      state.settings.pollIntervalMinutes = 2;
+      return { state, result: null };
+    });
+    const reading = readPolicy({
+      lockedSettings: ['pauseWhenIdle', 'pollIntervalMinutes', 'bannerCollapsed'],
+      settings: { bannerCollapsed: true },
+      minPollIntervalMinutes: 5,
+    });
+    store.policy = reading.ok ? reading.policy : null;
+    await store.update((state) => {
+      state.settings.pauseWhenIdle = false;
+      state.settings.pollIntervalMinutes = 30;
+      state.settings.bannerCollapsed = false;
+      state.settings.notificationsEnabled = false;
+      return { state, result: null };
+    });
+    // Frozen kept (the interval raised to the policy's minimum), imposed written, the rest changed.
+    expect((await store.read()).settings).toMatchObject({
+      pauseWhenIdle: true,
+      pollIntervalMinutes: 5,
+      bannerCollapsed: true,
+      notificationsEnabled: false,
+    });
   });
 });
