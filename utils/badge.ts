@@ -1,7 +1,9 @@
 /**
  * The toolbar badge: the unread total of the watched service mailboxes, or a distinct
  * look when the session has expired (« ! » on red) or the checks fail (« ? » on grey);
- * the tooltip lists each watched mailbox and its count.
+ * the tooltip lists each watched mailbox and its count, or, with `privacyMode`
+ * (« notifications discrètes »), gives the total alone: a service's name may be
+ * sensitive on a screen patients can see.
  */
 import { t } from './i18n';
 import { displayName } from './portal-session';
@@ -32,10 +34,12 @@ export function badgeFor(state: StoredState): Badge {
   if (watched.length === 0 && !portal.pollUrl)
     return { text: '', colour: BADGE_COLOURS.counts, title: t('badgeNoSession') };
   const total = watched.reduce((sum, m) => sum + (m.unread ?? 0), 0);
-  const lines = watched.map((m) => `${displayName(m)} : ${m.unread ?? '?'}`);
+  const title = state.settings.privacyMode
+    ? t('badgeDiscreetCounts', total)
+    : [t('badgeCounts'), ...watched.map((m) => `${displayName(m)} : ${m.unread ?? '?'}`)].join('\n');
   return {
     text: total === 0 ? '' : total > 999 ? '999+' : String(total),
     colour: BADGE_COLOURS.counts,
-    title: [t('badgeCounts'), ...lines].join('\n'),
+    title,
   };
 }

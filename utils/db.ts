@@ -58,5 +58,16 @@ export class RepereDb extends Dexie {
             }
           });
       });
+    // v3: `privacyMode` now makes notifications discreet (no mailbox named). It used to
+    // change nothing and was on by default, so a stored `true` is no one's choice: it is
+    // reset to the new default (off). A policy that imposes it still writes it back.
+    this.version(3).upgrade(async (tx) => {
+      await tx
+        .table('settings')
+        .toCollection()
+        .modify((settings: { privacyMode?: unknown }) => {
+          if (settings.privacyMode !== undefined) settings.privacyMode = false;
+        });
+    });
   }
 }

@@ -5,7 +5,10 @@
  * baseline moves in the same transaction as the decision, in the database, so nothing
  * is told twice after any number of checks or restarts. Quiet hours hold the news back
  * (the rise is told when they end); a fall in the count (mail read) lowers the baseline.
- * Privacy: notifications name the mailbox and the count, never a subject or a sender.
+ * Privacy: never a subject or a sender. Notifications name the mailbox and the count;
+ * with `privacyMode` (« notifications discrètes ») they give the count alone, for a
+ * service whose very name is sensitive, on a screen patients can see. The id still
+ * carries the address (it is never shown), so a click opens the right mailbox.
  */
 import { t } from './i18n';
 import { displayName } from './portal-session';
@@ -53,10 +56,30 @@ function watched(state: StoredState): MailboxRecord[] {
   return state.mailboxes.filter((m) => m.watched && (accounts === null || accounts.includes(m.address)));
 }
 
-export function newMailNotification(mailbox: MailboxRecord, count: number, now: number): ShownNotification {
+/** The title and message that name the mailbox (its label, portal name or address). */
+function namedNewMailText(mailbox: MailboxRecord, count: number): { title: string; message: string } {
   const name = displayName(mailbox);
-  const title = count === 1 ? t('notifyNewMailOne', name) : t('notifyNewMailMany', count, name);
-  const message = mailbox.address === name ? t('notifyOpen') : `${mailbox.address} — ${t('notifyOpen')}`;
+  return {
+    title: count === 1 ? t('notifyNewMailOne', name) : t('notifyNewMailMany', count, name),
+    message: mailbox.address === name ? t('notifyOpen') : `${mailbox.address} — ${t('notifyOpen')}`,
+  };
+}
+
+/** The title and message that name nothing: neither the mailbox nor its address. */
+function discreetNewMailText(count: number): { title: string; message: string } {
+  return {
+    title: count === 1 ? t('notifyDiscreetNewMailOne') : t('notifyDiscreetNewMailMany', count),
+    message: t('notifyDiscreetOpen'),
+  };
+}
+
+export function newMailNotification(
+  mailbox: MailboxRecord,
+  count: number,
+  now: number,
+  discreet: boolean,
+): ShownNotification {
+  const { title, message } = discreet ? discreetNewMailText(count) : namedNewMailText(mailbox, count);
   const notificationId = mailNotificationId(mailbox.address);
   return {
     notificationId,
@@ -111,7 +134,7 @@ export function collectRises(state: StoredState, now: number, minuteOfDay: numbe
     }
     // Quiet hours: keep the baseline, the rise is told when they end.
     if (quiet) continue;
-    due.push(newMailNotification(mailbox, unread - baseline, now));
+    due.push(newMailNotification(mailbox, unread - baseline, now, settings.privacyMode));
     mailbox.notifiedUnread = unread;
   }
   return due;
