@@ -2,12 +2,14 @@
  * The banner: in whose name this page sends, in words, with an icon and the mailbox's
  * colour; one-click switching; notices (stale tab, switch under way or failed, errors);
  * the send guard's dialog. A pure component: the content script passes the model and
- * the actions (entrypoints/portal.content/banner.tsx).
+ * the actions (entrypoints/portal.content/banner.tsx). Every control acts only on the
+ * user's own events (event-trust.ts): the page can reach into the banner's shadow root.
  */
 import type { ComponentChildren } from 'preact';
 import { textOn, UNKNOWN_COLOUR } from '@/utils/colours';
 import { t } from '@/utils/i18n';
 import type { MailboxKind, PortalView } from '@/utils/schemas';
+import { useUserEvents } from './event-trust';
 import { ChevronIcon, KindIcon, WarningIcon } from './icons';
 import { type GuardRequest, SendGuardDialog } from './SendGuardDialog';
 import { SwitchControls } from './SwitchControls';
@@ -73,6 +75,8 @@ function message(model: BannerModel, actions: BannerActions): Message {
       tone: 'normal',
       content: t(activity.kind === 'preferring' ? 'bannerPreferring' : 'bannerSwitching', activity.name),
     };
+  // Look-alikes of the portal on this page (a message) and no frame to tell: say so, believe nothing.
+  if (view.unsure) return { tone: 'warning', content: t('bannerUnsure') };
   if (view.stale) {
     return {
       tone: 'warning',
@@ -140,6 +144,7 @@ export function Banner({ model, actions }: { model: BannerModel; actions: Banner
   // Notices and questions always show in full.
   const collapsed = wantsCollapsed && said.tone === 'normal' && !model.activity && !model.guard;
   const busy = model.activity !== null;
+  const fromUser = useUserEvents();
   return (
     <>
       <div
@@ -158,7 +163,7 @@ export function Banner({ model, actions }: { model: BannerModel; actions: Banner
           )}
         </div>
         {said.action && !collapsed && (
-          <button type="button" data-action="notice" onClick={said.action.run}>
+          <button type="button" data-action="notice" onClick={fromUser(said.action.run)}>
             {said.action.label}
           </button>
         )}
@@ -171,17 +176,19 @@ export function Banner({ model, actions }: { model: BannerModel; actions: Banner
             onSwitch={actions.switchTo}
           />
         )}
-        <button
-          type="button"
-          class="toggle"
-          data-action={collapsed ? 'expand' : 'collapse'}
-          aria-expanded={!collapsed}
-          aria-label={collapsed ? t('expand') : t('collapse')}
-          title={collapsed ? t('expand') : t('collapse')}
-          onClick={() => actions.setCollapsed(!collapsed)}
-        >
-          <ChevronIcon up={!collapsed} />
-        </button>
+        {!view?.collapseLocked && (
+          <button
+            type="button"
+            class="toggle"
+            data-action={collapsed ? 'expand' : 'collapse'}
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? t('expand') : t('collapse')}
+            title={collapsed ? t('expand') : t('collapse')}
+            onClick={fromUser(() => actions.setCollapsed(!collapsed))}
+          >
+            <ChevronIcon up={!collapsed} />
+          </button>
+        )}
       </div>
       {model.guard && (
         <SendGuardDialog request={model.guard} onConfirm={actions.confirmSend} onCancel={actions.cancelSend} />

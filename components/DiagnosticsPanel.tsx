@@ -4,8 +4,37 @@
  * content and hides the local part of every address.
  */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { Diagnostics } from '@/utils/message-client';
+
+type Reading = NonNullable<Diagnostics['lastReading']>;
+
+const TRUST_TEXT: Record<Reading['trust'], MessageKey> = {
+  frame: 'diagTrustFrame',
+  single: 'diagTrustSingle',
+  unsure: 'diagTrustUnsure',
+  none: 'diagTrustNone',
+};
+
+const LIMIT_TEXT: Record<Diagnostics['limitsReached'][number]['limit'], MessageKey> = {
+  'known-mailboxes': 'diagLimitKnownMailboxes',
+  'accounts-per-login': 'diagLimitAccountsPerLogin',
+  quarantine: 'diagLimitQuarantine',
+  'page-list': 'diagLimitPageList',
+};
+
+/** Every bound reached, worded, the quarantine's included (it is full when it holds its size). */
+function limitLines(diagnostics: Diagnostics): { key: string; text: string; at: number | null }[] {
+  const lines = diagnostics.limitsReached.map((limit) => ({
+    key: limit.limit,
+    text: t(LIMIT_TEXT[limit.limit], limit.count),
+    at: limit.at as number | null,
+  }));
+  if (diagnostics.quarantined >= diagnostics.quarantineSize) {
+    lines.push({ key: 'quarantine', text: t('diagLimitQuarantine', diagnostics.quarantined), at: null });
+  }
+  return lines;
+}
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
@@ -22,6 +51,7 @@ export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): 
     lastPage: lastReading && {
       at: new Date(diagnostics.lastReadingAt).toISOString(),
       kind: lastReading.kind,
+      trust: lastReading.trust,
       labelFound: lastReading.label !== null,
       labelShowsAddress: lastReading.label?.address != null,
       chooserEntries: lastReading.chooser?.length ?? null,
@@ -41,6 +71,8 @@ export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): 
     mailboxesKnown: diagnostics.mailboxes,
     policy: diagnostics.policy,
     quarantined: diagnostics.quarantined,
+    frame: diagnostics.frame && { origin: diagnostics.frame.origin, learntAt: new Date(diagnostics.frame.learntAt) },
+    limitsReached: limitLines(diagnostics).map((line) => line.key),
   };
   return redact(JSON.stringify(report, null, 2));
 }
@@ -55,6 +87,8 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
         <dl>
           <dt>{t('diagKind')}</dt>
           <dd>{reading.kind}</dd>
+          <dt>{t('diagTrust')}</dt>
+          <dd data-trust={reading.trust}>{t(TRUST_TEXT[reading.trust])}</dd>
           <dt>{t('diagLabel')}</dt>
           <dd>{reading.label?.text ?? t('diagNotFound')}</dd>
           <dt>{t('diagChooser')}</dt>
@@ -96,9 +130,28 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
         <summary>JSON</summary>
         <pre>{JSON.stringify(diagnostics.profile, null, 2)}</pre>
       </details>
+      <p data-frame={diagnostics.frame ? 'learnt' : 'none'}>
+        {t('diagFrame')} :{' '}
+        {diagnostics.frame
+          ? t('diagFrameLearnt', diagnostics.frame.origin, WHEN.format(diagnostics.frame.learntAt))
+          : t('diagFrameNone')}
+      </p>
       <p>
         {t('diagQuarantined')} : {diagnostics.quarantined}
       </p>
+      {limitLines(diagnostics).length > 0 && (
+        <>
+          <h3>{t('diagLimits')}</h3>
+          <ul data-limits="">
+            {limitLines(diagnostics).map((line) => (
+              <li key={line.key} data-limit={line.key}>
+                {line.at !== null && `${WHEN.format(line.at)} : `}
+                {line.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p data-policy={diagnostics.policy.state}>
         {t('diagPolicy')} :{' '}
         {diagnostics.policy.state === 'none'

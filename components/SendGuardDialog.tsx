@@ -1,10 +1,14 @@
 /**
  * The send guard's question: a modal alert dialog naming the mailbox the message will
  * leave from. Focus starts on the confirm button (Enter sends), Escape cancels, Tab
- * stays inside. It answers once: a second click cannot send twice.
+ * stays inside. It answers once: a second click cannot send twice. Only the user
+ * answers: buttons, keys and the « ne plus demander » box ignore a page script's
+ * events (event-trust.ts), and that box has no <label>, which a script could click to
+ * tick it with a trusted event; its text toggles it instead.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useUserEvents } from './event-trust';
 
 export interface GuardRequest {
   /** The sentence naming the sending mailbox. */
@@ -25,6 +29,7 @@ export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialo
   const answered = useRef(false);
   const dialog = useRef<HTMLDivElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const fromUser = useUserEvents();
 
   // At once, not after the next frame: the user's next key must land in the dialog.
   useLayoutEffect(() => {
@@ -71,18 +76,28 @@ export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialo
         aria-modal="true"
         aria-labelledby="repere-bal-guard-title"
         aria-describedby="repere-bal-guard-text"
-        onKeyDown={onKeyDown}
+        onKeyDown={fromUser(onKeyDown)}
       >
         <h2 id="repere-bal-guard-title">{t('guardTitle')}</h2>
         <p id="repere-bal-guard-text">{request.message}</p>
         {request.canSilence && (
-          <label>
-            <input type="checkbox" checked={silence} onChange={(e) => setSilence(e.currentTarget.checked)} />
-            {t('guardDontAsk')}
-          </label>
+          <div class="silence">
+            <input
+              type="checkbox"
+              aria-labelledby="repere-bal-guard-silence"
+              checked={silence}
+              // Cancelled unless the user's: a script's click must not tick the box.
+              onClick={fromUser(() => undefined)}
+              onChange={fromUser((event) => setSilence(event.currentTarget.checked))}
+            />
+            {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a label's click for the mouse; the keyboard ticks the box itself. */}
+            <span id="repere-bal-guard-silence" onClick={fromUser(() => setSilence(!silence))}>
+              {t('guardDontAsk')}
+            </span>
+          </div>
         )}
         <div class="actions">
-          <button type="button" data-action="cancel-send" onClick={() => answer(false)}>
+          <button type="button" data-action="cancel-send" onClick={fromUser(() => answer(false))}>
             {t('guardCancel')}
           </button>
           <button
@@ -90,7 +105,7 @@ export function SendGuardDialog({ request, onConfirm, onCancel }: SendGuardDialo
             type="button"
             class="primary"
             data-action="confirm-send"
-            onClick={() => answer(true)}
+            onClick={fromUser(() => answer(true))}
           >
             {request.confirmLabel}
           </button>

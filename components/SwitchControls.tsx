@@ -2,11 +2,13 @@
  * One-click switching from the banner: a button per other mailbox when there are a
  * few, a menu with a filter when there are many (there can be thirty). Every control
  * carries `data-switch-to="<address>"`; names are portal text, rendered as text.
+ * Clicks, keys and typing act only when they are the user's (event-trust.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { fold } from '@/utils/portal/text';
 import type { MailboxView } from '@/utils/schemas';
+import { useUserEvents } from './event-trust';
 
 /** Up to this many other mailboxes get a button each; beyond, a menu. */
 export const INLINE_SWITCH_LIMIT = 3;
@@ -44,13 +46,14 @@ function SwitchButton({
   onSwitch(address: string): void;
   detailed: boolean;
 }) {
+  const fromUser = useUserEvents();
   return (
     <button
       type="button"
       data-switch-to={mailbox.address}
       title={t('switchTo', mailbox.name)}
       disabled={busy}
-      onClick={() => onSwitch(mailbox.address)}
+      onClick={fromUser(() => onSwitch(mailbox.address))}
       style={{ '--swatch': mailbox.colour }}
     >
       <span class="swatch" aria-hidden="true" />
@@ -66,6 +69,7 @@ function SwitchButton({
 export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: SwitchControlsProps) {
   const [filter, setFilter] = useState('');
   const menu = useRef<HTMLFieldSetElement>(null);
+  const fromUser = useUserEvents();
 
   useEffect(() => {
     if (!open) return;
@@ -94,7 +98,7 @@ export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: S
         aria-haspopup="true"
         aria-expanded={open}
         disabled={busy}
-        onClick={() => onOpenChange(!open)}
+        onClick={fromUser(() => onOpenChange(!open))}
       >
         {t('switchMenu', others.length)}
         {totalUnread > 0 && <UnreadBadge count={totalUnread} />}
@@ -103,9 +107,9 @@ export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: S
         <fieldset
           ref={menu}
           class="menu"
-          onKeyDown={(event) => {
+          onKeyDown={fromUser((event) => {
             if (event.key === 'Escape') onOpenChange(false);
-          }}
+          })}
         >
           <legend class="visually-hidden">{t('switchMenu', others.length)}</legend>
           {others.length >= FILTER_FROM && (
@@ -114,7 +118,7 @@ export function SwitchControls({ others, open, busy, onOpenChange, onSwitch }: S
               aria-label={t('switchFilter')}
               placeholder={t('switchFilter')}
               value={filter}
-              onInput={(e) => setFilter(e.currentTarget.value)}
+              onInput={fromUser((event) => setFilter(event.currentTarget.value))}
             />
           )}
           <ul>

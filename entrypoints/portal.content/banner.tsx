@@ -14,10 +14,10 @@
  * new tab, DOMContentLoaded 5–10 ms later in A/B builds measured as `npm run bench` does).
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Banner, type BannerActions, EDGE, shownKind } from '@/components/Banner';
 import BANNER_CSS from '@/components/banner.css?inline';
 import { textOn, UNKNOWN_COLOUR } from '@/utils/colours';
+import type { Lifetime } from './lifetime';
 import type { TabModel, TabState } from './tab-state';
 
 export const BANNER_TAG = 'repere-bal-banner';
@@ -53,7 +53,7 @@ function hasNews(model: TabModel): boolean {
   return model.view !== null || model.error !== null || model.activity !== null || model.guard !== null;
 }
 
-export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: BannerActions): ShadowRoot {
+export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerActions): ShadowRoot {
   const host = document.createElement(BANNER_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -98,10 +98,10 @@ export function mountBanner(ctx: ContentScriptContext, tab: TabState, actions: B
     pending = true;
     queueMicrotask(() => {
       pending = false;
-      if (!ctx.isInvalid) update(tab.get());
+      if (!lifetime.isInvalid) update(tab.get());
     });
   });
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     unsubscribe();
     keeper.disconnect();
     render(null, container);

@@ -1,28 +1,49 @@
 /**
  * Feature: account discovery. When the background asks (at most every few minutes, one
- * tab at a time, and right after a login whose default account is not known yet), the
- * chooser page and the account page « Gestion de votre compte Medimail » are read,
- * both read-only, and what they list goes to the background.
+ * tab at a time, right after a login whose default account is not known yet, and while
+ * no frame is known), the menu's own pages are read, both read-only: the chooser page
+ * and the account page « Gestion de votre compte Medimail ». What they list goes to the
+ * background, with the portal's frame they show: no mail is shown there, so it is where
+ * the frame is learnt (utils/portal/frame.ts). Their addresses come from the background,
+ * which kept them from pages it believed; they are fetched only on this page's origin.
  */
-import { readAccountTable } from '@/utils/portal/account-table';
+
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
-import { readPortalPage } from '@/utils/portal/page';
+import type { PortalFrame } from '@/utils/portal/frame';
+import { type MenuPage, type PortalPageReading, readPortalPage } from '@/utils/portal/page';
+import type { PortalView } from '@/utils/schemas';
 import type { PageWatcher } from './page-watcher';
 import type { TabState } from './tab-state';
 
-export async function discoverAccounts(tab: TabState, watcher: PageWatcher): Promise<void> {
-  const { reading, profile } = tab.get();
-  if (!reading) return;
-  let chooser = reading.chooser;
-  if (!chooser && reading.chooserUrl) {
-    const page = await fetchPortalPage(reading.chooserUrl);
-    if (page.ok) chooser = readPortalPage(page.doc, profile, { isChooserPage: true }).chooser;
-  }
-  let accountTable = reading.accountTable;
-  if (!accountTable && reading.manageUrl) {
-    const page = await fetchPortalPage(reading.manageUrl);
-    if (page.ok) accountTable = readAccountTable(page.doc, profile);
-  }
+/** One of the menu's pages, read with the frame known, or without it when the portal moved its interface. */
+async function readMenuPage(url: string | null, reachedBy: MenuPage, tab: TabState): Promise<PortalPageReading | null> {
+  if (!url) return null;
+  const page = await fetchPortalPage(url, location.href);
+  if (!page.ok) return null;
+  const { profile, frame } = tab.get();
+  const read = (known: PortalFrame | null) =>
+    readPortalPage(page.doc, profile, { pageUrl: page.url, frame: known, reachedBy });
+  const reading = read(frame);
+  return reading.trust === 'frame' || !frame ? reading : read(null);
+}
+
+export async function discoverAccounts(
+  tab: TabState,
+  watcher: PageWatcher,
+  targets: NonNullable<PortalView['discovery']>,
+): Promise<void> {
+  const chooserPage = await readMenuPage(targets.chooserUrl, 'chooser', tab);
+  const accountPage = await readMenuPage(targets.manageUrl, 'account', tab);
+  // Pages that showed the portal's menu (a page without it, a failing portal, says nothing of the frame).
+  const read = [accountPage, chooserPage].filter(
+    (page): page is PortalPageReading => page !== null && page.kind === 'webmail' && page.trust !== 'none',
+  );
   // Nothing read (portal failing, session gone): the lease lapses and another page tries again.
-  if (chooser || accountTable) await watcher.report({ chooser, accountTable });
+  if (read.length === 0) return;
+  await watcher.report({
+    chooser: chooserPage?.chooser ?? accountPage?.chooser ?? null,
+    accountTable: accountPage?.accountTable ?? null,
+    // The account page's first: only it can vouch for a chooser panel.
+    frame: read.find((page) => page.frame)?.frame ?? null,
+  });
 }

@@ -1,11 +1,11 @@
 /**
  * The content script on the portal: wiring only. It starts at document_start so the
  * banner is there at first paint and the send guard stands before the first click.
- * Each capability lives in its own file (see FEATURES) and cleans up with `ctx`.
+ * Each capability lives in its own file (see FEATURES) and cleans up with the script's
+ * lifetime (lifetime.ts), which, unlike WXT's context, a page script cannot end.
  * Nothing here may throw into the page: failures become banner messages.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BannerActions } from '@/components/Banner';
 import { t } from '@/utils/i18n';
@@ -15,6 +15,7 @@ import { PORTAL_MATCHES } from '@/utils/portal-origins';
 import type { PortalView } from '@/utils/schemas';
 import { mountBanner } from './banner';
 import { discoverAccounts } from './discovery';
+import { createLifetime, type Lifetime } from './lifetime';
 import { type PageWatcher, watchPage } from './page-watcher';
 import { applySwitchNow, watchLogins } from './preferred-mailbox';
 import { installSendGuard } from './send-guard';
@@ -43,20 +44,20 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     try {
-      await start(ctx);
+      await start(createLifetime(ctx));
     } catch (error) {
       log.error('démarrage impossible :', error);
     }
   },
 });
 
-async function start(ctx: ContentScriptContext): Promise<void> {
+async function start(lifetime: Lifetime): Promise<void> {
   const tab = createTabState();
   const hello = sendToBackground('content:hello', { url: location.href });
-  const guard = installSendGuard(ctx, tab);
+  const guard = installSendGuard(lifetime, tab);
   let watcher: PageWatcher | null = null;
   let shadow: ShadowRoot | null = null;
-  const switcher = createSwitcher(ctx, tab, () => shadow ?? document.documentElement);
+  const switcher = createSwitcher(lifetime, tab, () => shadow ?? document.documentElement);
 
   const setCollapsed = (collapsed: boolean) => {
     const view = tab.get().view;
@@ -73,29 +74,32 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     confirmSend: (silence) => guard.confirm(silence),
     cancelSend: () => guard.cancel(),
   };
-  shadow = mountBanner(ctx, tab, actions);
-  markTab(ctx, tab);
-  watchLogins(ctx);
+  shadow = mountBanner(lifetime, tab, actions);
+  markTab(lifetime, tab);
+  watchLogins(lifetime, tab);
 
   const reply = await hello;
-  if (ctx.isInvalid) return;
+  if (lifetime.isInvalid) return;
   if (!reply.ok) {
     tab.set({ error: t('errorBackground') });
     log.warn('le service d’arrière-plan ne répond pas :', reply.error);
     return;
   }
-  const { profile, collapsed, checkingText } = reply.value;
-  tab.set({ profile, collapsedHint: collapsed, checkingText });
+  const { profile, frame, collapsed, checkingText } = reply.value;
+  tab.set({ profile, frame, collapsedHint: collapsed, checkingText });
   document.documentElement.setAttribute(CONNECTED_ATTRIBUTE, reply.value.version);
 
   const onView = (view: PortalView) => {
     const { activity } = tab.get();
     const landed = activity && (view.active.address === activity.address || view.switchFailed);
-    tab.set({ view, ...(landed ? { activity: null } : {}) });
+    const frameChanged = JSON.stringify(view.frame) !== JSON.stringify(tab.get().frame);
+    tab.set({ view, frame: view.frame, ...(landed ? { activity: null } : {}) });
+    // A frame learnt (or changed) since this page was read: read it again with it.
+    if (frameChanged) watcher?.reread();
     applySwitchNow(view, switcher);
-    if (view.discoveryDue && watcher) void discoverAccounts(tab, watcher);
+    if (view.discovery && watcher) void discoverAccounts(tab, watcher, view.discovery);
   };
-  watcher = watchPage(ctx, tab, onView);
+  watcher = watchPage(lifetime, tab, onView);
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
@@ -110,6 +114,6 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-  ctx.onInvalidated(() => document.documentElement.removeAttribute(CONNECTED_ATTRIBUTE));
+  lifetime.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  lifetime.onInvalidated(() => document.documentElement.removeAttribute(CONNECTED_ATTRIBUTE));
 }

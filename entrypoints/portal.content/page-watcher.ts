@@ -1,13 +1,15 @@
 /**
  * Feature: reading the page. The page is read once it is whole (just after its load
  * event, or soon after it is parsed) and then whenever it changes (a portal that
- * switches mailboxes in place); each new reading goes to the background, whose answer
- * (the view) updates the banner.
+ * switches mailboxes in place), with the portal's frame the background knows for this
+ * origin (utils/portal/frame.ts: only the portal's interface is believed); each new
+ * reading goes to the background, whose answer (the view) updates the banner.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '@/utils/message-client';
+import type { PortalFrame } from '@/utils/portal/frame';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import type { PortalView } from '@/utils/schemas';
+import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 
 /** At most one reading per this many ms while the page changes. */
@@ -22,22 +24,25 @@ export interface PageWatcher {
   report(discovered: {
     chooser: PortalPageReading['chooser'];
     accountTable: PortalPageReading['accountTable'];
+    frame: PortalFrame | null;
   }): Promise<void>;
+  /** Reads the page again now, once it has been read (the frame to read it with changed). */
+  reread(): void;
 }
 
 function sameReading(a: PortalPageReading | null, b: PortalPageReading): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (view: PortalView) => void): PageWatcher {
+export function watchPage(lifetime: Lifetime, tab: TabState, onView: (view: PortalView) => void): PageWatcher {
   // Replies are applied in order: a slow answer never overwrites a newer one.
   let queue: Promise<void> = Promise.resolve();
   const send = (discovered: Parameters<PageWatcher['report']>[0] | null) => {
     queue = queue.then(async () => {
       const { reading, observedAt } = tab.get();
-      if (!reading || ctx.isInvalid) return;
+      if (!reading || lifetime.isInvalid) return;
       const reply = await sendToBackground('content:page-seen', { reading, observedAt, discovered });
-      if (ctx.isInvalid) return;
+      if (lifetime.isInvalid) return;
       if (reply.ok) onView(reply.value);
       else tab.set({ error: tab.get().view ? null : reply.error });
     });
@@ -45,9 +50,9 @@ export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (vie
   };
 
   const read = () => {
-    if (ctx.isInvalid) return;
-    const { profile, reading: previous } = tab.get();
-    const reading = readPortalPage(document, profile, { pageUrl: location.href });
+    if (lifetime.isInvalid) return;
+    const { profile, frame, reading: previous } = tab.get();
+    const reading = readPortalPage(document, profile, { pageUrl: location.href, frame });
     if (sameReading(previous, reading)) return;
     const labelChanged = previous !== null && previous.label?.text !== reading.label?.text;
     // The page shows the server's state as of its request; an in-place change, as of now.
@@ -60,7 +65,7 @@ export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (vie
   let timer: number | undefined;
   const schedule = () => {
     if (timer !== undefined) return;
-    timer = ctx.setTimeout(() => {
+    timer = lifetime.setTimeout(() => {
       timer = undefined;
       read();
     }, READ_THROTTLE_MS);
@@ -70,28 +75,31 @@ export function watchPage(ctx: ContentScriptContext, tab: TabState, onView: (vie
     if (records.every((r) => document.head?.contains(r.target))) return;
     schedule();
   });
-  ctx.onInvalidated(() => observer.disconnect());
+  lifetime.onInvalidated(() => observer.disconnect());
   // The portal first: while the page is parsed, watching every node would cost it its
   // load time, and reading it at DOMContentLoaded made the browser lay the page out
   // before its load event (≈ 7 ms later in a new tab, bench/). So the page is read just
   // after load, or 200 ms after parsing if its images are slow, then watched for changes.
   let started = false;
   const start = () => {
-    if (started || ctx.isInvalid) return;
+    if (started || lifetime.isInvalid) return;
     started = true;
     read();
     observer.observe(document, { childList: true, subtree: true, characterData: true });
   };
   if (document.readyState === 'complete') start();
   else {
-    ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0));
-    const afterParsing = () => ctx.setTimeout(start, PARSED_PAGE_WAIT_MS);
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', afterParsing);
+    lifetime.addEventListener(window, 'load', () => lifetime.setTimeout(start, 0));
+    const afterParsing = () => lifetime.setTimeout(start, PARSED_PAGE_WAIT_MS);
+    if (document.readyState === 'loading') lifetime.addEventListener(document, 'DOMContentLoaded', afterParsing);
     else afterParsing();
   }
 
   return {
     refresh: () => send(null),
     report: (discovered) => send(discovered),
+    reread: () => {
+      if (started) read();
+    },
   };
 }

@@ -4,19 +4,27 @@
  * personal mailbox); on the first webmail page after it, the background may answer
  * « switch to X » once: this fixes the guide's first-login quirk, where the default
  * account is not opened. A later manual switch is left alone.
+ *
+ * Only a submission on the login page counts: a webmail page shows message bodies
+ * written by strangers, and one may hold a look-alike login form.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '@/utils/message-client';
 import { findLoginForm, loginFieldValue } from '@/utils/portal/login';
 import { isAddress } from '@/utils/portal/text';
 import type { PortalView } from '@/utils/schemas';
+import type { Lifetime } from './lifetime';
 import type { Switcher } from './switcher';
+import type { TabState } from './tab-state';
 
-export function watchLogins(ctx: ContentScriptContext): void {
-  ctx.addEventListener(
+export function watchLogins(lifetime: Lifetime, tab: TabState): void {
+  lifetime.addEventListener(
     window,
     'submit',
     (event: SubmitEvent) => {
+      // An untrusted submit event submits nothing, so it is no login. A trusted one is no
+      // proof of the user either (a page script's form.requestSubmit() fires a trusted
+      // submit): the background counts the address only once the portal confirms it.
+      if (!event.isTrusted || tab.get().reading?.kind !== 'login') return;
       const form = event.target as HTMLFormElement | null;
       if (!form || form !== findLoginForm(document)) return;
       const address = loginFieldValue(form).toLowerCase();

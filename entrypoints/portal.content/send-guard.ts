@@ -5,12 +5,12 @@
  * Cancel sends nothing; confirm replays the user's action once, and only once.
  * Listeners sit on window in the capture phase, so they run before the portal's own.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GuardRequest } from '@/components/SendGuardDialog';
 import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/message-client';
 import { isComposeForm, sendControlAt } from '@/utils/portal/compose';
 import type { PortalView } from '@/utils/schemas';
+import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 
 /** What the guard says, or null when this page may send without asking. */
@@ -61,7 +61,7 @@ export interface SendGuard {
   cancel(): void;
 }
 
-export function installSendGuard(ctx: ContentScriptContext, tab: TabState): SendGuard {
+export function installSendGuard(lifetime: Lifetime, tab: TabState): SendGuard {
   let held: Held | null = null;
   /** Events let through once: the replay of a confirmed action. */
   const allowed = new Set<EventTarget>();
@@ -83,7 +83,7 @@ export function installSendGuard(ctx: ContentScriptContext, tab: TabState): Send
     return true;
   };
 
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'click',
     (event: MouseEvent) => {
@@ -101,7 +101,7 @@ export function installSendGuard(ctx: ContentScriptContext, tab: TabState): Send
   );
 
   // A send control that is not a real button is activated from the keyboard by its own script.
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'keydown',
     (event: KeyboardEvent) => {
@@ -114,7 +114,7 @@ export function installSendGuard(ctx: ContentScriptContext, tab: TabState): Send
     { capture: true },
   );
 
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'submit',
     (event: SubmitEvent) => {
@@ -141,7 +141,7 @@ export function installSendGuard(ctx: ContentScriptContext, tab: TabState): Send
       else form.requestSubmit();
     }
     // Whatever was not consumed by the replay must not open the gate later.
-    queueMicrotask(() => ctx.setTimeout(() => allowed.clear(), 0));
+    queueMicrotask(() => lifetime.setTimeout(() => allowed.clear(), 0));
   };
 
   return {

@@ -6,13 +6,13 @@
  * submitted from this page (or its link followed): the portal switches and lands on
  * the inbox, exactly as when the user clicks there.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/message-client';
-import { type ChooserEntry, readChooser } from '@/utils/portal/chooser';
+import type { ChooserEntry } from '@/utils/portal/chooser';
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
-import { findLabel } from '@/utils/portal/label';
-import { findAccountMenu } from '@/utils/portal/menu';
+import { findPortalChooser } from '@/utils/portal/page';
+import { sameOriginUrl } from '@/utils/portal/url';
+import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 
 /** A switch that shows no result in this time is reported as failed. */
@@ -31,7 +31,8 @@ function submitFetchedForm(entry: Extract<ChooserEntry['action'], { kind: 'form'
   const source = entry.form;
   const form = document.createElement('form');
   form.method = source.getAttribute('method') ?? 'post';
-  form.action = new URL(source.getAttribute('action') ?? '', source.ownerDocument.baseURI).toString();
+  // Absolute, checked on the portal when read: no <base> in the page can send it elsewhere.
+  form.action = entry.action;
   form.hidden = true;
   const add = (name: string, value: string) => {
     const input = document.createElement('input');
@@ -53,22 +54,26 @@ function submitFetchedForm(entry: Extract<ChooserEntry['action'], { kind: 'form'
   form.submit();
 }
 
-function activateInPage(entry: ChooserEntry): void {
+/**
+ * Activates an entry of the chooser in this page, if where it leads is still this page's
+ * origin as the browser resolves it (a <base> in a message would move a relative action).
+ */
+function activateInPage(entry: ChooserEntry): boolean {
   if (entry.action.kind === 'link') {
-    location.assign(entry.action.href);
-    return;
+    const href = sameOriginUrl(entry.action.href, location.href);
+    if (href) location.assign(href);
+    return href !== null;
   }
   const { form, submitter } = entry.action;
+  const resolved = (submitter as HTMLButtonElement | null)?.formAction || form.action;
+  if (!sameOriginUrl(resolved, location.href)) return false;
   // requestSubmit runs the portal's own submit handling (a switch in place) with the right submitter.
   if (submitter && form.contains(submitter)) form.requestSubmit(submitter);
   else form.requestSubmit();
+  return true;
 }
 
-export function createSwitcher(
-  ctx: ContentScriptContext,
-  tab: TabState,
-  formHost: () => Element | ShadowRoot,
-): Switcher {
+export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () => Element | ShadowRoot): Switcher {
   const fail = (error: string) => tab.set({ activity: null, error });
 
   return {
@@ -80,35 +85,34 @@ export function createSwitcher(
         error: null,
         switcherOpen: false,
       });
-      ctx.setTimeout(() => {
+      lifetime.setTimeout(() => {
         if (tab.get().activity) fail(t('bannerSwitchFailed', name));
       }, SWITCH_PATIENCE_MS);
 
-      const { profile } = tab.get();
-      const menu = findAccountMenu(document, profile);
-      const label = findLabel(document, profile, menu);
-      const exclude = [menu?.container, label?.element].filter((e): e is Element => e !== undefined);
-      const inPage = readChooser(document, profile, { exclude })?.entries.find((e) => e.address === address);
+      const { profile, frame } = tab.get();
+      const here = location.href;
+      // The portal's own chooser only: in this page where the frame vouches for it, else its page.
+      const inPage = findPortalChooser(document, profile, { pageUrl: here, frame });
+      const entryHere = inPage?.entries.find((e) => e.address === address);
+      const chooserUrl = tab.get().reading?.chooserUrl ?? null;
+      if (!entryHere && !chooserUrl) return fail(t(tab.get().view?.unsure ? 'bannerUnsure' : 'errorNoChooser'));
       await sendToBackground('content:switch-requested', { address });
-      if (inPage) {
-        activateInPage(inPage);
+      if (entryHere) {
+        if (!activateInPage(entryHere)) fail(t('errorOffPortal'));
         return;
       }
-      const chooserUrl = menu?.chooserUrl ?? tab.get().reading?.chooserUrl ?? null;
-      if (!chooserUrl) return fail(t('errorNoChooser'));
-      const page = await fetchPortalPage(chooserUrl);
-      if (ctx.isInvalid) return;
+      if (!chooserUrl) return;
+      const page = await fetchPortalPage(chooserUrl, here);
+      if (lifetime.isInvalid) return;
       if (!page.ok)
         return fail(page.reason === 'session-expired' ? t('errorSessionExpired') : t('errorPortal', page.detail));
-      const fetchedMenu = findAccountMenu(page.doc, profile);
-      const fetchedLabel = findLabel(page.doc, profile, fetchedMenu);
-      const entry = readChooser(page.doc, profile, {
-        wholePage: true,
-        exclude: [fetchedMenu?.container, fetchedLabel?.element].filter((e): e is Element => e !== undefined),
-      })?.entries.find((e) => e.address === address);
+      // The page the menu's own link leads to: no mail there, its chooser is the portal's.
+      const entry = findPortalChooser(page.doc, profile, { pageUrl: page.url, reachedBy: 'chooser' })?.entries.find(
+        (e) => e.address === address,
+      );
       if (!entry) return fail(t('errorNotInChooser', name));
-      if (entry.action.kind === 'link') location.assign(entry.action.href);
-      else submitFetchedForm(entry.action, formHost());
+      if (entry.action.kind === 'form') submitFetchedForm(entry.action, formHost());
+      else if (!activateInPage(entry)) fail(t('errorOffPortal'));
     },
   };
 }

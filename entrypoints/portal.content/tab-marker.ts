@@ -4,10 +4,10 @@
  * own title changes, and the icon becomes a mark in the mailbox's colour, so the tab
  * strip tells mailboxes apart. Both are restored when the extension goes away.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shownKind } from '@/components/Banner';
 import { t } from '@/utils/i18n';
 import type { PortalView } from '@/utils/schemas';
+import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 
 const MAX_PREFIX_NAME = 28;
@@ -27,7 +27,7 @@ export function faviconFor(colour: string, ink: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-export function markTab(ctx: ContentScriptContext, tab: TabState): void {
+export function markTab(lifetime: Lifetime, tab: TabState): void {
   let prefix = '';
   let icon: HTMLLinkElement | null = null;
 
@@ -61,10 +61,10 @@ export function markTab(ctx: ContentScriptContext, tab: TabState): void {
     if (title) observer.observe(title, { childList: true, characterData: true, subtree: true });
     update();
   };
-  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', observeTitle);
+  if (document.readyState === 'loading') lifetime.addEventListener(document, 'DOMContentLoaded', observeTitle);
   else observeTitle();
 
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     unsubscribe();
     observer.disconnect();
     if (prefix && document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);

@@ -4,11 +4,14 @@
  * change it; the banner and the tab marker re-render when it changes.
  */
 import { type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
+import type { PortalFrame } from '@/utils/portal/frame';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 
 export interface TabModel extends BannerModel {
   profile: SelectorProfile;
+  /** Where the portal's interface stands on this origin, as the background learnt it (null: not yet). */
+  frame: PortalFrame | null;
   reading: PortalPageReading | null;
   /** When the active mailbox shown by this page was read (page load or in-place change). */
   observedAt: number;
@@ -25,6 +28,7 @@ export interface TabState {
 export function createTabState(): TabState {
   let model: TabModel = {
     profile: DEFAULT_PROFILE,
+    frame: null,
     reading: null,
     observedAt: Date.now(),
     checkingText: null,

@@ -3,22 +3,23 @@
  * 200 ms after parsing when the load is slow, never while the page is still parsed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '@/entrypoints/portal.content/lifetime';
 import { watchPage } from '@/entrypoints/portal.content/page-watcher';
 import { createTabState } from '@/entrypoints/portal.content/tab-state';
+import { reloadExtension, startContentScript } from './content-script';
 
 describe('page watcher', () => {
-  let ctx: ContentScriptContext;
+  let lifetime: Lifetime;
   let readyState: DocumentReadyState;
   beforeEach(() => {
     vi.useFakeTimers();
     document.documentElement.innerHTML = '<head><title>Medimail</title></head><body><p>portail</p></body>';
     readyState = 'loading';
     vi.spyOn(document, 'readyState', 'get').mockImplementation(() => readyState);
-    ctx = new ContentScriptContext('portal');
+    lifetime = startContentScript().lifetime;
   });
   afterEach(() => {
-    ctx.abort();
+    reloadExtension();
     vi.restoreAllMocks();
     vi.useRealTimers();
   });
@@ -30,7 +31,7 @@ describe('page watcher', () => {
 
   it('reads the page just after its load event', () => {
     const tab = createTabState();
-    watchPage(ctx, tab, () => undefined);
+    watchPage(lifetime, tab, () => undefined);
     parsed();
     vi.advanceTimersByTime(50);
     expect(tab.get().reading).toBeNull();
@@ -43,7 +44,7 @@ describe('page watcher', () => {
   it('reads it 200 ms after parsing when the load is slow, once', () => {
     const tab = createTabState();
     const set = vi.spyOn(tab, 'set');
-    watchPage(ctx, tab, () => undefined);
+    watchPage(lifetime, tab, () => undefined);
     parsed();
     vi.advanceTimersByTime(199);
     expect(tab.get().reading).toBeNull();
@@ -58,7 +59,7 @@ describe('page watcher', () => {
   it('reads at once a page already loaded', () => {
     readyState = 'complete';
     const tab = createTabState();
-    watchPage(ctx, tab, () => undefined);
+    watchPage(lifetime, tab, () => undefined);
     expect(tab.get().reading).not.toBeNull();
   });
 });

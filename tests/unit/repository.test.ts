@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const DIR = 'entrypoints/portal.content';
 /** Files of the content script that are plumbing, not capabilities. */
-const PLUMBING = new Set(['index.ts', 'tab-state.ts']);
+const PLUMBING = new Set(['index.ts', 'tab-state.ts', 'lifetime.ts']);
 
 const index = readFileSync(`${DIR}/index.ts`, 'utf8');
 const features = [...(/export const FEATURES = \[([^\]]*)\]/.exec(index)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(

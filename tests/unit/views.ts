@@ -28,10 +28,13 @@ export function portalView(active: Partial<PortalView['active']> = {}, extra: Pa
     },
     others: [otherMailbox(1)],
     collapsed: false,
+    collapseLocked: false,
+    unsure: false,
+    frame: null,
     stale: null,
     switchFailed: null,
     switchNow: null,
-    discoveryDue: false,
+    discovery: null,
     ...extra,
   };
 }

@@ -1,13 +1,30 @@
-/** The banner's components, rendered with happy-dom and the French messages. */
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+/**
+ * The banner's components, rendered with happy-dom and the French messages. happy-dom's
+ * events are never trusted, so the components are rendered as the user would drive them,
+ * with a trust provider that accepts test events; one test keeps the default and shows
+ * that a page script's events do nothing.
+ */
+import { cleanup, fireEvent, type RenderOptions, render as renderWithoutUser, screen } from '@testing-library/preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Banner, type BannerActions, type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
+import { EventTrust } from '@/components/event-trust';
 import { SendGuardDialog } from '@/components/SendGuardDialog';
 import { SwitchControls } from '@/components/SwitchControls';
 import { PERSONAL_COLOUR } from '@/utils/colours';
+import { asUser } from '../content-script';
 import { otherMailbox, portalView } from '../views';
 
 afterEach(cleanup);
+
+function AcceptingTestEvents({ children }: { children?: ComponentChildren }) {
+  return <EventTrust.Provider value={() => true}>{children}</EventTrust.Provider>;
+}
+
+/** Renders as the user drives it: the synthetic events of the tests act. */
+function render(ui: VNode, options: RenderOptions = {}) {
+  return renderWithoutUser(ui, { ...options, wrapper: AcceptingTestEvents });
+}
 
 const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
 
@@ -179,5 +196,71 @@ describe('SendGuardDialog', () => {
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledOnce();
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+});
+
+describe('events from the page', () => {
+  const request = { message: 'Ce message partira au nom du service X.', confirmLabel: 'Envoyer', canSilence: true };
+  const userClick = () => asUser(new MouseEvent('click', { bubbles: true, cancelable: true }));
+
+  it('do nothing with the default trust: no switch, confirm, silence, collapse or reload', () => {
+    const act = actions();
+    const others = Array.from({ length: 5 }, (_, i) => otherMailbox(i + 1));
+    const { container, rerender } = renderWithoutUser(
+      <Banner
+        model={model({ view: { ...portalView({}), others }, switcherOpen: true, guard: request })}
+        actions={act}
+      />,
+    );
+    fireEvent.click(container.querySelector('[data-switch-to]') as Element);
+    fireEvent.click(container.querySelector('.menu-button') as Element);
+    fireEvent.keyDown(container.querySelector('.menu') as Element, { key: 'Escape' });
+    fireEvent.click(container.querySelector('[data-action="collapse"]') as Element);
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    fireEvent.click(container.querySelector('[data-action="cancel-send"]') as Element);
+    fireEvent.click(container.querySelector('[data-action="confirm-send"]') as Element);
+    rerender(
+      <Banner model={model({ view: portalView({}, { stale: { address: null, name: 'MSS' } }) })} actions={act} />,
+    );
+    fireEvent.click(screen.getByText('Recharger'));
+    rerender(<Banner model={model({ view: portalView({}), error: 'Erreur' })} actions={act} />);
+    fireEvent.click(container.querySelector('[data-action="notice"]') as Element);
+
+    for (const action of Object.values(act)) expect(action).not.toHaveBeenCalled();
+  });
+
+  it('cannot tick « ne plus demander »: only the user can', () => {
+    const onConfirm = vi.fn();
+    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    const checkbox = screen.getByRole('checkbox') as HTMLInputElement;
+    const text = screen.getByText('Ne plus demander pour cette boîte aux lettres');
+    fireEvent.click(checkbox);
+    expect(checkbox.checked).toBe(false);
+    fireEvent.click(text);
+    fireEvent.change(checkbox, { target: { checked: true } });
+    fireEvent(screen.getByText('Envoyer'), userClick());
+    expect(onConfirm).toHaveBeenCalledWith(false);
+
+    cleanup();
+    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    fireEvent(screen.getByText('Ne plus demander pour cette boîte aux lettres'), userClick());
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    fireEvent(screen.getByText('Envoyer'), userClick());
+    expect(onConfirm).toHaveBeenLastCalledWith(true);
+  });
+
+  it('are refused, even trusted, while a label could forward a script’s click', () => {
+    const onConfirm = vi.fn();
+    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    const confirm = screen.getByText('Envoyer');
+    confirm.id = 'confirm';
+    const label = Object.assign(document.createElement('label'), { htmlFor: 'confirm' });
+    document.body.append(label);
+    fireEvent(confirm, userClick());
+    expect(onConfirm).not.toHaveBeenCalled();
+    label.remove();
+    fireEvent(confirm, userClick());
+    expect(onConfirm).toHaveBeenCalledOnce();
   });
 });

@@ -2,11 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { diagnosticsReport, redact } from '@/components/DiagnosticsPanel';
+import { DiagnosticsPanel, diagnosticsReport, redact } from '@/components/DiagnosticsPanel';
 import { ImportExport } from '@/components/ImportExport';
 import { MailboxSettings } from '@/components/MailboxSettings';
 import { Popup } from '@/components/Popup';
-import type { Diagnostics, Overview, SettingsView } from '@/utils/messages';
+import { type Diagnostics, type Overview, protocol, type SettingsView } from '@/utils/messages';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
@@ -122,7 +122,11 @@ describe('ImportExport', () => {
       'page:preview-import': (payload) =>
         (payload as { text: string }).text.includes('rouge')
           ? { ok: false, problems: [{ path: 'mailboxes[0].colour', message: 'couleur attendue au format #rrggbb' }] }
-          : { ok: true, changes: [{ target: 'settings', field: 'pollIntervalMinutes', from: 2, to: 5 }] },
+          : {
+              ok: true,
+              changes: [{ target: 'settings', field: 'pollIntervalMinutes', from: 2, to: 5, locked: false }],
+              profile: null,
+            },
       'page:apply-import': () => {
         applied = true;
         return { ok: true, changes: [] };
@@ -142,6 +146,41 @@ describe('ImportExport', () => {
     fireEvent.click(screen.getByText('Appliquer'));
     await screen.findByText('Réglages importés.');
     expect(applied).toBe(true);
+  });
+
+  it('names every change of a file: locked ones as not applied, a profile text by text with its consequence', async () => {
+    // What the background sends (checked against the protocol): codes and data, worded by the page.
+    const preview = protocol['page:preview-import'].response.parse({
+      ok: true,
+      changes: [{ target: 'settings', field: 'notificationsEnabled', from: true, to: false, locked: true }],
+      profile: {
+        from: 'built-in',
+        to: 'custom',
+        locked: false,
+        texts: [
+          { key: 'send', removed: ['Envoyer'], added: ['zzz'], noneKept: true },
+          { key: 'switchAccount', removed: [], added: ['Changer de boîte'], noneKept: false },
+        ],
+        hints: [{ key: 'label', removed: [], added: ['#etiquette'] }],
+      },
+    });
+    background({ 'page:preview-import': () => preview });
+    const { container } = render(<ImportExport />);
+    fireEvent.change(container.querySelector('input[type=file]') as HTMLInputElement, {
+      target: { files: [new File(['{}'], 'reglages.json', { type: 'application/json' })] },
+    });
+    await screen.findByText(/notificationsEnabled : ✓ → ✗/);
+    const setting = [...container.querySelectorAll('[data-import="preview"] > ul > li')].at(-1);
+    expect(setting?.textContent).toContain('fixé par votre organisation : ne sera pas appliqué');
+    expect(container.querySelector('[data-import-profile] [data-locked]')).toBeNull();
+    const profileLines = [...container.querySelectorAll('[data-import-profile] li')].map((li) => li.textContent);
+    expect(profileLines).toEqual([
+      "Attention : aucun des textes reconnus aujourd'hui pour “Envoyer” ne sera gardé",
+      "“Envoyer” ne sera plus reconnu : la confirmation avant envoi ne s'affichera plus",
+      '“zzz” sera reconnu comme “Envoyer”',
+      '“Changer de boîte” sera reconnu comme “Changer de compte”',
+      "le sélecteur “#etiquette” sera essayé d'abord pour l'étiquette de la BAL active",
+    ]);
   });
 });
 
@@ -170,8 +209,11 @@ describe('diagnostics report', () => {
       profile: { version: 1 },
       customProfile: false,
       mailboxes: 5,
-      quarantined: 0,
+      quarantined: 100,
+      quarantineSize: 100,
       loginKnown: true,
+      frame: { origin: 'https://medimail.mipih.fr', learntAt: 0 },
+      limitsReached: [{ limit: 'known-mailboxes', at: 0, count: 500 }],
       policy: { state: 'none', reason: null },
     } as unknown as Diagnostics;
     const report = JSON.parse(diagnosticsReport(diagnostics, 'Navigateur/1.0'));
@@ -180,6 +222,15 @@ describe('diagnostics report', () => {
       profile: 'built-in',
       mailboxesKnown: 5,
       checks: { requests: 3 },
+      frame: { origin: 'https://medimail.mipih.fr' },
+      limitsReached: ['known-mailboxes', 'quarantine'],
     });
+    const { container } = render(<DiagnosticsPanel diagnostics={diagnostics} />);
+    expect(container.querySelector('[data-frame]')?.getAttribute('data-frame')).toBe('learnt');
+    expect([...container.querySelectorAll('[data-limit]')].map((li) => li.getAttribute('data-limit'))).toEqual([
+      'known-mailboxes',
+      'quarantine',
+    ]);
+    expect(container.querySelector('[data-limit="known-mailboxes"]')?.textContent).toContain('500');
   });
 });
