@@ -7,15 +7,18 @@
  * content script's bundle.
  */
 import { z } from 'zod';
+import { MAX_PORTAL_PAGE_BYTES } from './portal/page-body';
 import {
   address,
   hexColour,
+  limitReached,
   mailboxKind,
   mailboxPatch,
   mailboxView,
   notificationLogRecord,
   pageReading,
   pollStateRecord,
+  portalFrame,
   portalView,
   selectorProfile,
   settingsPatch,
@@ -72,10 +75,38 @@ const settingsView = z.strictObject({
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
+/** A list of a selector profile, and the items a settings file removes from it and adds. */
+const profileListChange = <Key extends z.ZodEnum>(key: Key) =>
+  z.strictObject({ key, removed: z.array(z.string()), added: z.array(z.string()) });
+
+/**
+ * What a settings file changes, as codes and data (the page words them): every setting
+ * and mailbox field, `locked` when the organisation's policy sets or freezes it (not
+ * applied), and the selector profile text by text and hint by hint.
+ */
 const importPreview = z.union([
   z.strictObject({
     ok: z.literal(true),
-    changes: z.array(z.strictObject({ target: z.string(), field: z.string(), from: z.unknown(), to: z.unknown() })),
+    changes: z.array(
+      z.strictObject({
+        /** « settings », or a mailbox's address. */
+        target: z.string(),
+        field: z.string(),
+        from: z.unknown(),
+        to: z.unknown(),
+        locked: z.boolean(),
+      }),
+    ),
+    profile: z
+      .strictObject({
+        from: z.enum(['built-in', 'custom']),
+        to: z.enum(['built-in', 'custom']),
+        locked: z.boolean(),
+        /** Worst first: `noneKept`, none of the texts recognised today is kept for this key. */
+        texts: z.array(profileListChange(selectorProfile.shape.texts.keyof()).extend({ noneKept: z.boolean() })),
+        hints: z.array(profileListChange(selectorProfile.shape.hints.keyof())),
+      })
+      .nullable(),
   }),
   z.strictObject({
     ok: z.literal(false),
@@ -93,7 +124,12 @@ const diagnostics = z.strictObject({
   customProfile: z.boolean(),
   mailboxes: z.number().int(),
   quarantined: z.number().int(),
+  /** The quarantine keeps this many records at the most. */
+  quarantineSize: z.number().int(),
   loginKnown: z.boolean(),
+  /** Where the portal's frame was learnt, and when (null: not yet). */
+  frame: z.strictObject({ origin: z.string(), learntAt: z.number() }).nullable(),
+  limitsReached: z.array(limitReached),
   policy: z.strictObject({ state: z.enum(['none', 'active', 'refused']), reason: z.string().nullable() }),
 });
 export type Diagnostics = z.infer<typeof diagnostics>;
@@ -110,6 +146,8 @@ export const protocol = {
       collapsed: z.boolean(),
       /** The « checking » words, from the background's message catalogue (see portal.content/banner). */
       checkingText: z.string(),
+      /** The portal's frame learnt on this tab's origin, to read the page with (utils/portal/frame.ts). */
+      frame: portalFrame.nullable(),
     }),
   },
   /** What the page shows (on load, and whenever it changes); the answer is what the banner shows. */
@@ -117,7 +155,14 @@ export const protocol = {
     request: z.strictObject({
       reading: pageReading,
       observedAt: z.number(),
-      discovered: z.strictObject({ chooser: chooserEntries, accountTable: accountRows }).nullable(),
+      discovered: z
+        .strictObject({
+          chooser: chooserEntries,
+          accountTable: accountRows,
+          /** The frame the menu's pages show; null: they show none; absent: they could not be read. */
+          frame: portalFrame.nullable().optional(),
+        })
+        .nullable(),
     }),
     response: portalView,
   },
@@ -260,9 +305,10 @@ export function createMessageRouter(
  */
 export const offscreenReadPage = z.strictObject({
   name: z.literal('offscreen:read-page'),
-  html: z.string().max(5_000_000),
+  html: z.string().max(MAX_PORTAL_PAGE_BYTES),
   url: z.url(),
   profile: selectorProfile,
-  isChooserPage: z.boolean(),
+  frame: portalFrame.nullable(),
+  reachedBy: z.enum(['chooser', 'account']).nullable(),
 });
 export type OffscreenReadPage = z.infer<typeof offscreenReadPage>;

@@ -11,7 +11,9 @@ import type { MessageHandlers, SettingsView } from './messages';
 import { lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy';
 import type { PollRunner } from './poll-runner';
 import { DEFAULT_PROFILE } from './portal/profile';
+import { PORTAL_MATCHES } from './portal-origins';
 import { displayName, mailboxViewOf, sessionMailboxes } from './portal-session';
+import { portalUrlOrNull } from './portal-urls';
 import { MIN_POLL_MINUTES } from './schemas';
 import {
   applySettingsFile,
@@ -21,7 +23,7 @@ import {
   parseSettingsFile,
   patchMailbox,
 } from './settings-file';
-import type { Store, StoredState } from './store';
+import { QUARANTINE_SIZE, type Store, type StoredState } from './store';
 
 type PageHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `page:${string}`>>;
 
@@ -36,6 +38,12 @@ export interface PageHandlerDeps {
   /** The browser's language (messages of the settings-file check). */
   language: () => string;
   openMailbox: (address: string) => Promise<void>;
+  /**
+   * The granted portal's match patterns (the background's: the manifest's and the
+   * policy's granted ones); the overview's portal link stays on them. Absent: the
+   * built-in portal and the policy's granted origins.
+   */
+  portalMatches?: () => readonly string[];
   /** After a change: portal tabs, pages, badge and alarm hear of it. */
   changed: () => Promise<void>;
   /** The policy as last read (a refused one keeps its reason). */
@@ -95,17 +103,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
   const preview = async (text: string): Promise<ImportPreview> => {
     const parsed = parseSettingsFile(text, deps.language());
     if (!parsed.ok) return parsed;
-    return { ok: true, changes: withoutLocked(describeImport(await store.read(), parsed.file)) };
-  };
-
-  /** Changes to what the policy sets would not last: they are not offered. */
-  const withoutLocked = (changes: ReturnType<typeof describeImport>) => {
-    const locked = lockedSettings(store.policy);
-    return changes.filter((change) =>
-      change.target === 'settings'
-        ? !locked.includes(change.field as (typeof locked)[number])
-        : !lockedMailboxFields(store.policy, change.target).includes(change.field as 'label'),
-    );
+    return { ok: true, ...describeImport(await store.read(), parsed.file, store.policy) };
   };
 
   return {
@@ -113,6 +111,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       const state = await store.read();
       const { portal, poll } = state;
       const log = await store.notificationLog(RECENT_NOTIFICATIONS);
+      const matches = deps.portalMatches?.() ?? [...PORTAL_MATCHES, ...deps.extraPortals.granted()];
       return {
         mailboxes: sessionMailboxes(state).map((m) => ({
           ...mailboxViewOf(m),
@@ -134,7 +133,8 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
           title,
           at,
         })),
-        portalUrl: portal.inboxUrl ?? portal.pollUrl,
+        // Stored from portal pages; only a URL on a granted portal origin reaches the popup.
+        portalUrl: portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches),
       };
     },
     'page:check-now': async () => runner.check('user'),
@@ -179,13 +179,13 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
     'page:apply-import': async ({ text }) => {
       const parsed = parseSettingsFile(text, deps.language());
       if (!parsed.ok) return parsed;
-      const { result: changes } = await store.update((current) => {
-        const described = withoutLocked(describeImport(current, parsed.file));
-        applySettingsFile(current, parsed.file, now());
-        return { state: current, result: described };
+      const { result: described } = await store.update((current) => {
+        const changes = describeImport(current, parsed.file, store.policy);
+        applySettingsFile(current, parsed.file, now(), store.policy);
+        return { state: current, result: changes };
       });
       await changed();
-      return { ok: true, changes };
+      return { ok: true, ...described };
     },
     'page:portal-access-changed': async () => {
       await deps.extraPortals.sync(store.policy?.portalOrigins ?? []);
@@ -204,7 +204,10 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
         customProfile: state.settings.profileOverride !== null,
         mailboxes: state.mailboxes.length,
         quarantined: await store.db.quarantine.count(),
+        quarantineSize: QUARANTINE_SIZE,
         loginKnown: state.portal.loginAddress !== null,
+        frame: state.portal.frame && { origin: state.portal.frame.origin, learntAt: state.portal.frame.learntAt },
+        limitsReached: state.portal.limitsReached,
         policy: deps.policyState(),
       };
     },

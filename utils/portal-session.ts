@@ -6,9 +6,25 @@
  * once per login. Pure functions over the stored state, with the clock passed in.
  */
 import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from './colours';
-import { type ActiveIdentity, inferKind, resolveActive } from './mailbox-identity';
+import {
+  type ActiveIdentity,
+  inferKind,
+  looksLikePersonName,
+  nameMatchesAddress,
+  resolveActive,
+} from './mailbox-identity';
+import { MAX_CHOOSER_ENTRIES } from './portal/chooser';
+import type { PortalFrame } from './portal/frame';
 import { fold } from './portal/text';
-import type { MailboxKind, MailboxRecord, MailboxView, PageReadingPayload, PortalView } from './schemas';
+import type {
+  LimitReached,
+  MailboxKind,
+  MailboxRecord,
+  MailboxView,
+  PageReadingPayload,
+  PortalStateRecord,
+  PortalView,
+} from './schemas';
 import type { StoredState } from './store';
 
 /** How often the chooser and account pages are read again while browsing the portal. */
@@ -19,18 +35,38 @@ export const DISCOVERY_LEASE_MS = 30_000;
 export const SWITCH_TIMEOUT_MS = 30_000;
 /** How long the banner says that a switch failed. */
 export const FAILED_SWITCH_SHOWN_MS = 60_000;
+/** A page that cannot be told from look-alikes asks for the frame again at most this often. */
+export const UNSURE_RELEARN_MS = 60_000;
+/** Mailboxes kept in the database at the most (a shared workstation sees several people in turn). */
+export const MAX_KNOWN_MAILBOXES = 500;
+/** Accounts of one login at the most: as many as a chooser is read for. */
+export const MAX_ACCOUNTS_PER_LOGIN = MAX_CHOOSER_ENTRIES;
+const LIMITS_KEPT = 10;
 
 type ChooserEntry = NonNullable<PageReadingPayload['chooser']>[number];
 type AccountRow = NonNullable<PageReadingPayload['accountTable']>[number];
 
 export interface Observation {
+  /** Its URLs already kept to the tab's origin on the portal (utils/content-handlers.ts). */
   reading: PageReadingPayload;
   /** When the tab read what it reports (page load or last change), epoch ms. */
   observedAt: number;
+  /** The origin of the portal page that was read (frames are learnt per origin). */
+  pageOrigin: string;
   /** The tab that read it (to let it renew its discovery lease). */
   tabId?: number;
-  /** What the tab fetched and read for discovery (chooser page, account page). */
-  discovered?: { chooser: ChooserEntry[] | null; accountTable: AccountRow[] | null } | null;
+  /**
+   * What the tab fetched and read for discovery (chooser page, account page); `frame`:
+   * the frame those pages show, null when they show none (the portal changed), absent
+   * when they could not be read.
+   */
+  discovered?: {
+    chooser: ChooserEntry[] | null;
+    accountTable: AccountRow[] | null;
+    frame?: PortalFrame | null;
+  } | null;
+  /** The organisation's policy fixes the banner's style. */
+  collapseLocked?: boolean;
 }
 
 export interface ObservationOutcome {
@@ -92,17 +128,30 @@ export function addMailbox(
   return created;
 }
 
+/** Says that a bound was reached, for diagnostics (the newest first, a few kept). */
+export function noteLimit(state: StoredState, limit: LimitReached['limit'], count: number, now: number): void {
+  const { portal } = state;
+  portal.limitsReached = [{ limit, at: now, count }, ...portal.limitsReached.filter((l) => l.limit !== limit)].slice(
+    0,
+    LIMITS_KEPT,
+  );
+}
+
 function ensureMailbox(
   state: StoredState,
   address: string,
   now: number,
   hints: { displayName?: string | null; kind?: MailboxKind } = {},
-): MailboxRecord {
+): MailboxRecord | null {
   const existing = state.mailboxes.find((m) => m.address === address);
   if (existing) {
     existing.lastSeenAt = now;
     if (hints.displayName) existing.displayName = hints.displayName;
     return existing;
+  }
+  if (state.mailboxes.length >= MAX_KNOWN_MAILBOXES) {
+    noteLimit(state, 'known-mailboxes', state.mailboxes.length, now);
+    return null;
   }
   const kind =
     hints.kind && hints.kind !== 'unknown'
@@ -114,6 +163,7 @@ function ensureMailbox(
 function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number): void {
   for (const entry of entries) {
     const mailbox = ensureMailbox(state, entry.address, now, { displayName: entry.name });
+    if (!mailbox) continue;
     if (entry.unread !== null) {
       mailbox.unread = entry.unread;
       mailbox.unreadAt = now;
@@ -124,6 +174,7 @@ function mergeChooser(state: StoredState, entries: ChooserEntry[], now: number):
 function mergeAccountTable(state: StoredState, rows: AccountRow[], now: number): void {
   for (const row of rows) {
     const mailbox = ensureMailbox(state, row.address, now);
+    if (!mailbox) continue;
     if (row.isDefault !== null) mailbox.portalDefault = row.isDefault;
     if (row.notices !== null) mailbox.receptionNotice = row.notices;
   }
@@ -143,7 +194,11 @@ export function learnAccounts(
   for (const entries of choosers) mergeChooser(state, entries, now);
   for (const rows of tables) mergeAccountTable(state, rows, now);
   if (choosers.length + tables.length > 0) {
-    state.portal.sessionAccounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))];
+    const accounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))].filter(
+      (address) => state.mailboxes.some((m) => m.address === address),
+    );
+    if (accounts.length > MAX_ACCOUNTS_PER_LOGIN) noteLimit(state, 'accounts-per-login', accounts.length, now);
+    state.portal.sessionAccounts = accounts.slice(0, MAX_ACCOUNTS_PER_LOGIN);
   }
 }
 
@@ -203,14 +258,23 @@ function identityKey(address: string | null, label: string | null): string | nul
   return label ? `label:${fold(label)}` : null;
 }
 
+/** The frame a tab reads with: the one learnt on its own origin. */
+export function frameFor(portal: PortalStateRecord, origin: string): PortalFrame | null {
+  const stored = portal.frame;
+  if (!stored || stored.origin !== origin) return null;
+  const { switchEntry, label, inboxLink, chooserPanel } = stored;
+  return { switchEntry, label, inboxLink, chooserPanel };
+}
+
 function buildView(
   state: StoredState,
   identity: ActiveIdentity,
   observation: Observation,
-  extras: Pick<PortalView, 'switchNow' | 'discoveryDue'>,
+  extras: Pick<PortalView, 'switchNow' | 'discovery'>,
   now: number,
 ): PortalView {
   const { reading } = observation;
+  const unsure = reading.kind === 'webmail' && reading.trust === 'unsure';
   const mailbox = identity.address ? state.mailboxes.find((m) => m.address === identity.address) : undefined;
   const colour = mailbox?.colour ?? defaultColour(identity.kind, { ...state, mailboxes: [] });
   const { portal } = state;
@@ -235,17 +299,54 @@ function buildView(
       textColour: textOn(colour),
       confirmBeforeSend: mailbox?.confirmBeforeSend ?? identity.kind !== 'personal',
     },
-    others: sessionMailboxes(state)
-      .filter((m) => m.address !== identity.address)
-      .map(mailboxViewOf),
+    // A page that cannot be told from look-alikes offers no switch: nothing on it is believed.
+    others: unsure
+      ? []
+      : sessionMailboxes(state)
+          .filter((m) => m.address !== identity.address)
+          .map(mailboxViewOf),
     collapsed: state.settings.bannerCollapsed,
+    collapseLocked: observation.collapseLocked ?? false,
+    unsure,
+    frame: frameFor(state.portal, observation.pageOrigin),
     stale,
     switchFailed: failed ? { address: failed.address, name: nameOf(state, failed.address) } : null,
     ...extras,
   };
 }
 
-/** A portal page was read (or re-read): learn from it, and say what the banner shows. */
+/** Whether a reading shows the claimed login address as a person's own mailbox. */
+function confirmsLogin(reading: PageReadingPayload, claimed: string, discovered: Observation['discovered']): boolean {
+  const isPersonFor = (name: string | null | undefined) =>
+    typeof name === 'string' && looksLikePersonName(name) && nameMatchesAddress(name, claimed);
+  if (isPersonFor(reading.label?.text)) return true;
+  return [...(reading.chooser ?? []), ...(discovered?.chooser ?? [])].some(
+    (entry) => entry.address === claimed && isPersonFor(entry.name),
+  );
+}
+
+/** The portal's own pages the menu leads to, to read for discovery (null: none known on this origin). */
+function discoveryTargets(state: StoredState, origin: string): PortalView['discovery'] {
+  const { chooserUrl, manageUrl } = state.portal;
+  const onOrigin = (url: string | null) => (url && new URL(url).origin === origin ? url : null);
+  const targets = { chooserUrl: onOrigin(chooserUrl), manageUrl: onOrigin(manageUrl) };
+  return targets.chooserUrl || targets.manageUrl ? targets : null;
+}
+
+/** Learns the frame a page or its discovery showed (null: the portal's pages show none any more). */
+function learnFrame(state: StoredState, observation: Observation, now: number): void {
+  const learnt = observation.reading.frame ?? observation.discovered?.frame;
+  if (learnt) state.portal.frame = { ...learnt, origin: observation.pageOrigin, learntAt: now };
+  else if (observation.discovered?.frame === null && state.portal.frame?.origin === observation.pageOrigin) {
+    state.portal.frame = null;
+  }
+}
+
+/**
+ * A portal page was read (or re-read): learn from it, and say what the banner shows.
+ * A page whose interface could not be told from look-alikes (`unsure`) changes nothing
+ * stored: only the discovery lease, to learn the frame that would tell.
+ */
 export function applyObservation(
   state: StoredState,
   observation: Observation,
@@ -253,37 +354,53 @@ export function applyObservation(
 ): { state: StoredState; result: ObservationOutcome } {
   const { reading, observedAt, discovered } = observation;
   const { portal } = state;
+  const believed = reading.trust === 'frame' || reading.trust === 'single';
 
-  learnAccounts(
-    state,
-    [reading.chooser, discovered?.chooser].filter((list) => list != null),
-    [reading.accountTable, discovered?.accountTable].filter((list) => list != null),
-    now,
-  );
+  learnFrame(state, observation, now);
+  const longest = Math.max(reading.chooser?.length ?? 0, reading.accountTable?.length ?? 0);
+  if (longest >= MAX_CHOOSER_ENTRIES) noteLimit(state, 'page-list', longest, now);
+  if (believed) {
+    learnAccounts(
+      state,
+      [reading.chooser, discovered?.chooser].filter((list) => list != null),
+      [reading.accountTable, discovered?.accountTable].filter((list) => list != null),
+      now,
+    );
+  }
   if (discovered) {
     portal.lastDiscoveryAt = now;
     portal.discoveryLeaseAt = 0;
   }
-  if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
-  if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
-  if (reading.inboxUrl) portal.inboxUrl = reading.inboxUrl;
-  if (reading.chooserUrl) {
-    portal.pollUrl = reading.chooserUrl;
-    portal.pollUrlIsChooserPage = true;
-  } else if (reading.chooser && reading.inboxUrl) {
-    portal.pollUrl = reading.inboxUrl;
-    portal.pollUrlIsChooserPage = false;
+  if (believed) {
+    if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
+    if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
+    if (reading.inboxUrl) portal.inboxUrl = reading.inboxUrl;
+    if (reading.chooserUrl) {
+      portal.pollUrl = reading.chooserUrl;
+      portal.pollUrlIsChooserPage = true;
+    } else if (reading.chooser && reading.inboxUrl) {
+      portal.pollUrl = reading.inboxUrl;
+      portal.pollUrlIsChooserPage = false;
+    }
   }
 
-  const identity = resolveActive(reading.label, state.mailboxes, portal.loginAddress);
+  // The login address counts once the portal shows it as the person's own mailbox.
+  const claim = portal.claimedLogin;
+  if (believed && claim && confirmsLogin(reading, claim.address, discovered)) {
+    portal.loginAddress = claim.address;
+    portal.claimedLogin = null;
+    reinferKinds(state);
+  }
+
+  const identity = believed ? resolveActive(reading.label, state.mailboxes, portal.loginAddress) : UNTOLD;
   if (reading.kind === 'webmail' && identity.address) {
     const active = ensureMailbox(state, identity.address, now, { kind: identity.kind });
-    if (reading.inboxUnread !== null) {
+    if (active && reading.inboxUnread !== null) {
       active.unread = reading.inboxUnread;
       active.unreadAt = now;
     }
   }
-  if (reading.kind === 'webmail' || reading.kind === 'login') {
+  if ((reading.kind === 'webmail' && reading.trust !== 'unsure') || reading.kind === 'login') {
     portal.lastReading = reading;
     portal.lastReadingAt = now;
   }
@@ -342,48 +459,55 @@ export function applyObservation(
     }
   }
 
+  const sinceDiscovery = now - portal.lastDiscoveryAt;
+  const frameMissing = portal.frame?.origin !== observation.pageOrigin;
   const discoveryWanted =
     (portal.pendingLogin && portal.lastDiscoveryAt < portal.loginAt) ||
     // The label names a mailbox nothing learnt so far can place.
     (reading.label !== null && identity.address === null) ||
-    now - portal.lastDiscoveryAt > DISCOVERY_INTERVAL_MS;
+    // No frame yet, or the page does not match it: learn it (again) on the menu's pages.
+    ((frameMissing || reading.trust === 'unsure') && sinceDiscovery > UNSURE_RELEARN_MS) ||
+    sinceDiscovery > DISCOVERY_INTERVAL_MS;
   // The tab holding the lease may have moved to another page before it finished: it may ask again.
   const leaseFree =
     now - portal.discoveryLeaseAt > DISCOVERY_LEASE_MS ||
     (observation.tabId !== undefined && observation.tabId === portal.discoveryLeaseTab);
-  const discoveryDue =
-    reading.kind === 'webmail' &&
-    !discovered &&
-    discoveryWanted &&
-    (portal.chooserUrl !== null || portal.manageUrl !== null) &&
-    leaseFree;
-  if (discoveryDue) {
+  const targets = discoveryTargets(state, observation.pageOrigin);
+  const discovery =
+    reading.kind === 'webmail' && !discovered && discoveryWanted && targets !== null && leaseFree ? targets : null;
+  if (discovery) {
     portal.discoveryLeaseAt = now;
     portal.discoveryLeaseTab = observation.tabId ?? null;
   }
 
-  const view = buildView(state, identity, observation, { switchNow, discoveryDue }, now);
-  // What discovery learnt changes every tab's switch list.
+  const view = buildView(state, identity, observation, { switchNow, discovery }, now);
+  // What discovery learnt changes every tab's switch list (and a new frame, every tab's reading).
   return { state, result: { view, activeChanged, othersChanged: Boolean(discovered) } };
 }
 
-/** A login form was submitted on the portal: a new session starts. */
+/** Nothing could be told: the page is not believed. */
+const UNTOLD: ActiveIdentity = { kind: 'unknown', address: null };
+
+/**
+ * A login form was submitted on the portal's login page: a new session starts. The
+ * address typed is only claimed: it tells the personal mailbox once the portal shows
+ * it as such (see applyObservation), since a form can be submitted with any address.
+ */
 export function recordLogin(
   state: StoredState,
-  loginAddress: string,
+  claimedAddress: string,
   now: number,
 ): { state: StoredState; result: null } {
-  // Someone else on this workstation: the previous person's accounts are not this one's.
-  const previous = state.portal.loginAddress;
-  if (previous !== null && previous !== loginAddress) state.portal.sessionAccounts = [];
-  state.portal.loginAddress = loginAddress;
-  state.portal.loginSeq += 1;
-  state.portal.loginAt = now;
-  state.portal.pendingLogin = true;
-  state.portal.loginFirstLabel = null;
-  state.portal.expectedSwitch = null;
-  state.portal.failedSwitch = null;
-  reinferKinds(state);
+  const { portal } = state;
+  // Someone else on this workstation: the previous person's accounts are not shown until the chooser is read.
+  if (portal.loginAddress !== null && portal.loginAddress !== claimedAddress) portal.sessionAccounts = [];
+  portal.claimedLogin = { address: claimedAddress, at: now };
+  portal.loginSeq += 1;
+  portal.loginAt = now;
+  portal.pendingLogin = true;
+  portal.loginFirstLabel = null;
+  portal.expectedSwitch = null;
+  portal.failedSwitch = null;
   return { state, result: null };
 }
 

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { isHexColour, isReadable } from './colours';
 import { t } from './i18n';
+import { MAX_ACCOUNT_ROWS } from './portal/account-table';
+import { MAX_CHOOSER_ENTRIES } from './portal/chooser';
+import { isElementPath } from './portal/frame';
 
 // No code generated at run time: extension pages forbid eval, and reviewers read what runs.
 z.config({ jitless: true });
@@ -64,24 +67,33 @@ export const mailboxRecord = z.object({
 });
 export type MailboxRecord = z.infer<typeof mailboxRecord>;
 
+/**
+ * A text a selector profile expects on the portal (matched as text, never as a pattern):
+ * trimmed and short, so that a profile stays readable in the import preview.
+ */
+const profileText = z.string().trim().min(1).max(100);
+const profileTexts = z.array(profileText).max(10);
+/** A CSS selector tried before the texts (an invalid one is skipped by the readers). */
+const profileHints = z.array(z.string().trim().min(1).max(200)).max(10);
+
 export const selectorProfile = z.object({
   version: z.literal(1),
   texts: z.object({
-    switchAccount: z.array(z.string().min(1)).min(1),
-    manageAccount: z.array(z.string().min(1)).min(1),
-    logout: z.array(z.string().min(1)),
-    inbox: z.array(z.string().min(1)).min(1),
-    send: z.array(z.string().min(1)).min(1),
-    defaultColumn: z.array(z.string().min(1)).min(1),
-    noticeColumn: z.array(z.string().min(1)).min(1),
-    defaultCheckbox: z.array(z.string().min(1)).min(1),
-    activeMarker: z.array(z.string().min(1)),
+    switchAccount: profileTexts.min(1),
+    manageAccount: profileTexts.min(1),
+    logout: profileTexts,
+    inbox: profileTexts.min(1),
+    send: profileTexts.min(1),
+    defaultColumn: profileTexts.min(1),
+    noticeColumn: profileTexts.min(1),
+    defaultCheckbox: profileTexts.min(1),
+    activeMarker: profileTexts,
   }),
   hints: z.object({
-    label: z.array(z.string()),
-    chooserEntry: z.array(z.string()),
-    inboxLink: z.array(z.string()),
-    composeForm: z.array(z.string()),
+    label: profileHints,
+    chooserEntry: profileHints,
+    inboxLink: profileHints,
+    composeForm: profileHints,
   }),
 });
 
@@ -101,8 +113,12 @@ export const settingsRecord = z.object({
   /** Minutes between two checks of the watched mailboxes (a little jitter is added). */
   pollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).default(DEFAULT_POLL_MINUTES),
   notificationsEnabled: z.boolean().default(true),
-  /** No subject and no sender in notifications: they are patient data. */
-  privacyMode: z.boolean().default(true),
+  /**
+   * « Notifications discrètes »: new-mail notifications and the badge's tooltip name no
+   * mailbox (a service's name may be sensitive on a screen patients can see). Subjects
+   * and senders are never shown, whatever this says. Off by default: names help most.
+   */
+  privacyMode: z.boolean().default(false),
   /** No notification between these times (local time); counts still show on the badge. */
   quietHours: z
     .object({ enabled: z.boolean(), start: clockTime, end: clockTime })
@@ -125,25 +141,56 @@ const accountTableRow = z.object({
   notices: z.boolean().nullable(),
 });
 
+const elementPath = z.string().max(2000).refine(isElementPath, { error: 'chemin d’élément invalide' });
+
+/** Where the portal's interface stands in its pages (utils/portal/frame.ts). */
+export const portalFrame = z.strictObject({
+  switchEntry: elementPath,
+  label: elementPath.nullable(),
+  inboxLink: elementPath.nullable(),
+  chooserPanel: elementPath.nullable(),
+});
+
+/** A URL read from a page: http(s) only (the background checks its origin too). */
+const pageUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .nullable();
+
 /** One reading of a portal page (utils/portal/page.ts), as the content script sends it. */
 export const pageReading = z.object({
   kind: z.enum(['login', 'webmail', 'unknown']),
+  trust: z.enum(['frame', 'single', 'unsure', 'none']),
   label: z.object({ text: portalText, address: address.nullable() }).nullable(),
-  chooserUrl: z.url().max(2000).nullable(),
-  manageUrl: z.url().max(2000).nullable(),
-  chooser: z.array(chooserEntryReading).max(500).nullable(),
-  accountTable: z.array(accountTableRow).max(500).nullable(),
+  chooserUrl: pageUrl,
+  manageUrl: pageUrl,
+  chooser: z.array(chooserEntryReading).max(MAX_CHOOSER_ENTRIES).nullable(),
+  accountTable: z.array(accountTableRow).max(MAX_ACCOUNT_ROWS).nullable(),
   inboxUnread: z.number().int().min(0).max(1_000_000).nullable(),
-  inboxUrl: z.url().max(2000).nullable(),
+  inboxUrl: pageUrl,
   sendControls: z.number().int().min(0),
+  frame: portalFrame.nullable(),
   problems: z.array(z.string().max(500)).max(50),
 });
 export type PageReadingPayload = z.infer<typeof pageReading>;
 
+/** Where a bound was reached (diagnostics say so): what, when, and how many there were. */
+export const limitReached = z.object({
+  limit: z.enum(['known-mailboxes', 'accounts-per-login', 'quarantine', 'page-list']),
+  at: z.number(),
+  count: z.number().int().min(0),
+});
+export type LimitReached = z.infer<typeof limitReached>;
+
 export const portalStateRecord = z.object({
   id: z.literal('main'),
-  /** The nominative login, as typed at the last login seen. */
+  /**
+   * The nominative login, once the portal confirmed it: the label or the chooser showed
+   * it as a person's mailbox (a login form can be submitted with any address).
+   */
   loginAddress: address.nullable().default(null),
+  /** The address typed in the last login form submitted, until the portal confirms it. */
+  claimedLogin: z.object({ address, at: z.number() }).nullable().default(null),
   /** The active mailbox as last observed on a portal page, and when. */
   activeAddress: address.nullable().default(null),
   activeLabel: portalText.nullable().default(null),
@@ -162,7 +209,12 @@ export const portalStateRecord = z.object({
    * The accounts of the current login, as its chooser last listed them: [] after a new
    * login until the chooser is read; null when no login was ever seen (list all known).
    */
-  sessionAccounts: z.array(address).max(500).nullable().default(null),
+  sessionAccounts: z.array(address).max(MAX_CHOOSER_ENTRIES).nullable().default(null),
+  /** The portal's frame, learnt on the menu's own pages of this origin (utils/portal/frame.ts). */
+  frame: portalFrame
+    .extend({ origin: z.string().max(300), learntAt: z.number() })
+    .nullable()
+    .default(null),
   chooserUrl: z.string().max(2000).nullable().default(null),
   manageUrl: z.string().max(2000).nullable().default(null),
   /** The inbox of the portal as last seen (to open the portal from a notification). */
@@ -179,8 +231,10 @@ export const portalStateRecord = z.object({
   pendingSwitch: z.object({ tabId: z.number().int(), address, at: z.number() }).nullable().default(null),
   /** A switch that did not land, for the banner to say so. */
   failedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
-  /** The last reading of a portal page, for diagnostics. */
-  lastReading: pageReading.nullable().default(null),
+  /** The last reading of a portal page, for diagnostics (one of an older shape is dropped). */
+  lastReading: pageReading.nullable().catch(null).default(null),
+  /** Bounds reached lately, newest first, for diagnostics. */
+  limitsReached: z.array(limitReached).max(10).default([]),
   lastReadingAt: z.number().default(0),
 });
 export type PortalStateRecord = z.infer<typeof portalStateRecord>;
@@ -210,6 +264,16 @@ export const portalView = z.object({
   /** Every other known mailbox, in discovery order. */
   others: z.array(mailboxView),
   collapsed: z.boolean(),
+  /** The organisation's policy fixes the banner's style: no collapse control. */
+  collapseLocked: z.boolean(),
+  /**
+   * The page holds look-alikes of the portal's interface that cannot be told from it (a
+   * message imitating the menu, and no frame learnt to say which is the portal's): the
+   * banner says it cannot tell, and nothing the page shows was believed.
+   */
+  unsure: z.boolean(),
+  /** The portal's frame for this tab's origin: the page is read with it (a new one: read again). */
+  frame: portalFrame.nullable(),
   /** Another tab has seen a different active mailbox since this page was read. */
   stale: z.object({ address: address.nullable(), name: z.string().nullable() }).nullable(),
   switchFailed: z.object({ address, name: z.string() }).nullable(),
@@ -218,8 +282,8 @@ export const portalView = z.object({
    * notification was clicked when this tab was opened for it.
    */
   switchNow: z.object({ address, reason: z.enum(['preferred', 'notification']) }).nullable(),
-  /** Read the chooser and account pages now (this tab holds the lease). */
-  discoveryDue: z.boolean(),
+  /** Read the chooser and account pages now, at these addresses (this tab holds the lease). */
+  discovery: z.strictObject({ chooserUrl: pageUrl, manageUrl: pageUrl }).nullable(),
 });
 export type PortalView = z.infer<typeof portalView>;
 

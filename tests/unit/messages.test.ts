@@ -21,7 +21,13 @@ function handlersWith(partial: Partial<MessageHandlers>): MessageHandlers {
   return partial as MessageHandlers;
 }
 
-const HELLO = { version: '1.2.3', profile: DEFAULT_PROFILE, collapsed: false, checkingText: 'Vérification…' };
+const HELLO = {
+  version: '1.2.3',
+  profile: DEFAULT_PROFILE,
+  collapsed: false,
+  checkingText: 'Vérification…',
+  frame: null,
+};
 
 function router() {
   const handlers = handlersWith({

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAL_COLOUR, SERVICE_PALETTE } from '@/utils/colours';
 import { RepereDb } from '@/utils/db';
 import {
+  addMailbox,
   applyObservation,
   DISCOVERY_INTERVAL_MS,
+  MAX_KNOWN_MAILBOXES,
   type Observation,
   recordLogin,
   recordSwitchRequest,
   SWITCH_TIMEOUT_MS,
+  UNSURE_RELEARN_MS,
 } from '@/utils/portal-session';
 import type { PageReadingPayload } from '@/utils/schemas';
 import { Store } from '@/utils/store';
@@ -18,6 +21,7 @@ const MSS = 'mss@esante-occitanie.fr';
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 const CHOOSER_URL = 'https://medimail.mipih.fr/?m=comptes';
 const MANAGE_URL = 'https://medimail.mipih.fr/?m=compte';
+const PORTAL_ORIGIN = 'https://medimail.mipih.fr';
 
 const CHOOSER = [
   { address: NOEMIE, name: 'Noémie Gallorini', unread: 1, current: true },
@@ -28,6 +32,7 @@ const CHOOSER = [
 function reading(label: string | null, extra: Partial<PageReadingPayload> = {}): PageReadingPayload {
   return {
     kind: 'webmail',
+    trust: 'single',
     label: label === null ? null : { text: label, address: label.includes('@') ? label : null },
     chooserUrl: CHOOSER_URL,
     manageUrl: MANAGE_URL,
@@ -36,6 +41,7 @@ function reading(label: string | null, extra: Partial<PageReadingPayload> = {}):
     inboxUnread: null,
     inboxUrl: 'https://medimail.mipih.fr/?m=liste&f=1&o=date&p=1',
     sendControls: 0,
+    frame: null,
     problems: [],
     ...extra,
   };
@@ -58,7 +64,11 @@ function harness() {
     see: async (observation: Partial<Observation> & { reading: PageReadingPayload }) =>
       (
         await store.update((state) =>
-          applyObservation(state, { observedAt: now, discovered: null, ...observation }, now),
+          applyObservation(
+            state,
+            { observedAt: now, pageOrigin: PORTAL_ORIGIN, discovered: null, ...observation },
+            now,
+          ),
         )
       ).result,
     login: (address: string) => store.update((state) => recordLogin(state, address, now)),
@@ -171,10 +181,10 @@ describe('portal session', () => {
       h.tick(10);
       const first = await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
       expect(first.view.switchNow).toBeNull();
-      expect(first.view.discoveryDue).toBe(true);
+      expect(first.view.discovery).not.toBeNull();
       h.tick(10);
       const other = await h.see({ reading: reading('Noémie Gallorini') });
-      expect(other.view.discoveryDue).toBe(false); // another tab holds the lease
+      expect(other.view.discovery).toBeNull(); // another tab holds the lease
       h.tick(10);
       const discovered = await h.see({
         reading: reading('Noémie Gallorini'),
@@ -235,12 +245,12 @@ describe('portal session', () => {
 
   it('asks for discovery again after a while, one tab at a time', async () => {
     const h = harness();
-    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(true);
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discovery).not.toBeNull();
     await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: CHOOSER, accountTable: null } });
     h.tick(60_000);
-    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(false);
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discovery).toBeNull();
     h.tick(DISCOVERY_INTERVAL_MS);
-    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discoveryDue).toBe(true);
+    expect((await h.see({ reading: reading('Noémie Gallorini') })).view.discovery).not.toBeNull();
   });
 
   it('lists only the accounts of the person logged in (a shared workstation)', async () => {
@@ -279,10 +289,10 @@ describe('portal session', () => {
 
   it('lets the tab holding the discovery lease ask again from its next page, not another tab', async () => {
     const h = harness();
-    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discoveryDue).toBe(true);
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discovery).not.toBeNull();
     h.tick(1_000);
-    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discoveryDue).toBe(false);
-    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discoveryDue).toBe(true);
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discovery).toBeNull();
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discovery).not.toBeNull();
   });
 
   it('asks for discovery when the label names a mailbox nothing learnt can place', async () => {
@@ -291,7 +301,7 @@ describe('portal session', () => {
     h.tick(1_000);
     const outcome = await h.see({ reading: reading('Bloc opératoire') });
     expect(outcome.view.active).toMatchObject({ kind: 'organisational', address: null });
-    expect(outcome.view.discoveryDue).toBe(true);
+    expect(outcome.view.discovery).not.toBeNull();
   });
 
   it('re-infers kinds once the login is known, keeping the user’s corrections', async () => {
@@ -301,9 +311,106 @@ describe('portal session', () => {
         chooser: [{ address: 'julien.martin@x.fr', name: 'Julien Martin', unread: 0, current: false }],
       }),
     });
-    expect((await h.store.read()).mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind).toBe('personal');
+    const kindOfJulien = async () =>
+      (await h.store.read()).mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind;
+    expect(await kindOfJulien()).toBe('personal');
     await h.login(NOEMIE);
+    // Claimed only: a login form can carry any address.
+    expect(await kindOfJulien()).toBe('personal');
+    expect((await h.store.read()).portal.loginAddress).toBeNull();
+    // The portal shows it as Noémie's own mailbox: confirmed.
+    await h.see({ reading: reading('Noémie Gallorini') });
+    expect((await h.store.read()).portal.loginAddress).toBe(NOEMIE);
+    expect(await kindOfJulien()).toBe('organisational');
+  });
+
+  it('never takes a login address the portal does not confirm as a person’s mailbox', async () => {
+    const h = harness();
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    const kinds = async () => Object.fromEntries((await h.store.read()).mailboxes.map((m) => [m.address, m.kind]));
+    const before = await kinds();
+    expect(before[MSS]).toBe('organisational');
+    // A form submitted with a service's address: the label shows the service, the chooser names it a service.
+    await h.login(MSS);
+    await h.see({ reading: reading(MSS, { chooser: CHOOSER }) });
+    await h.see({ reading: reading('MSS eSanté Occitanie') });
+    expect(await kinds()).toEqual(before);
+    expect((await h.store.read()).portal.loginAddress).toBeNull();
+    // The chooser confirms the real one by its person's name.
+    await h.login(NOEMIE);
+    await h.see({ reading: reading(MSS), discovered: { chooser: CHOOSER, accountTable: null } });
+    expect((await h.store.read()).portal.loginAddress).toBe(NOEMIE);
+  });
+});
+
+describe('a page the portal’s frame cannot vouch for', () => {
+  const FRAME = {
+    switchEntry: 'body:1>div#bandeau>ul:1>li:1>a:1',
+    label: 'body:1>div#bandeau>a#etiquette',
+    inboxLink: null,
+    chooserPanel: null,
+  };
+
+  it('changes nothing stored, offers no switch, and says it cannot tell', async () => {
+    const h = harness();
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
+    const before = await h.store.read();
+    h.tick(1_000);
+    const { view } = await h.see({
+      reading: reading(null, {
+        trust: 'unsure',
+        chooserUrl: null,
+        manageUrl: null,
+        inboxUrl: null,
+        problems: ['2 menus du compte et aucun cadre appris : rien n’est cru'],
+      }),
+    });
+    expect(view).toMatchObject({ unsure: true, others: [], active: { kind: 'unknown', address: null } });
+    const after = await h.store.read();
+    expect(after.mailboxes).toEqual(before.mailboxes);
+    const { discoveryLeaseAt: _a, discoveryLeaseTab: _b, ...portalAfter } = after.portal;
+    const { discoveryLeaseAt: _c, discoveryLeaseTab: _d, ...portalBefore } = before.portal;
+    expect(portalAfter).toEqual(portalBefore);
+  });
+
+  it('learns the frame per origin, hands it to that origin’s tabs, and forgets it when the portal’s pages show none', async () => {
+    const h = harness();
+    const { view } = await h.see({ reading: reading('Noémie Gallorini', { frame: FRAME }) });
+    expect(view.frame).toEqual(FRAME);
+    expect((await h.store.read()).portal.frame).toMatchObject({ ...FRAME, origin: PORTAL_ORIGIN });
+    const elsewhere = await h.see({ reading: reading('Noémie Gallorini'), pageOrigin: 'https://preprod.example' });
+    expect(elsewhere.view.frame).toBeNull();
+    await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: null, accountTable: null } });
+    expect((await h.store.read()).portal.frame).not.toBeNull();
+    await h.see({
+      reading: reading('Noémie Gallorini'),
+      discovered: { chooser: CHOOSER, accountTable: null, frame: null },
+    });
+    expect((await h.store.read()).portal.frame).toBeNull();
+  });
+
+  it('asks the menu’s pages for the frame, at the stored addresses, while none is known', async () => {
+    const h = harness();
+    await h.see({
+      reading: reading('Noémie Gallorini', { chooser: CHOOSER }),
+      discovered: { chooser: CHOOSER, accountTable: null },
+    });
+    h.tick(UNSURE_RELEARN_MS + 1);
+    const { view } = await h.see({ reading: reading(null, { trust: 'unsure', chooserUrl: null, manageUrl: null }) });
+    expect(view.discovery).toEqual({ chooserUrl: CHOOSER_URL, manageUrl: MANAGE_URL });
+  });
+});
+
+describe('bounds', () => {
+  it('keeps at most so many mailboxes, and says so in diagnostics', async () => {
+    const h = harness();
+    await h.store.update((state) => {
+      for (let i = 0; i < MAX_KNOWN_MAILBOXES; i += 1) addMailbox(state, `bal${i}@chu.fr`, 'organisational', h.now);
+      return { state, result: null };
+    });
+    await h.see({ reading: reading('Noémie Gallorini', { chooser: CHOOSER }) });
     const state = await h.store.read();
-    expect(state.mailboxes.find((m) => m.address === 'julien.martin@x.fr')?.kind).toBe('organisational');
+    expect(state.mailboxes).toHaveLength(MAX_KNOWN_MAILBOXES);
+    expect(state.portal.limitsReached[0]).toMatchObject({ limit: 'known-mailboxes', count: MAX_KNOWN_MAILBOXES });
   });
 });
