@@ -7,7 +7,7 @@
  * content script's bundle.
  */
 import { z } from 'zod';
-import { MAX_PORTAL_PAGE_BYTES } from './portal/page-body';
+import { MAX_PORTAL_PAGE_BYTES } from './portal-page-fetcher';
 import {
   address,
   hexColour,

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OffscreenReadPage } from '@/utils/messages';
-import { MAX_PORTAL_PAGE_BYTES } from '@/utils/portal/page-body';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { MAX_PORTAL_PAGE_BYTES } from '@/utils/portal-page-fetcher';
 
 const request = (html: string): OffscreenReadPage => ({
   name: 'offscreen:read-page',

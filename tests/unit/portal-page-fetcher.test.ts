@@ -4,9 +4,9 @@
  * or without end fails and its stream is cancelled.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_PORTAL_PAGE_BYTES } from '@/utils/portal/page-body';
 import {
   createPortalPageFetcher,
+  MAX_PORTAL_PAGE_BYTES,
   type PortalPageFetcherEffects,
   type PortalResponse,
 } from '@/utils/portal-page-fetcher';

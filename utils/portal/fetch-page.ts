@@ -1,13 +1,15 @@
 /**
  * Fetching a portal page from the content script, as the page itself would (same
  * origin, its cookies), and parsing it. Read-only pages only: the chooser and the
- * account page, which the contract says change nothing when read. Only the page's own
- * origin is fetched, a redirect elsewhere gives nothing, and the body is read with the
- * same cap and timeout as the background's checks (utils/portal/page-body.ts).
+ * account page, which the contract says change nothing when read, at addresses the
+ * menu of a believed page gave. Only the page's own origin is fetched and a redirect
+ * elsewhere is not read. The timeout covers the body too (the fetch's signal ends its
+ * reading); unlike the background's checks (utils/portal-page-fetcher.ts), no size cap
+ * is read through the stream here: these pages come from the portal itself, never from
+ * a redirect, and the content script's size budget is better spent on the banner.
  */
 import { findLoginForm } from './login';
 import { parsePortalHtml } from './page';
-import { abortion, PageTooLarge, readCappedText } from './page-body';
 import { sameOriginUrl } from './url';
 
 export type FetchedPage =
@@ -43,10 +45,9 @@ export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 
       return { ok: false, reason: 'off-portal', detail: 'hors-portail' };
     }
     if (!response.ok) return { ok: false, reason: 'http', detail: `HTTP ${response.status}` };
-    text = await readCappedText(response.body, abortion(signal));
-  } catch (error) {
-    const detail = error instanceof PageTooLarge ? error.message : signal.aborted ? 'délai dépassé' : 'réseau';
-    return { ok: false, reason: 'http', detail };
+    text = await response.text();
+  } catch {
+    return { ok: false, reason: 'http', detail: signal.aborted ? 'délai dépassé' : 'réseau' };
   }
   const doc = parsePortalHtml(text, finalUrl);
   if (findLoginForm(doc)) return { ok: false, reason: 'session-expired', detail: 'page de connexion' };
