@@ -77,12 +77,16 @@ export function createContentHandlers({
       const tabId = sender.tab?.id;
       const pageOrigin = originOf(sender);
       const reading = onPortal(payload.reading, pageOrigin);
+      const discovered = payload.discovered && {
+        ...payload.discovered,
+        chooserPageUrl: portalUrlOrNull(payload.discovered.chooserPageUrl, portalMatches(), pageOrigin),
+      };
       const collapseLocked = isSettingLocked(store.policy, 'bannerCollapsed');
       const at = now();
       const { result } = await store.update((state) => {
         const { result: outcome } = applyObservation(
           state,
-          { ...payload, reading, pageOrigin, tabId, collapseLocked },
+          { ...payload, reading, discovered, pageOrigin, tabId, collapseLocked },
           at,
         );
         // Counts read in open tabs are news too (a chooser without counts leaves only them).

@@ -161,6 +161,12 @@ export const protocol = {
           accountTable: accountRows,
           /** The frame the menu's pages show; null: they show none; absent: they could not be read. */
           frame: portalFrame.nullable().optional(),
+          /** Which of the menu's pages showed the chooser (one the checks may read): its URL. */
+          chooserPageUrl: z
+            .url({ protocol: /^https?$/ })
+            .max(2000)
+            .nullable()
+            .optional(),
         })
         .nullable(),
     }),

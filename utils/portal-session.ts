@@ -64,6 +64,8 @@ export interface Observation {
     chooser: ChooserEntry[] | null;
     accountTable: AccountRow[] | null;
     frame?: PortalFrame | null;
+    /** The menu's page that showed the chooser, kept on the portal (utils/content-handlers.ts). */
+    chooserPageUrl?: string | null;
   } | null;
   /** The organisation's policy fixes the banner's style. */
   collapseLocked?: boolean;
@@ -369,16 +371,23 @@ export function applyObservation(
   }
   if (discovered) {
     portal.lastDiscoveryAt = now;
+    portal.lastDiscoveryOrigin = observation.pageOrigin;
     portal.discoveryLeaseAt = 0;
   }
   if (believed) {
     if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
     if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
     if (reading.inboxUrl) portal.inboxUrl = reading.inboxUrl;
+    // What the checks read: the chooser page; else the menu's page that showed the chooser
+    // in place (no mail there); else a page whose chooser panel the frame vouches for.
+    const shownInPlace = discovered?.chooserPageUrl ?? null;
     if (reading.chooserUrl) {
       portal.pollUrl = reading.chooserUrl;
       portal.pollUrlIsChooserPage = true;
-    } else if (reading.chooser && reading.inboxUrl) {
+    } else if (shownInPlace) {
+      portal.pollUrl = shownInPlace;
+      portal.pollUrlIsChooserPage = false;
+    } else if (reading.chooser && reading.inboxUrl && portal.pollUrl !== portal.manageUrl) {
       portal.pollUrl = reading.inboxUrl;
       portal.pollUrlIsChooserPage = false;
     }
@@ -461,12 +470,14 @@ export function applyObservation(
 
   const sinceDiscovery = now - portal.lastDiscoveryAt;
   const frameMissing = portal.frame?.origin !== observation.pageOrigin;
+  // The menu's pages of this origin were not read yet: at once; else not more often than UNSURE_RELEARN_MS.
+  const relearnDue = portal.lastDiscoveryOrigin !== observation.pageOrigin || sinceDiscovery > UNSURE_RELEARN_MS;
   const discoveryWanted =
     (portal.pendingLogin && portal.lastDiscoveryAt < portal.loginAt) ||
     // The label names a mailbox nothing learnt so far can place.
     (reading.label !== null && identity.address === null) ||
     // No frame yet, or the page does not match it: learn it (again) on the menu's pages.
-    ((frameMissing || reading.trust === 'unsure') && sinceDiscovery > UNSURE_RELEARN_MS) ||
+    ((frameMissing || reading.trust === 'unsure') && relearnDue) ||
     sinceDiscovery > DISCOVERY_INTERVAL_MS;
   // The tab holding the lease may have moved to another page before it finished: it may ask again.
   const leaseFree =

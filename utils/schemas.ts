@@ -205,6 +205,8 @@ export const portalStateRecord = z.object({
   discoveryLeaseAt: z.number().default(0),
   discoveryLeaseTab: z.number().int().nullable().default(null),
   lastDiscoveryAt: z.number().default(0),
+  /** The portal origin the last discovery read (frames are learnt per origin). */
+  lastDiscoveryOrigin: z.string().max(300).nullable().default(null),
   /**
    * The accounts of the current login, as its chooser last listed them: [] after a new
    * login until the chooser is read; null when no login was ever seen (list all known).

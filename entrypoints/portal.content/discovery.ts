@@ -15,14 +15,18 @@ import type { PortalView } from '@/utils/schemas';
 import type { PageWatcher } from './page-watcher';
 import type { TabState } from './tab-state';
 
+type MenuPageReading = PortalPageReading & { pageUrl: string };
+
 /** One of the menu's pages, read with the frame known, or without it when the portal moved its interface. */
-async function readMenuPage(url: string | null, reachedBy: MenuPage, tab: TabState): Promise<PortalPageReading | null> {
+async function readMenuPage(url: string | null, reachedBy: MenuPage, tab: TabState): Promise<MenuPageReading | null> {
   if (!url) return null;
   const page = await fetchPortalPage(url, location.href);
   if (!page.ok) return null;
   const { profile, frame } = tab.get();
-  const read = (known: PortalFrame | null) =>
-    readPortalPage(page.doc, profile, { pageUrl: page.url, frame: known, reachedBy });
+  const read = (known: PortalFrame | null) => ({
+    ...readPortalPage(page.doc, profile, { pageUrl: page.url, frame: known, reachedBy }),
+    pageUrl: page.url,
+  });
   const reading = read(frame);
   return reading.trust === 'frame' || !frame ? reading : read(null);
 }
@@ -36,12 +40,14 @@ export async function discoverAccounts(
   const accountPage = await readMenuPage(targets.manageUrl, 'account', tab);
   // Pages that showed the portal's menu (a page without it, a failing portal, says nothing of the frame).
   const read = [accountPage, chooserPage].filter(
-    (page): page is PortalPageReading => page !== null && page.kind === 'webmail' && page.trust !== 'none',
+    (page): page is MenuPageReading => page !== null && page.kind === 'webmail' && page.trust !== 'none',
   );
   // Nothing read (portal failing, session gone): the lease lapses and another page tries again.
   if (read.length === 0) return;
+  const chooserFrom = chooserPage?.chooser ? chooserPage : accountPage?.chooser ? accountPage : null;
   await watcher.report({
-    chooser: chooserPage?.chooser ?? accountPage?.chooser ?? null,
+    chooser: chooserFrom?.chooser ?? null,
+    chooserPageUrl: chooserFrom?.pageUrl ?? null,
     accountTable: accountPage?.accountTable ?? null,
     // The account page's first: only it can vouch for a chooser panel.
     frame: read.find((page) => page.frame)?.frame ?? null,

@@ -57,7 +57,12 @@ async function start(lifetime: Lifetime): Promise<void> {
   const guard = installSendGuard(lifetime, tab);
   let watcher: PageWatcher | null = null;
   let shadow: ShadowRoot | null = null;
-  const switcher = createSwitcher(lifetime, tab, () => shadow ?? document.documentElement);
+  const learnFrame = async () => {
+    const reading = tab.get().reading;
+    if (!watcher || reading?.trust !== 'single') return;
+    await discoverAccounts(tab, watcher, { chooserUrl: reading.chooserUrl, manageUrl: reading.manageUrl });
+  };
+  const switcher = createSwitcher(lifetime, tab, () => shadow ?? document.documentElement, learnFrame);
 
   const setCollapsed = (collapsed: boolean) => {
     const view = tab.get().view;

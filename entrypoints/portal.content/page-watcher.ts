@@ -25,6 +25,8 @@ export interface PageWatcher {
     chooser: PortalPageReading['chooser'];
     accountTable: PortalPageReading['accountTable'];
     frame: PortalFrame | null;
+    /** Which of the menu's pages showed the chooser. */
+    chooserPageUrl: string | null;
   }): Promise<void>;
   /** Reads the page again now, once it has been read (the frame to read it with changed). */
   reread(): void;

@@ -26,8 +26,11 @@ function nameOf(tab: TabState, address: string): string {
   return tab.get().view?.others.find((m) => m.address === address)?.name ?? address;
 }
 
-/** Submits a form read from the chooser page, from this page: the browser navigates as on the portal. */
-function submitFetchedForm(entry: Extract<ChooserEntry['action'], { kind: 'form' }>, host: Element | ShadowRoot): void {
+/**
+ * Submits a copy of a chooser form, with its fields, from this page, to its action as
+ * read and checked (absolute): the browser navigates as on the portal.
+ */
+function submitCopy(entry: Extract<ChooserEntry['action'], { kind: 'form' }>, host: Element | ShadowRoot): void {
   const source = entry.form;
   const form = document.createElement('form');
   form.method = source.getAttribute('method') ?? 'post';
@@ -55,25 +58,38 @@ function submitFetchedForm(entry: Extract<ChooserEntry['action'], { kind: 'form'
 }
 
 /**
- * Activates an entry of the chooser in this page, if where it leads is still this page's
- * origin as the browser resolves it (a <base> in a message would move a relative action).
+ * Activates an entry of the chooser, checked once more on this page's origin. A form of
+ * this page is submitted as it is (the portal's own script may switch in place) when the
+ * browser sends it where it was read to go; a <base> in a message can move a relative
+ * action elsewhere, and then a copy is sent to the checked address instead.
  */
-function activateInPage(entry: ChooserEntry): boolean {
+function activate(entry: ChooserEntry, formHost: () => Element | ShadowRoot): boolean {
   if (entry.action.kind === 'link') {
     const href = sameOriginUrl(entry.action.href, location.href);
     if (href) location.assign(href);
     return href !== null;
   }
-  const { form, submitter } = entry.action;
-  const resolved = (submitter as HTMLButtonElement | null)?.formAction || form.action;
-  if (!sameOriginUrl(resolved, location.href)) return false;
+  const { form, submitter, action } = entry.action;
+  if (!sameOriginUrl(action, location.href)) return false;
+  const button = submitter as HTMLButtonElement | null;
+  const resolved = button?.hasAttribute('formaction') ? button.formAction : form.action;
+  if (form.ownerDocument !== document || resolved !== action) submitCopy(entry.action, formHost());
   // requestSubmit runs the portal's own submit handling (a switch in place) with the right submitter.
-  if (submitter && form.contains(submitter)) form.requestSubmit(submitter);
+  else if (submitter && form.contains(submitter)) form.requestSubmit(submitter);
   else form.requestSubmit();
   return true;
 }
 
-export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () => Element | ShadowRoot): Switcher {
+/**
+ * `learnFrame`: reads the menu's pages now to learn the portal's frame (discovery), for a
+ * chooser shown in place, which only the frame can vouch for.
+ */
+export function createSwitcher(
+  lifetime: Lifetime,
+  tab: TabState,
+  formHost: () => Element | ShadowRoot,
+  learnFrame: () => Promise<void>,
+): Switcher {
   const fail = (error: string) => tab.set({ activity: null, error });
 
   return {
@@ -89,16 +105,24 @@ export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () =
         if (tab.get().activity) fail(t('bannerSwitchFailed', name));
       }, SWITCH_PATIENCE_MS);
 
-      const { profile, frame } = tab.get();
       const here = location.href;
       // The portal's own chooser only: in this page where the frame vouches for it, else its page.
-      const inPage = findPortalChooser(document, profile, { pageUrl: here, frame });
-      const entryHere = inPage?.entries.find((e) => e.address === address);
+      const entryInPage = () => {
+        const { profile, frame } = tab.get();
+        return findPortalChooser(document, profile, { pageUrl: here, frame })?.entries.find(
+          (e) => e.address === address,
+        );
+      };
+      // No frame learnt yet on this origin (the very first page, a new portal): learn it first.
+      if (!tab.get().frame) await learnFrame();
+      if (lifetime.isInvalid) return;
+      const { profile } = tab.get();
+      const entryHere = entryInPage();
       const chooserUrl = tab.get().reading?.chooserUrl ?? null;
       if (!entryHere && !chooserUrl) return fail(t(tab.get().view?.unsure ? 'bannerUnsure' : 'errorNoChooser'));
       await sendToBackground('content:switch-requested', { address });
       if (entryHere) {
-        if (!activateInPage(entryHere)) fail(t('errorOffPortal'));
+        if (!activate(entryHere, formHost)) fail(t('errorOffPortal'));
         return;
       }
       if (!chooserUrl) return;
@@ -111,8 +135,7 @@ export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () =
         (e) => e.address === address,
       );
       if (!entry) return fail(t('errorNotInChooser', name));
-      if (entry.action.kind === 'form') submitFetchedForm(entry.action, formHost());
-      else if (!activateInPage(entry)) fail(t('errorOffPortal'));
+      if (!activate(entry, formHost)) fail(t('errorOffPortal'));
     },
   };
 }

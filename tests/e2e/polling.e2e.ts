@@ -58,10 +58,9 @@ function since(notifications: Overview['notifications'], at: number, kind: strin
   return notifications.filter((n) => n.kind === kind && n.at >= at);
 }
 
+/** Requests for the page a check reads: the chooser page, or the account page that shows the chooser in place. */
 function chooserRequests(sim: Simulator, requests: Record<string, number>): number {
-  return sim.rendering.name === 'classic'
-    ? (requests['GET /?m=comptes'] ?? 0)
-    : (requests['GET /app/dossiers/reception'] ?? 0);
+  return sim.rendering.name === 'classic' ? (requests['GET /?m=comptes'] ?? 0) : (requests['GET /app/parametres'] ?? 0);
 }
 
 describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browserName) => {

@@ -209,6 +209,24 @@ describe('a third rendering (roles, links, upper case)', () => {
 });
 
 describe('edge cases', () => {
+  it('matches profile texts as text: pattern characters are letters, a pathological pattern costs nothing', () => {
+    const catastrophic = '(a+)+$';
+    const profile: SelectorProfile = {
+      ...P,
+      texts: { ...P.texts, inbox: [catastrophic, 'Courrier [reçu]'], activeMarker: ['.*'] },
+    };
+    const doc = pageFrom(
+      `<div><button aria-haspopup="true">Service X</button><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></div>
+       <nav><a href="/in">Courrier [reçu] (4)</a><a href="/x">${'a'.repeat(40)}!</a></nav>`,
+    );
+    // Were texts compiled into patterns, this page would hang the reader (and time the test out).
+    expect(read(doc, profile).inboxUnread).toBe(4);
+    const literal = pageFrom(
+      '<div><button aria-haspopup="true">Service X</button><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></div><nav><a href="/in">(a+)+$ (2)</a></nav>',
+    );
+    expect(read(literal, profile).inboxUnread).toBe(2);
+  });
+
   it('finds nothing, and throws nothing, on an empty or foreign page', () => {
     for (const html of ['', '<p>Bonjour</p>', '<table><tr><th>Compte par défaut</th></tr></table>']) {
       const reading = read(pageFrom(html));
