@@ -26,14 +26,16 @@ import {
 } from '../simulator/attacks';
 import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import type { RenderingName, Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
 import {
   BANNER,
   bannerState,
+  COMPOSE_PATH,
   clickInBanner,
   clickPageControl,
   logInWithMailboxesLearnt,
   POLL_MS,
+  switchRequests,
   waitForBanner,
   waitInBanner,
 } from './banner-page';
@@ -41,9 +43,6 @@ import { BROWSER_NAMES, type ExtensionBrowser, FIREFOX_ADDON_ID, launchWithExten
 import { ask, openExtensionPage } from './extension-pages';
 import { andWaitForLoad } from './portal-page';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
-
-const COMPOSE_PATH: Record<RenderingName, string> = { classic: '/?m=nouveau', alt: '/app/ecrire' };
-const SWITCH_REQUEST: Record<RenderingName, string> = { classic: 'POST /?m=comptes', alt: 'POST /app/compte-actif' };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,10 +116,6 @@ describe.each(BROWSER_NAMES)('%s, attacks', (browserName) => {
     async function closeAll(): Promise<void> {
       await Promise.all(pages.splice(0).map((p) => p.close().catch(() => {})));
       pageErrors.length = 0;
-    }
-
-    async function switchRequests(sim: Simulator): Promise<number> {
-      return (await controlState(sim)).requests[SWITCH_REQUEST[rendering]] ?? 0;
     }
 
     it('shows a message imitating the portal without a change to the banner, the store, or where a click goes', async () => {

@@ -5,13 +5,22 @@
  * `data-action="confirm-send"` / `"cancel-send"`.
  */
 import type { Page } from 'puppeteer';
-import { control } from '../simulator/client';
+import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import type { Simulator } from '../simulator/server';
+import type { RenderingName, Simulator } from '../simulator/server';
 import type { ExtensionBrowser } from './browsers';
 import { logIn } from './portal-page';
 
 export const BANNER = 'repere-bal-banner';
+
+/** Where each rendering composes a message. */
+export const COMPOSE_PATH: Record<RenderingName, string> = { classic: '/?m=nouveau', alt: '/app/ecrire' };
+const SWITCH_REQUEST: Record<RenderingName, string> = { classic: 'POST /?m=comptes', alt: 'POST /app/compte-actif' };
+
+/** How many times the portal's own switching was asked for (its chooser's form posted). */
+export async function switchRequests(sim: Simulator): Promise<number> {
+  return (await controlState(sim)).requests[SWITCH_REQUEST[sim.rendering.name]] ?? 0;
+}
 
 /**
  * Waits poll on a timer: changes inside a shadow root do not wake puppeteer's

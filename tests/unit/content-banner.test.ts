@@ -12,7 +12,7 @@ import type { Lifetime } from '@/entrypoints/portal.content/lifetime';
 import { createTabState } from '@/entrypoints/portal.content/tab-state';
 import { asUser, reloadExtension, startContentScript } from './content-script';
 import type { frenchMessage } from './setup';
-import { otherMailbox, portalView } from './views';
+import { bannerActions, otherMailbox, portalView } from './views';
 
 const noActions = new Proxy({}, { get: () => () => undefined }) as BannerActions;
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
@@ -59,16 +59,7 @@ describe('banner mount', () => {
 
   describe('obeys the user only', () => {
     const guard = { message: 'Ce message partira au nom du service X.', confirmLabel: 'Envoyer', canSilence: true };
-    const actions = (): BannerActions => ({
-      switchTo: vi.fn(),
-      setCollapsed: vi.fn(),
-      setSwitcherOpen: vi.fn(),
-      reload: vi.fn(),
-      retry: vi.fn(),
-      dismissError: vi.fn(),
-      confirmSend: vi.fn(),
-      cancelSend: vi.fn(),
-    });
+    const actions = bannerActions;
     const click = (element: Element | null | undefined, event = new MouseEvent('click', { bubbles: true })) =>
       element?.dispatchEvent(event);
     const userClick = () => asUser(new MouseEvent('click', { bubbles: true, cancelable: true }));

@@ -1,4 +1,6 @@
 /** Banner views for unit tests: a service mailbox (« Secrétariat de cardiologie ») unless told otherwise. */
+import { vi } from 'vitest';
+import type { BannerActions } from '@/components/Banner';
 import { SERVICE_PALETTE } from '@/utils/colours';
 import type { MailboxView, PortalView } from '@/utils/schemas';
 
@@ -11,6 +13,20 @@ export function otherMailbox(i: number, extra: Partial<MailboxView> = {}): Mailb
     textColour: '#111111',
     unread: i,
     ...extra,
+  };
+}
+
+/** Banner actions that record their calls. */
+export function bannerActions(): BannerActions {
+  return {
+    switchTo: vi.fn(),
+    setCollapsed: vi.fn(),
+    setSwitcherOpen: vi.fn(),
+    reload: vi.fn(),
+    retry: vi.fn(),
+    dismissError: vi.fn(),
+    confirmSend: vi.fn(),
+    cancelSend: vi.fn(),
   };
 }
 

@@ -7,13 +7,13 @@
 import { cleanup, fireEvent, type RenderOptions, render as renderWithoutUser, screen } from '@testing-library/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, type BannerActions, type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
+import { Banner, type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
 import { EventTrust } from '@/components/event-trust';
 import { SendGuardDialog } from '@/components/SendGuardDialog';
 import { SwitchControls } from '@/components/SwitchControls';
 import { PERSONAL_COLOUR } from '@/utils/colours';
 import { asUser } from '../content-script';
-import { otherMailbox, portalView } from '../views';
+import { bannerActions, otherMailbox, portalView } from '../views';
 
 afterEach(cleanup);
 
@@ -32,18 +32,7 @@ function model(partial: Partial<BannerModel>): BannerModel {
   return { ...EMPTY_BANNER_MODEL, ...partial };
 }
 
-function actions(): BannerActions {
-  return {
-    switchTo: vi.fn(),
-    setCollapsed: vi.fn(),
-    setSwitcherOpen: vi.fn(),
-    reload: vi.fn(),
-    retry: vi.fn(),
-    dismissError: vi.fn(),
-    confirmSend: vi.fn(),
-    cancelSend: vi.fn(),
-  };
-}
+const actions = bannerActions;
 
 describe('Banner', () => {
   it('says plainly in whose name the page sends, as a status', () => {
