@@ -41,16 +41,20 @@ export function linkTarget(element: Element | null, pageUrl: string): string | n
   return sameOriginUrl(href, pageUrl, portalBase(element.ownerDocument, pageUrl));
 }
 
-/** Where message lists put subjects and senders: a table or grid row is never the portal's menu or folder list. */
-const LIST_ROW = 'tr, [role=row]';
+/**
+ * A clickable table cell is how message lists show a subject or a sender (the
+ * production portal's `td.middle[onclick]`); a menu entry is a link, a button or a menu
+ * item, even in a header laid out with a table.
+ */
+const TABLE_CELL = 'td, th, [role=cell], [role=gridcell]';
 
 /**
- * Innermost actionable elements whose text is one of `texts` (see isEntryText), outside
- * list rows: a menu item holding a link is one entry, a subject cell is none.
+ * Innermost actionable elements whose text is one of `texts` (see isEntryText), but
+ * clickable cells: a menu item holding a link is one entry, a subject cell is none.
  */
 export function entriesWithText(doc: Document, texts: readonly string[], selector: string = ACTIONABLE): Element[] {
   const matches = [...doc.querySelectorAll(selector)].filter(
-    (el) => !el.closest(LIST_ROW) && isEntryText(shownText(el), texts),
+    (el) => !el.matches(TABLE_CELL) && isEntryText(shownText(el), texts),
   );
   return matches.filter((el) => !matches.some((other) => other !== el && el.contains(other)));
 }

@@ -227,6 +227,17 @@ describe('edge cases', () => {
     expect(read(literal, profile).inboxUnread).toBe(2);
   });
 
+  it('finds a menu in a header laid out with a table, and takes no clickable subject cell for an entry', () => {
+    const doc = pageFrom(
+      `<table><tr><td><button aria-haspopup="true">Service X</button></td>
+         <td><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></td></tr></table>
+       <table><tr><td onclick="o(1)">Changer de compte</td><td onclick="o(1)">Gérer votre compte Medimail</td></tr>
+         <tr><td onclick="o(2)">Boîte de réception (42)</td></tr></table>
+       <ul><li><a href="/in">Boîte de réception (3)</a></li></ul>`,
+    );
+    expect(read(doc)).toMatchObject({ trust: 'single', label: { text: 'Service X' }, inboxUnread: 3 });
+  });
+
   it('finds nothing, and throws nothing, on an empty or foreign page', () => {
     for (const html of ['', '<p>Bonjour</p>', '<table><tr><th>Compte par défaut</th></tr></table>']) {
       const reading = read(pageFrom(html));
