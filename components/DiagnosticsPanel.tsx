@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { Diagnostics } from '@/utils/message-client';
+import type { Diagnostics } from '@/utils/protocol/client';
 
 type Reading = NonNullable<Diagnostics['lastReading']>;
 

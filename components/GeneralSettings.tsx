@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { type SettingsView, sendToBackground } from '@/utils/message-client';
+import { type SettingsView, sendToBackground } from '@/utils/protocol/client';
 import { Locked, Toggle } from './Toggle';
 
 type Patch = Parameters<typeof sendToBackground<'page:update-settings'>>[1]['patch'];

@@ -8,7 +8,7 @@
  */
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
-import { type ImportPreviewReply, sendToBackground } from '@/utils/message-client';
+import { type ImportPreviewReply, sendToBackground } from '@/utils/protocol/client';
 
 type ImportChanges = Extract<ImportPreviewReply, { ok: true }>;
 type ProfileChange = NonNullable<ImportChanges['profile']>;

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { AA_CONTRAST, contrastRatio, isReadable, PERSONAL_COLOUR, SERVICE_PALETTE, textOn } from '@/utils/colours';
 import { t } from '@/utils/i18n';
-import { type SettingsView, sendToBackground } from '@/utils/message-client';
+import { type SettingsView, sendToBackground } from '@/utils/protocol/client';
 import { Locked, Toggle } from './Toggle';
 
 type Mailbox = SettingsView['mailboxes'][number];

@@ -5,7 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { sendToBackground } from '@/utils/message-client';
+import { sendToBackground } from '@/utils/protocol/client';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { ImportExport } from './ImportExport';

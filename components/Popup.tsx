@@ -12,9 +12,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { type Overview, sendToBackground } from '@/utils/message-client';
 import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
 import { portalUrlOrNull } from '@/utils/portal-urls';
+import { type Overview, sendToBackground } from '@/utils/protocol/client';
 import { GeneralSettings } from './GeneralSettings';
 import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type MessageName, type MessageResponse, sendToBackground } from '@/utils/message-client';
+import { type MessageName, type MessageResponse, sendToBackground } from '@/utils/protocol/client';
 
 export interface Loaded<T> {
   data: T | null;

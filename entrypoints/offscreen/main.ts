@@ -6,8 +6,8 @@
  * parsing it could keep the document busy past the background's timeout.
  */
 import { browser } from 'wxt/browser';
-import { offscreenReadPage } from '@/utils/messages';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
+import { offscreenReadPage } from '@/utils/protocol/messages';
 
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
   const request = offscreenReadPage.safeParse(message);

@@ -1,7 +1,7 @@
 /** The options page: wiring only (components/Options.tsx). */
 import { render } from 'preact';
 import { Options } from '@/components/Options';
-import '@/components/pages.css';
+import '@/components/ui.css';
 
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

@@ -1,7 +1,7 @@
 /** The popup: wiring only (components/Popup.tsx). */
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
-import '@/components/pages.css';
+import '@/components/ui.css';
 
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

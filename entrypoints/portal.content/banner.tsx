@@ -14,11 +14,11 @@
  * new tab, DOMContentLoaded 5–10 ms later in A/B builds measured as `npm run bench` does).
  */
 import { render } from 'preact';
-import { Banner, type BannerActions, EDGE, shownKind } from '@/components/Banner';
-import BANNER_CSS from '@/components/banner.css?inline';
+import { Banner, type BannerActions, EDGE, shownKind } from '@/entrypoints/portal.content/ui/Banner';
 import { textOn, UNKNOWN_COLOUR } from '@/utils/colours';
 import type { Lifetime } from './lifetime';
 import type { TabModel, TabState } from './tab-state';
+import BANNER_CSS from './ui/banner.css?inline';
 
 export const BANNER_TAG = 'repere-bal-banner';
 

@@ -11,7 +11,7 @@
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
 import type { PortalFrame } from '@/utils/portal/frame';
 import { type MenuPage, type PortalPageReading, readPortalPage } from '@/utils/portal/page';
-import type { PortalView } from '@/utils/schemas';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { PageWatcher } from './page-watcher';
 import type { TabState } from './tab-state';
 

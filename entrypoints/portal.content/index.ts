@@ -7,12 +7,12 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { BannerActions } from '@/components/Banner';
+import type { BannerActions } from '@/entrypoints/portal.content/ui/Banner';
 import { t } from '@/utils/i18n';
 import { log } from '@/utils/log';
-import { type BackgroundToContent, sendToBackground } from '@/utils/message-client';
 import { PORTAL_MATCHES } from '@/utils/portal-origins';
-import type { PortalView } from '@/utils/schemas';
+import { type BackgroundToContent, sendToBackground } from '@/utils/protocol/client';
+import type { PortalView } from '@/utils/protocol/shapes';
 import { mountBanner } from './banner';
 import { discoverAccounts } from './discovery';
 import { createLifetime, type Lifetime } from './lifetime';

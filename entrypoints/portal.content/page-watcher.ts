@@ -5,10 +5,11 @@
  * origin (utils/portal/frame.ts: only the portal's interface is believed); each new
  * reading goes to the background, whose answer (the view) updates the banner.
  */
-import { sendToBackground } from '@/utils/message-client';
+
 import type { PortalFrame } from '@/utils/portal/frame';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
-import type { PortalView } from '@/utils/schemas';
+import { sendToBackground } from '@/utils/protocol/client';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 

@@ -8,10 +8,11 @@
  * Only a submission on the login page counts: a webmail page shows message bodies
  * written by strangers, and one may hold a look-alike login form.
  */
-import { sendToBackground } from '@/utils/message-client';
+
 import { findLoginForm, loginFieldValue } from '@/utils/portal/login';
 import { isAddress } from '@/utils/portal/text';
-import type { PortalView } from '@/utils/schemas';
+import { sendToBackground } from '@/utils/protocol/client';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { Lifetime } from './lifetime';
 import type { Switcher } from './switcher';
 import type { TabState } from './tab-state';

@@ -5,11 +5,11 @@
  * Cancel sends nothing; confirm replays the user's action once, and only once.
  * Listeners sit on window in the capture phase, so they run before the portal's own.
  */
-import type { GuardRequest } from '@/components/SendGuardDialog';
+import type { GuardRequest } from '@/entrypoints/portal.content/ui/SendGuardDialog';
 import { t } from '@/utils/i18n';
-import { sendToBackground } from '@/utils/message-client';
 import { isComposeForm, sendControlAt } from '@/utils/portal/compose';
-import type { PortalView } from '@/utils/schemas';
+import { sendToBackground } from '@/utils/protocol/client';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 

@@ -7,11 +7,11 @@
  * the inbox, exactly as when the user clicks there.
  */
 import { t } from '@/utils/i18n';
-import { sendToBackground } from '@/utils/message-client';
 import type { ChooserEntry } from '@/utils/portal/chooser';
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
 import { findPortalChooser } from '@/utils/portal/page';
 import { sameOriginUrl } from '@/utils/portal/url';
+import { sendToBackground } from '@/utils/protocol/client';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 

@@ -4,9 +4,9 @@
  * own title changes, and the icon becomes a mark in the mailbox's colour, so the tab
  * strip tells mailboxes apart. Both are restored when the extension goes away.
  */
-import { shownKind } from '@/components/Banner';
+import { shownKind } from '@/entrypoints/portal.content/ui/Banner';
 import { t } from '@/utils/i18n';
-import type { PortalView } from '@/utils/schemas';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
 

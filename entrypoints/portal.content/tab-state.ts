@@ -3,7 +3,7 @@
  * page, the background's view, and the banner's local state. Features read it and
  * change it; the banner and the tab marker re-render when it changes.
  */
-import { type BannerModel, EMPTY_BANNER_MODEL } from '@/components/Banner';
+import { type BannerModel, EMPTY_BANNER_MODEL } from '@/entrypoints/portal.content/ui/Banner';
 import type { PortalFrame } from '@/utils/portal/frame';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostics, Overview } from '../../utils/messages';
+import type { Diagnostics, Overview } from '../../utils/protocol/messages';
 import { type AttackerSite, startAttackerSite } from '../simulator/attacker';
 import {
   type AttackOptions,

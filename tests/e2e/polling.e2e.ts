@@ -8,7 +8,7 @@
  */
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
-import type { Overview } from '../../utils/messages';
+import type { Overview } from '../../utils/protocol/messages';
 import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';

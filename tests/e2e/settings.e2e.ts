@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
-import type { Overview, SettingsView } from '../../utils/messages';
+import type { Overview, SettingsView } from '../../utils/protocol/messages';
 import { controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import { BANNER, logInWithMailboxesLearnt, POLL_MS } from './banner-page';

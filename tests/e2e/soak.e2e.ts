@@ -5,7 +5,7 @@
  * once; nothing else is.
  */
 import { describe, expect, it } from 'vitest';
-import type { Overview } from '../../utils/messages';
+import type { Overview } from '../../utils/protocol/messages';
 import { DEMO } from '../simulator/seed';
 import { logInWithMailboxesLearnt } from './banner-page';
 import { launchWithExtension, stopServiceWorker } from './browsers';

@@ -6,14 +6,14 @@
  * everything each check saw are at hand.
  */
 import { Window } from 'happy-dom';
-import { RepereDb } from '../../utils/db';
-import type { ShownNotification } from '../../utils/notifier';
-import { createPollRunner, type FetchedText, type PollRunner } from '../../utils/poll-runner';
-import { resumeOnLiveSession } from '../../utils/poller';
+import { createPollRunner, type FetchedText, type PollRunner } from '../../entrypoints/background/checks/check-runner';
+import { resumeOnLiveSession } from '../../entrypoints/background/checks/check-schedule';
+import type { ShownNotification } from '../../entrypoints/background/checks/new-mail';
+import { createPortalPageFetcher } from '../../entrypoints/background/checks/portal-page-fetcher';
+import { RepereDb } from '../../entrypoints/background/storage/db';
+import { Store } from '../../entrypoints/background/storage/store';
 import { type PortalPageReading, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
 import { LOOPBACK_MATCHES } from '../../utils/portal-origins';
-import { createPortalPageFetcher } from '../../utils/portal-page-fetcher';
-import { Store } from '../../utils/store';
 import { DEMO_PASSWORD } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
 

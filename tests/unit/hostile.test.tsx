@@ -5,19 +5,19 @@
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Banner } from '@/components/Banner';
-import { RepereDb } from '@/utils/db';
+import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '@/entrypoints/background/settings-file';
+import { RepereDb } from '@/entrypoints/background/storage/db';
+import { Store } from '@/entrypoints/background/storage/store';
+import { Banner } from '@/entrypoints/portal.content/ui/Banner';
 import { readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { MAX_NAME_LENGTH } from '@/utils/portal/text';
-import { pageReading } from '@/utils/schemas';
-import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '@/utils/settings-file';
-import { Store } from '@/utils/store';
+import { pageReading } from '@/utils/protocol/shapes';
 import { escapeHtml } from '../simulator/html';
 import { HOSTILE_NAMES } from '../simulator/seed';
-import { pageFrom } from './portal/fixtures';
-import { mailboxRecord } from './records';
-import { portalView } from './views';
+import { mailboxRecord } from './background/records';
+import { portalView } from './portal.content/views';
+import { pageFrom } from './utils/portal/fixtures';
 
 afterEach(cleanup);
 

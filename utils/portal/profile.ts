@@ -3,7 +3,7 @@
  * deployment that needs them. Readers always fall back on texts and roles, so the
  * built-in default works on any rendering of the contract; hints are only tried first.
  * The profile is plain data: the background validates overrides (settings, policy)
- * with zod before any reader sees them (see utils/schemas.ts).
+ * with zod before any reader sees them (see utils/protocol/shapes.ts).
  */
 export interface SelectorProfile {
   version: 1;

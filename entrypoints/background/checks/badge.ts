@@ -1,0 +1,45 @@
+/**
+ * The toolbar badge: the unread total of the watched service mailboxes, or a distinct
+ * look when the session has expired (« ! » on red) or the checks fail (« ? » on grey);
+ * the tooltip lists each watched mailbox and its count, or, with `privacyMode`
+ * (« notifications discrètes »), gives the total alone: a service's name may be
+ * sensitive on a screen patients can see.
+ */
+import { t } from '../../../utils/i18n';
+import { displayName } from '../session/portal-session';
+import type { StoredState } from '../storage/store';
+
+export interface Badge {
+  text: string;
+  colour: string;
+  title: string;
+}
+
+export const BADGE_COLOURS = {
+  counts: '#0B3D91',
+  expired: '#B00020',
+  error: '#595959',
+} as const;
+
+export function badgeFor(state: StoredState): Badge {
+  const { poll, portal } = state;
+  if (poll.status === 'expired') return { text: '!', colour: BADGE_COLOURS.expired, title: t('badgeExpired') };
+  if (poll.status === 'error') {
+    return { text: '?', colour: BADGE_COLOURS.error, title: t('badgeError', poll.lastError ?? '?') };
+  }
+  const accounts = portal.sessionAccounts;
+  const watched = state.mailboxes.filter(
+    (m) => m.watched && m.kind !== 'personal' && (accounts === null || accounts.includes(m.address)),
+  );
+  if (watched.length === 0 && !portal.pollUrl)
+    return { text: '', colour: BADGE_COLOURS.counts, title: t('badgeNoSession') };
+  const total = watched.reduce((sum, m) => sum + (m.unread ?? 0), 0);
+  const title = state.settings.privacyMode
+    ? t('badgeDiscreetCounts', total)
+    : [t('badgeCounts'), ...watched.map((m) => `${displayName(m)} : ${m.unread ?? '?'}`)].join('\n');
+  return {
+    text: total === 0 ? '' : total > 999 ? '999+' : String(total),
+    colour: BADGE_COLOURS.counts,
+    title,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Runs the checks (entrypoints/background/checks/check-schedule.ts decides): one at a time, one request each, the page
+ * read by the same portal readers as the content script, the notifications shown and
+ * logged, the badge updated, the next alarm set. Every effect is injected, so that the
+ * whole cycle is tested with a fake clock and a fake portal.
+ *
+ * One at a time, but never held up for good: a check that has not ended by
+ * CHECK_DEADLINE_MS is abandoned (recorded as a failure, with its backoff) and the next
+ * `check()` starts afresh instead of joining it. The abandoned one may still end later;
+ * it then finds its claim gone (entrypoints/background/checks/check-schedule.ts `holdsClaim`) and its result is dropped,
+ * at the cost of a request whose answer is wasted.
+ */
+
+import type { PageContext, PortalPageReading } from '../../../utils/portal/page';
+import type { SelectorProfile } from '../../../utils/portal/profile';
+import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
+import { isPortalUrl } from '../../../utils/portal-urls';
+import type { PollStateRecord } from '../../../utils/protocol/shapes';
+import type { Store } from '../storage/store';
+import { type Badge, badgeFor } from './badge';
+import {
+  CHECK_DEADLINE_MS,
+  finishPoll,
+  holdsClaim,
+  type PollClaim,
+  type PollOutcome,
+  REQUEST_TIMEOUT_MS,
+  skipWhileIdle,
+  startPoll,
+} from './check-schedule';
+import type { ShownNotification } from './new-mail';
+
+export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; detail: string };
+
+export interface PollEffects {
+  /** The granted portal's match patterns: the stored URL is checked against them before each request. */
+  portalMatches(): readonly string[];
+  /** Fetches a portal page (entrypoints/background/index/checks/portal-page-fetcher.ts), giving up after `timeoutMs`. */
+  fetchText(url: string, timeoutMs: number): Promise<FetchedText>;
+  /** Reads portal HTML with utils/portal (in Chrome, in the offscreen document). */
+  readHtml(html: string, url: string, profile: SelectorProfile, context: PageContext): Promise<PortalPageReading>;
+  show(notification: ShownNotification): Promise<void>;
+  showBadge(badge: Badge): Promise<void>;
+  /** Sets the next alarm, or clears it (null). */
+  schedule(when: number | null): Promise<void>;
+  idleState(): Promise<'active' | 'idle' | 'locked'>;
+}
+
+export interface PollClock {
+  now(): number;
+  random(): number;
+  minuteOfDay(now: number): number;
+}
+
+export interface CheckReport {
+  status: PollStateRecord['status'] | 'busy';
+  notifications: number;
+}
+
+export interface PollRunner {
+  /** Checks now (an alarm, or « Vérifier maintenant »); joins a check already running, until its deadline. */
+  check(reason: 'alarm' | 'user'): Promise<CheckReport>;
+  /** Puts the badge and the alarm in line with the stored state (after a restart, a resume). */
+  sync(): Promise<void>;
+}
+
+/** One call of `run`: its claim once the check has started. */
+interface Attempt {
+  claim: PollClaim | null;
+}
+
+export function createPollRunner(store: Store, clock: PollClock, effects: PollEffects): PollRunner {
+  let running: Promise<CheckReport> | null = null;
+
+  async function outcomeOf(url: string, context: PageContext, profile: SelectorProfile): Promise<PollOutcome> {
+    // Stored from a page and checked then; checked again here, where the cookies go with it.
+    if (!isPortalUrl(url, effects.portalMatches())) return { kind: 'error', detail: 'hors-portail' };
+    const response = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
+    if (!response.ok) return { kind: 'error', detail: response.detail };
+    if (response.status >= 400) return { kind: 'error', detail: `HTTP ${response.status}` };
+    let reading: PortalPageReading;
+    try {
+      reading = await effects.readHtml(response.text, response.url, profile, context);
+    } catch (error) {
+      return { kind: 'error', detail: `lecture impossible (${error instanceof Error ? error.message : error})` };
+    }
+    if (reading.kind === 'login') return { kind: 'expired' };
+    if (reading.chooser && reading.chooser.length > 0) return { kind: 'ok', entries: reading.chooser };
+    return {
+      kind: 'error',
+      detail: reading.kind === 'unknown' ? 'page non reconnue' : 'sélecteur de compte introuvable',
+    };
+  }
+
+  /** Records the outcome of the check named by `claim`, unless it is no longer the one in flight. */
+  async function finish(claim: PollClaim, outcome: PollOutcome): Promise<CheckReport> {
+    const now = clock.now();
+    const { state, result } = await store.update((current) =>
+      holdsClaim(current, claim)
+        ? finishPoll(current, outcome, now, clock.random, clock.minuteOfDay(now))
+        : { state: current, result: null },
+    );
+    if (result === null) return { status: state.poll.status, notifications: 0 };
+    for (const notification of result.notifications) await effects.show(notification);
+    await effects.showBadge(badgeFor(state));
+    await effects.schedule(result.nextPollAt || null);
+    return { status: state.poll.status, notifications: result.notifications.length };
+  }
+
+  async function run(reason: 'alarm' | 'user', attempt: Attempt): Promise<CheckReport> {
+    const before = await store.read();
+    if (reason === 'alarm' && before.settings.pauseWhenIdle && (await effects.idleState()) !== 'active') {
+      const { result: when } = await store.update((state) => skipWhileIdle(state, clock.now(), clock.random));
+      await effects.schedule(when);
+      return { status: 'paused', notifications: 0 };
+    }
+    const { result: decision, state: started } = await store.update((state) => startPoll(state, clock.now()));
+    if (!decision.start) {
+      await effects.showBadge(badgeFor(started));
+      if (decision.reason !== 'busy') await effects.schedule(null);
+      return { status: decision.reason === 'busy' ? 'busy' : started.poll.status, notifications: 0 };
+    }
+    attempt.claim = decision.claim;
+    const profile = started.settings.profileOverride ?? DEFAULT_PROFILE;
+    const outcome = await outcomeOf(decision.url, decision.context, profile);
+    return finish(decision.claim, outcome);
+  }
+
+  /** The deadline passed: the check is recorded as failed, if it had started. */
+  async function abandon(attempt: Attempt): Promise<CheckReport> {
+    // Stuck before its start (database, idle state): nothing was claimed, nothing to record.
+    if (attempt.claim === null) return { status: 'busy', notifications: 0 };
+    return finish(attempt.claim, { kind: 'error', detail: 'vérification trop longue' });
+  }
+
+  return {
+    check(reason) {
+      if (running) return running;
+      const attempt: Attempt = { claim: null };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const overdue = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CHECK_DEADLINE_MS);
+      });
+      const current: Promise<CheckReport> = Promise.race([
+        run(reason, attempt),
+        overdue.then(() => {
+          // Released at once: the next check must not wait on the abandoned one's bookkeeping.
+          if (running === current) running = null;
+          return abandon(attempt);
+        }),
+      ]).finally(() => {
+        clearTimeout(timer);
+        if (running === current) running = null;
+      });
+      running = current;
+      return current;
+    },
+    async sync() {
+      const state = await store.read();
+      await effects.showBadge(badgeFor(state));
+      const { nextPollAt } = state.poll;
+      await effects.schedule(nextPollAt ? Math.max(nextPollAt, clock.now() + 1_000) : null);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading portal HTML in the background, with the same utils/portal readers as the
+ * content script. Firefox's background page has a DOMParser; Chrome's service worker
+ * has none, so there the reading happens in an offscreen document (reason DOM_PARSER)
+ * created on first need. One function either way.
+ *
+ * A reading in the offscreen document that has not answered within PARSE_TIMEOUT_MS
+ * fails, and the document is closed, to be created anew on the next reading: a document
+ * stuck on one page would otherwise stall every later check. Closing it costs a fresh
+ * document (a few milliseconds) after each timeout, which only a broken page causes.
+ * In Firefox the parse is synchronous on the background page, so no timer can cut it
+ * short; there the size cap on fetched pages (entrypoints/background/index/checks/portal-page-fetcher.ts) bounds it.
+ */
+import { browser } from 'wxt/browser';
+import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from '../../../utils/portal/page';
+import type { SelectorProfile } from '../../../utils/portal/profile';
+import type { OffscreenReadPage } from '../../../utils/protocol/messages';
+import { PARSE_TIMEOUT_MS } from './check-schedule';
+
+export type HtmlReader = (
+  html: string,
+  url: string,
+  profile: SelectorProfile,
+  context: PageContext,
+) => Promise<PortalPageReading>;
+
+/** The path of the offscreen document in the Chrome build (entrypoints/offscreen/). */
+export const OFFSCREEN_PATH = '/offscreen.html';
+
+export interface OffscreenApi {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+}
+
+/** What the reader needs of the browser (injected in tests). */
+export interface HtmlReaderEnvironment {
+  /** Whether this context parses HTML itself (Firefox's background page). */
+  hasDomParser: boolean;
+  /** Chrome's offscreen API, where there is no DOMParser. */
+  offscreen: OffscreenApi | undefined;
+  /** Asks the offscreen document to read a page; its answer. */
+  send(request: OffscreenReadPage): Promise<unknown>;
+}
+
+function browserEnvironment(): HtmlReaderEnvironment {
+  return {
+    hasDomParser: typeof DOMParser !== 'undefined',
+    offscreen: (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
+    send: (request) => browser.runtime.sendMessage(request),
+  };
+}
+
+/** The offscreen document did not answer in time. */
+class ReadingTimedOut extends Error {
+  constructor() {
+    super('délai dépassé');
+  }
+}
+
+export function createHtmlReader(
+  environment: HtmlReaderEnvironment = browserEnvironment(),
+  timeoutMs = PARSE_TIMEOUT_MS,
+): HtmlReader {
+  if (environment.hasDomParser) {
+    return async (html, url, profile, context) =>
+      readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
+  }
+  const { offscreen } = environment;
+  let ready: Promise<void> | null = null;
+  const ensureDocument = () => {
+    ready ??= (async () => {
+      if (await offscreen?.hasDocument?.()) return;
+      await offscreen?.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['DOM_PARSER'],
+        justification: 'Lire les pages du portail Medimail (sélecteur de compte) pour compter les messages non lus.',
+      });
+    })().catch((error: unknown) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
+  };
+  return async (html, url, profile, context) => {
+    if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
+    const request: OffscreenReadPage = {
+      name: 'offscreen:read-page',
+      html,
+      url,
+      profile,
+      frame: context.frame ?? null,
+      reachedBy: context.reachedBy ?? null,
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ReadingTimedOut()), timeoutMs);
+    });
+    try {
+      const reading = (await Promise.race([ensureDocument().then(() => environment.send(request)), overdue])) as
+        | PortalPageReading
+        | undefined;
+      if (!reading) throw new Error('le document hors écran ne répond pas');
+      return reading;
+    } catch (error) {
+      if (error instanceof ReadingTimedOut) {
+        ready = null;
+        await offscreen.closeDocument().catch(() => {
+          // Already gone (closed by the browser): the next reading creates one.
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * What to tell the user about new mail: a watched mailbox's unread count rising above
+ * the count already told (`notifiedUnread`). One notification per mailbox per rise,
+ * with an id stable per mailbox (a later rise replaces it, nothing piles up). The
+ * baseline moves in the same transaction as the decision, in the database, so nothing
+ * is told twice after any number of checks or restarts. Quiet hours hold the news back
+ * (the rise is told when they end); a fall in the count (mail read) lowers the baseline.
+ * Privacy: never a subject or a sender. Notifications name the mailbox and the count;
+ * with `privacyMode` (« notifications discrètes ») they give the count alone, for a
+ * service whose very name is sensitive, on a screen patients can see. The id still
+ * carries the address (it is never shown), so a click opens the right mailbox.
+ */
+import { t } from '../../../utils/i18n';
+import type { MailboxRecord, NotificationLogRecord, SettingsRecord } from '../../../utils/protocol/shapes';
+import { displayName } from '../session/portal-session';
+import type { StoredState } from '../storage/store';
+
+export const MAIL_NOTIFICATION_PREFIX = 'repere-bal:mail:';
+export const SESSION_EXPIRED_NOTIFICATION = 'repere-bal:session-expired';
+
+export function mailNotificationId(address: string): string {
+  return `${MAIL_NOTIFICATION_PREFIX}${address}`;
+}
+
+/** The mailbox a notification id stands for, or null. */
+export function addressOfNotification(notificationId: string): string | null {
+  return notificationId.startsWith(MAIL_NOTIFICATION_PREFIX)
+    ? notificationId.slice(MAIL_NOTIFICATION_PREFIX.length)
+    : null;
+}
+
+export interface ShownNotification {
+  notificationId: string;
+  title: string;
+  message: string;
+  log: Omit<NotificationLogRecord, 'id'>;
+}
+
+function minutesOf(clock: string): number {
+  const [hours = 0, minutes = 0] = clock.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** Whether `minuteOfDay` (0–1439, local time) falls in the quiet hours (which may span midnight). */
+export function isQuietTime(quiet: SettingsRecord['quietHours'], minuteOfDay: number): boolean {
+  if (!quiet.enabled) return false;
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  if (start === end) return false;
+  return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
+}
+
+/** The mailboxes whose news is told: watched, of the person logged in. */
+function watched(state: StoredState): MailboxRecord[] {
+  const accounts = state.portal.sessionAccounts;
+  return state.mailboxes.filter((m) => m.watched && (accounts === null || accounts.includes(m.address)));
+}
+
+/** The title and message that name the mailbox (its label, portal name or address). */
+function namedNewMailText(mailbox: MailboxRecord, count: number): { title: string; message: string } {
+  const name = displayName(mailbox);
+  return {
+    title: count === 1 ? t('notifyNewMailOne', name) : t('notifyNewMailMany', count, name),
+    message: mailbox.address === name ? t('notifyOpen') : `${mailbox.address} — ${t('notifyOpen')}`,
+  };
+}
+
+/** The title and message that name nothing: neither the mailbox nor its address. */
+function discreetNewMailText(count: number): { title: string; message: string } {
+  return {
+    title: count === 1 ? t('notifyDiscreetNewMailOne') : t('notifyDiscreetNewMailMany', count),
+    message: t('notifyDiscreetOpen'),
+  };
+}
+
+export function newMailNotification(
+  mailbox: MailboxRecord,
+  count: number,
+  now: number,
+  discreet: boolean,
+): ShownNotification {
+  const { title, message } = discreet ? discreetNewMailText(count) : namedNewMailText(mailbox, count);
+  const notificationId = mailNotificationId(mailbox.address);
+  return {
+    notificationId,
+    title,
+    message,
+    log: { notificationId, kind: 'new-mail', address: mailbox.address, count, title, message, at: now },
+  };
+}
+
+export function sessionExpiredNotification(now: number): ShownNotification {
+  const title = t('notifyExpiredTitle');
+  const message = t('notifyExpiredMessage');
+  return {
+    notificationId: SESSION_EXPIRED_NOTIFICATION,
+    title,
+    message,
+    log: {
+      notificationId: SESSION_EXPIRED_NOTIFICATION,
+      kind: 'session-expired',
+      address: null,
+      count: 0,
+      title,
+      message,
+      at: now,
+    },
+  };
+}
+
+/**
+ * Compares every mailbox's unread count with the count already told, moves the
+ * baselines, and returns the notifications due. Mutates `state` (run it inside a store
+ * change, with the counts just learnt).
+ */
+export function collectRises(state: StoredState, now: number, minuteOfDay: number): ShownNotification[] {
+  const { settings } = state;
+  const quiet = isQuietTime(settings.quietHours, minuteOfDay);
+  const told = new Set(watched(state).map((m) => m.address));
+  const due: ShownNotification[] = [];
+  for (const mailbox of state.mailboxes) {
+    const unread = mailbox.unread;
+    if (unread === null) continue;
+    const baseline = mailbox.notifiedUnread;
+    // First sight, or mail read since: what is there now is not news.
+    if (baseline === null || unread < baseline) {
+      mailbox.notifiedUnread = unread;
+      continue;
+    }
+    if (unread === baseline) continue;
+    if (!told.has(mailbox.address) || !settings.notificationsEnabled) {
+      mailbox.notifiedUnread = unread;
+      continue;
+    }
+    // Quiet hours: keep the baseline, the rise is told when they end.
+    if (quiet) continue;
+    due.push(newMailNotification(mailbox, unread - baseline, now, settings.privacyMode));
+    mailbox.notifiedUnread = unread;
+  }
+  return due;
+}
+
+/** Local minute of the day for a time (the user's clock is the one that matters). */
+export function localMinuteOfDay(now: number): number {
+  const date = new Date(now);
+  return date.getHours() * 60 + date.getMinutes();
+}

@@ -1,0 +1,188 @@
+/**
+ * The background: wiring only. It owns the database (entrypoints/background/storage/store.ts), answers the
+ * content scripts and the extension's pages, runs the checks on an alarm
+ * (entrypoints/background/checks/check-runner.ts), shows notifications and the badge, and relays the keyboard
+ * shortcut and notification clicks to portal tabs.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import type { Badge } from '@/entrypoints/background/checks/badge';
+import { createPollRunner } from '@/entrypoints/background/checks/check-runner';
+import { createHtmlReader } from '@/entrypoints/background/checks/html-reader';
+import {
+  addressOfNotification,
+  localMinuteOfDay,
+  SESSION_EXPIRED_NOTIFICATION,
+  type ShownNotification,
+} from '@/entrypoints/background/checks/new-mail';
+import { createPortalPageFetcher } from '@/entrypoints/background/checks/portal-page-fetcher';
+import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
+import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
+import { createPageHandlers } from '@/entrypoints/background/messaging/ui-handlers';
+import { createExtraPortals } from '@/entrypoints/background/policy/extra-portals';
+import { readPolicy } from '@/entrypoints/background/policy/policy';
+import { createPortalTabs } from '@/entrypoints/background/portal-tabs';
+import { RepereDb } from '@/entrypoints/background/storage/db';
+import { Store } from '@/entrypoints/background/storage/store';
+import { log } from '@/utils/log';
+import { portalMatchesOf } from '@/utils/portal-origins';
+import { createMessageRouter } from '@/utils/protocol/messages';
+
+export const OPEN_SWITCHER_COMMAND = 'open-switcher';
+const POLL_ALARM = 'repere-bal:poll';
+
+/** The toolbar button's API: `action` (MV3) or `browserAction` (Firefox MV2). */
+type ToolbarButton = {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+};
+
+/** A file of the extension (icons come from the auto-icons module, outside WXT's typed paths). */
+function extensionUrl(path: string): string {
+  return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+}
+
+export default defineBackground(() => {
+  const manifest = browser.runtime.getManifest();
+  const store = new Store(new RepereDb());
+  const extraPortals = createExtraPortals();
+  const portalMatches = () => [...portalMatchesOf(manifest), ...extraPortals.granted()];
+  const tabs = createPortalTabs(portalMatches, store, Date.now);
+  const toolbar = ((browser as unknown as { action?: ToolbarButton }).action ??
+    (browser as unknown as { browserAction: ToolbarButton }).browserAction) as ToolbarButton;
+
+  const show = async (notification: ShownNotification) => {
+    // Logged in the database with the decision; here only the counts and the mailbox are said.
+    log.info('notification :', notification.log.kind, notification.log.address ?? '', notification.log.count);
+    await browser.notifications
+      .create(notification.notificationId, {
+        type: 'basic',
+        iconUrl: extensionUrl('/icons/128.png'),
+        title: notification.title,
+        message: notification.message,
+      })
+      .catch((error: unknown) => log.warn('notification impossible :', error));
+  };
+  const showBadge = async (badge: Badge) => {
+    await toolbar.setBadgeText({ text: badge.text });
+    await toolbar.setBadgeBackgroundColor({ color: badge.colour });
+    await toolbar.setTitle({ title: badge.title });
+  };
+  const runner = createPollRunner(
+    store,
+    { now: Date.now, random: Math.random, minuteOfDay: localMinuteOfDay },
+    {
+      portalMatches,
+      fetchText: createPortalPageFetcher(portalMatches),
+      readHtml: createHtmlReader(),
+      show,
+      showBadge,
+      schedule: async (when) => {
+        if (when === null) await browser.alarms.clear(POLL_ALARM);
+        else await browser.alarms.create(POLL_ALARM, { when });
+      },
+      idleState: () => browser.idle.queryState(60),
+    },
+  );
+
+  // The organisation's policy: read now and whenever IT changes it; managed values win.
+  let policyState: { state: 'none' | 'active' | 'refused'; reason: string | null } = { state: 'none', reason: null };
+  const applyPolicy = async () => {
+    const managed = await browser.storage.managed.get().catch(() => ({}));
+    const reading = readPolicy(managed);
+    store.policy = reading.ok ? reading.policy : null;
+    policyState = reading.ok
+      ? { state: reading.policy ? 'active' : 'none', reason: null }
+      : { state: 'refused', reason: reading.reason };
+    if (!reading.ok) log.warn('politique refusée :', reading.reason);
+    // Managed values are written over the stored ones now (and with every later change).
+    if (store.policy) await store.update((state) => ({ state, result: null }));
+    await extraPortals.sync(store.policy?.portalOrigins ?? []);
+  };
+
+  /** After a change made in a page: banners, other pages, badge and alarm follow. */
+  const changed = async () => {
+    await tabs.notifyAll(null);
+    await browser.runtime.sendMessage({ name: 'background:data-changed' }).catch(() => {
+      // No page open to hear it.
+    });
+    await runner.sync();
+  };
+
+  const contentHandlers = createContentHandlers({
+    store,
+    now: Date.now,
+    version: manifest.version,
+    portalMatches,
+    notifyPortalTabs: (exceptTabId) => {
+      tabs.notifyAll(exceptTabId).catch((error: unknown) => log.warn('onglets du portail introuvables :', error));
+    },
+    reflect: async (notifications) => {
+      for (const notification of notifications) await show(notification);
+      await runner.sync();
+    },
+  });
+  const router = createMessageRouter(
+    {
+      ...contentHandlers,
+      ...createPageHandlers({
+        store,
+        runner,
+        now: Date.now,
+        version: manifest.version,
+        language: () => browser.i18n.getUILanguage(),
+        openMailbox: (address) => tabs.focus(address),
+        portalMatches,
+        changed,
+        policyState: () => policyState,
+        extraPortals,
+      }),
+    },
+    createSenderCheck({
+      extensionId: browser.runtime.id,
+      // The background runs in the extension's origin (service worker or event page).
+      extensionBaseUrl: new URL('/', self.location.href).href,
+      portalMatches,
+    }),
+    (reason) => log.warn(reason),
+  );
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // The offscreen document's requests are the background's own, not for the router.
+    if ((message as { name?: unknown } | null)?.name === 'offscreen:read-page') return undefined;
+    // Answers wait for the policy: managed values must win from the first message on.
+    return ready.then(() => router(message, sender));
+  });
+
+  const ready = applyPolicy().catch((error: unknown) => log.error('politique :', error));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyPolicy().then(changed);
+  });
+  browser.permissions.onAdded.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
+  browser.permissions.onRemoved.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) runner.check('alarm').catch((error: unknown) => log.error('vérification :', error));
+  });
+  // After a restart of the browser or of the service worker: badge and alarm as stored.
+  runner.sync().catch((error: unknown) => log.error('reprise :', error));
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const address = addressOfNotification(notificationId);
+    if (address === null && notificationId !== SESSION_EXPIRED_NOTIFICATION) return;
+    browser.notifications.clear(notificationId).catch(() => {});
+    tabs.focus(address).catch((error: unknown) => log.warn('ouverture du portail :', error));
+  });
+
+  // The keyboard shortcut opens the switcher in the portal tab (the current one, else the first).
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== OPEN_SWITCHER_COMMAND) return;
+    const portal = await tabs.all();
+    const [current] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    const target = portal.find((tab) => tab.id === current?.id) ?? portal[0];
+    if (target?.id === undefined) return;
+    await browser.tabs.update(target.id, { active: true });
+    if (target.windowId !== undefined) await browser.windows.update(target.windowId, { focused: true });
+    await tabs.tell(target.id, { name: 'background:open-switcher' });
+  });
+});

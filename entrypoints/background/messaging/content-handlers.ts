@@ -1,0 +1,123 @@
+/**
+ * The background's answers to the content script: each message is validated by the
+ * router before it gets here, and every change goes through the store in one
+ * transaction. Other portal tabs are told when the active mailbox changes. URLs a page
+ * reports are kept only on that page's own origin, on the portal: they become the URLs
+ * the background fetches and opens.
+ */
+import { t } from '../../../utils/i18n';
+import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
+import { portalUrlOrNull } from '../../../utils/portal-urls';
+import type { MessageHandlers } from '../../../utils/protocol/messages';
+import type { PageReadingPayload } from '../../../utils/protocol/shapes';
+import { pauseOnLoginPage, resumeOnLiveSession } from '../checks/check-schedule';
+import { collectRises, localMinuteOfDay, type ShownNotification } from '../checks/new-mail';
+import { isSettingLocked } from '../policy/policy';
+import {
+  applyObservation,
+  frameFor,
+  recordLogin,
+  recordSwitchRequest,
+  setBannerCollapsed,
+  setConfirmBeforeSend,
+} from '../session/portal-session';
+import type { Store } from '../storage/store';
+
+type ContentHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `content:${string}`>>;
+
+export interface ContentHandlerDeps {
+  store: Store;
+  now: () => number;
+  version: string;
+  /** Tells the content scripts of portal tabs (but `exceptTabId`) that something changed. */
+  notifyPortalTabs: (exceptTabId: number | null) => void;
+  /** Shows what a page's counts made news, and puts the badge and the next check in line. */
+  reflect: (notifications: ShownNotification[]) => Promise<void>;
+  /** The portal's match patterns (the manifest's, and those a policy adds and the browser granted). */
+  portalMatches: () => string[];
+}
+
+/** The origin of the tab a content script speaks from (the sender check made sure it is on the portal). */
+function originOf(sender: { url?: string }): string {
+  return new URL(sender.url ?? '').origin;
+}
+
+export function createContentHandlers({
+  store,
+  now,
+  version,
+  notifyPortalTabs,
+  reflect,
+  portalMatches,
+}: ContentHandlerDeps): ContentHandlers {
+  const ok = { ok: true as const };
+  /** The reading with its URLs kept on the page's origin, on the portal (else dropped). */
+  const onPortal = (reading: PageReadingPayload, origin: string): PageReadingPayload => {
+    const keep = (url: string | null) => portalUrlOrNull(url, portalMatches(), origin);
+    return {
+      ...reading,
+      chooserUrl: keep(reading.chooserUrl),
+      manageUrl: keep(reading.manageUrl),
+      inboxUrl: keep(reading.inboxUrl),
+    };
+  };
+  return {
+    'content:hello': async (_payload, sender) => {
+      const { settings, portal } = await store.settingsAndPortal();
+      return {
+        version,
+        tabId: sender.tab?.id ?? null,
+        profile: settings.profileOverride ?? DEFAULT_PROFILE,
+        collapsed: settings.bannerCollapsed,
+        checkingText: t('bannerChecking'),
+        frame: frameFor(portal, originOf(sender)),
+      };
+    },
+    'content:page-seen': async (payload, sender) => {
+      const tabId = sender.tab?.id;
+      const pageOrigin = originOf(sender);
+      const reading = onPortal(payload.reading, pageOrigin);
+      const discovered = payload.discovered && {
+        ...payload.discovered,
+        chooserPageUrl: portalUrlOrNull(payload.discovered.chooserPageUrl, portalMatches(), pageOrigin),
+      };
+      const collapseLocked = isSettingLocked(store.policy, 'bannerCollapsed');
+      const at = now();
+      const { result } = await store.update((state) => {
+        const { result: outcome } = applyObservation(
+          state,
+          { ...payload, reading, discovered, pageOrigin, tabId, collapseLocked },
+          at,
+        );
+        // Counts read in open tabs are news too (a chooser without counts leaves only them).
+        const notifications = collectRises(state, at, localMinuteOfDay(at));
+        const { kind, label } = reading;
+        if (kind === 'webmail' && label) resumeOnLiveSession(state, at);
+        if (kind === 'login') pauseOnLoginPage(state, at);
+        return { state, result: { ...outcome, notifications }, logged: notifications.map((n) => n.log) };
+      });
+      if (result.activeChanged || result.othersChanged) notifyPortalTabs(tabId ?? null);
+      await reflect(result.notifications);
+      return result.view;
+    },
+    'content:login-submitted': async ({ address }) => {
+      await store.update((state) => recordLogin(state, address, now()));
+      return ok;
+    },
+    'content:switch-requested': async ({ address }) => {
+      await store.update((state) => recordSwitchRequest(state, address, now()));
+      return ok;
+    },
+    'content:set-confirm-before-send': async ({ address, confirm }) => {
+      await store.update((state) => setConfirmBeforeSend(state, address, confirm));
+      return ok;
+    },
+    'content:set-banner-collapsed': async ({ collapsed }, sender) => {
+      // The store would keep a locked value anyway: the banner is told why nothing changed.
+      if (isSettingLocked(store.policy, 'bannerCollapsed')) throw new Error(t('errorLocked', 'bannerCollapsed'));
+      await store.update((state) => setBannerCollapsed(state, collapsed));
+      notifyPortalTabs(sender.tab?.id ?? null);
+      return ok;
+    },
+  };
+}

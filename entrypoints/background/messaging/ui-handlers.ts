@@ -1,0 +1,215 @@
+/**
+ * The background's answers to the extension's own pages (popup, options): the overview,
+ * « Vérifier maintenant », opening a mailbox, the settings and their changes, the
+ * settings file, the diagnostics. Every change goes through the store in one
+ * transaction, then every context hears of it (portal tabs re-render their banner).
+ */
+import { textOn } from '../../../utils/colours';
+import { t } from '../../../utils/i18n';
+import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
+import { PORTAL_MATCHES } from '../../../utils/portal-origins';
+import { portalUrlOrNull } from '../../../utils/portal-urls';
+import type { MessageHandlers, SettingsView } from '../../../utils/protocol/messages';
+import { MIN_POLL_MINUTES } from '../../../utils/protocol/shapes';
+import type { PollRunner } from '../checks/check-runner';
+import type { ExtraPortals } from '../policy/extra-portals';
+import { lockedMailboxFields, lockedSettings, type ManagedPolicy } from '../policy/policy';
+import { displayName, mailboxViewOf, sessionMailboxes } from '../session/portal-session';
+import {
+  applySettingsFile,
+  describeImport,
+  exportSettings,
+  type ImportPreview,
+  parseSettingsFile,
+  patchMailbox,
+} from '../settings-file';
+import { QUARANTINE_SIZE, type Store, type StoredState } from '../storage/store';
+
+type PageHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `page:${string}`>>;
+
+/** How many log entries the overview carries. */
+const RECENT_NOTIFICATIONS = 50;
+
+export interface PageHandlerDeps {
+  store: Store;
+  runner: PollRunner;
+  now: () => number;
+  version: string;
+  /** The browser's language (messages of the settings-file check). */
+  language: () => string;
+  openMailbox: (address: string) => Promise<void>;
+  /**
+   * The granted portal's match patterns (the background's: the manifest's and the
+   * policy's granted ones); the overview's portal link stays on them. Absent: the
+   * built-in portal and the policy's granted origins.
+   */
+  portalMatches?: () => readonly string[];
+  /** After a change: portal tabs, pages, badge and alarm hear of it. */
+  changed: () => Promise<void>;
+  /** The policy as last read (a refused one keeps its reason). */
+  policyState: () => { state: 'none' | 'active' | 'refused'; reason: string | null };
+  extraPortals: ExtraPortals;
+}
+
+function settingsView(
+  state: StoredState,
+  policy: ManagedPolicy | null,
+  extraPortals: SettingsView['extraPortals'],
+): SettingsView {
+  const { settings } = state;
+  return {
+    settings: {
+      preferredMailbox: settings.preferredMailbox,
+      pollIntervalMinutes: settings.pollIntervalMinutes,
+      notificationsEnabled: settings.notificationsEnabled,
+      privacyMode: settings.privacyMode,
+      quietHours: settings.quietHours,
+      pauseWhenIdle: settings.pauseWhenIdle,
+      bannerCollapsed: settings.bannerCollapsed,
+    },
+    mailboxes: sessionMailboxes(state).map((m) => ({
+      address: m.address,
+      name: displayName(m),
+      displayName: m.displayName,
+      label: m.label,
+      kind: m.kind,
+      kindSource: m.kindSource,
+      colour: m.colour,
+      textColour: textOn(m.colour),
+      watched: m.watched,
+      confirmBeforeSend: m.confirmBeforeSend ?? m.kind !== 'personal',
+      unread: m.unread,
+      portalDefault: m.portalDefault,
+      locked: lockedMailboxFields(policy, m.address),
+    })),
+    customProfile: settings.profileOverride !== null,
+    locked: lockedSettings(policy),
+    minPollIntervalMinutes: policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES,
+    extraPortals,
+  };
+}
+
+/** Refuses a change to what the organisation's policy sets. */
+function refuseLocked(fields: string[], locked: readonly string[]): void {
+  const refused = fields.filter((field) => locked.includes(field));
+  if (refused.length) throw new Error(t('errorLocked', refused.join(', ')));
+}
+
+export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
+  const { store, runner, now, changed } = deps;
+  const view = async (state?: StoredState) =>
+    settingsView(state ?? (await store.read()), store.policy, await deps.extraPortals.status());
+
+  const preview = async (text: string): Promise<ImportPreview> => {
+    const parsed = parseSettingsFile(text, deps.language());
+    if (!parsed.ok) return parsed;
+    return { ok: true, ...describeImport(await store.read(), parsed.file, store.policy) };
+  };
+
+  return {
+    'page:overview': async () => {
+      const state = await store.read();
+      const { portal, poll } = state;
+      const log = await store.notificationLog(RECENT_NOTIFICATIONS);
+      const matches = deps.portalMatches?.() ?? [...PORTAL_MATCHES, ...deps.extraPortals.granted()];
+      return {
+        mailboxes: sessionMailboxes(state).map((m) => ({
+          ...mailboxViewOf(m),
+          watched: m.watched,
+          active: m.address === portal.activeAddress,
+        })),
+        poll: {
+          status: poll.status,
+          lastPollAt: poll.lastPollAt,
+          lastSuccessAt: poll.lastSuccessAt,
+          nextPollAt: poll.nextPollAt,
+          lastError: poll.lastError,
+        },
+        notifications: log.map(({ notificationId, kind, address, count, title, at }) => ({
+          notificationId,
+          kind,
+          address,
+          count,
+          title,
+          at,
+        })),
+        // Stored from portal pages; only a URL on a granted portal origin reaches the popup.
+        portalUrl: portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches),
+      };
+    },
+    'page:check-now': async () => runner.check('user'),
+    'page:open-mailbox': async ({ address }) => {
+      await deps.openMailbox(address);
+      return { ok: true };
+    },
+    'page:settings': async () => view(),
+    'page:update-settings': async ({ patch }) => {
+      refuseLocked(Object.keys(patch), lockedSettings(store.policy));
+      const minimum = store.policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES;
+      if (patch.pollIntervalMinutes !== undefined && patch.pollIntervalMinutes < minimum) {
+        throw new Error(t('errorMinInterval', minimum));
+      }
+      const { state } = await store.update((current) => {
+        Object.assign(current.settings, patch);
+        return { state: current, result: null };
+      });
+      await changed();
+      return view(state);
+    },
+    'page:update-mailbox': async ({ address, patch }) => {
+      refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address));
+      const { state, result: found } = await store.update((current) => {
+        const mailbox = current.mailboxes.find((m) => m.address === address);
+        if (mailbox) patchMailbox(mailbox, patch);
+        return { state: current, result: mailbox !== undefined };
+      });
+      if (!found) throw new Error(`boîte inconnue : ${address}`);
+      await changed();
+      return view(state);
+    },
+    'page:export-settings': async () => {
+      const at = now();
+      const file = exportSettings(await store.read(), at);
+      return {
+        fileName: `repere-bal-reglages-${new Date(at).toISOString().slice(0, 10)}.json`,
+        text: `${JSON.stringify(file, null, 2)}\n`,
+      };
+    },
+    'page:preview-import': async ({ text }) => preview(text),
+    'page:apply-import': async ({ text }) => {
+      const parsed = parseSettingsFile(text, deps.language());
+      if (!parsed.ok) return parsed;
+      const { result: described } = await store.update((current) => {
+        const changes = describeImport(current, parsed.file, store.policy);
+        applySettingsFile(current, parsed.file, now(), store.policy);
+        return { state: current, result: changes };
+      });
+      await changed();
+      return { ok: true, ...described };
+    },
+    'page:portal-access-changed': async () => {
+      await deps.extraPortals.sync(store.policy?.portalOrigins ?? []);
+      await changed();
+      return { ok: true };
+    },
+    'page:diagnostics': async () => {
+      const state = await store.read();
+      const { id: _id, ...poll } = state.poll;
+      return {
+        version: deps.version,
+        lastReading: state.portal.lastReading,
+        lastReadingAt: state.portal.lastReadingAt,
+        poll,
+        profile: state.settings.profileOverride ?? DEFAULT_PROFILE,
+        customProfile: state.settings.profileOverride !== null,
+        mailboxes: state.mailboxes.length,
+        quarantined: await store.db.quarantine.count(),
+        quarantineSize: QUARANTINE_SIZE,
+        loginKnown: state.portal.loginAddress !== null,
+        frame: state.portal.frame && { origin: state.portal.frame.origin, learntAt: state.portal.frame.learntAt },
+        limitsReached: state.portal.limitsReached,
+        policy: deps.policyState(),
+      };
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The settings file: export, and an import that is validated (zod, messages in the
+ * user's language), shown as a list of changes before anything is applied, and applied
+ * in one transaction. A bad file changes nothing and says what is wrong, field by field.
+ * The preview names every change, those the organisation's policy locks too (marked, and
+ * skipped when applied), and a selector profile text by text: a profile that drops
+ * « Envoyer » turns the send guard off, which the user must see before applying it.
+ */
+import { z } from 'zod';
+import { en, fr } from 'zod/locales';
+import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
+import {
+  address,
+  type MailboxRecord,
+  mailboxPatch,
+  SETTING_FIELDS,
+  type SettingsPatch,
+  selectorProfile,
+  settingsPatch,
+} from '../../utils/protocol/shapes';
+import { imposesProfile, lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy/policy';
+import { addMailbox } from './session/portal-session';
+import type { StoredState } from './storage/store';
+
+export const SETTINGS_FILE_FORMAT = 'repere-bal-settings';
+export const SETTINGS_FILE_VERSION = 1;
+
+export const settingsFile = z.strictObject({
+  format: z.literal(SETTINGS_FILE_FORMAT),
+  version: z.literal(SETTINGS_FILE_VERSION),
+  exportedAt: z.string().max(40).optional(),
+  settings: settingsPatch.optional(),
+  mailboxes: z.array(mailboxPatch.extend({ address })).max(500).optional(),
+  /** A selector profile for this deployment; null: the built-in default. */
+  selectorProfile: selectorProfile.nullable().optional(),
+});
+export type SettingsFile = z.infer<typeof settingsFile>;
+
+export interface FileProblem {
+  /** Where, e.g. « mailboxes[2].colour » (empty: the file as a whole). */
+  path: string;
+  message: string;
+}
+
+/** The target of a change to the general settings (else: a mailbox's address). */
+const GENERAL_SETTINGS = 'settings';
+
+export interface SettingChange {
+  /** « settings », or the mailbox's address. */
+  target: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** The organisation's policy sets or freezes it: shown, never applied. */
+  locked: boolean;
+}
+
+/** What one list of a selector profile loses and gains. */
+interface ListChange<Key extends string> {
+  key: Key;
+  removed: string[];
+  added: string[];
+}
+
+export interface ProfileChange {
+  from: 'built-in' | 'custom';
+  to: 'built-in' | 'custom';
+  /** The policy gives the profile: shown, never applied. */
+  locked: boolean;
+  /** Worst first: a key none of whose current texts is kept (nothing on the page is recognised any more). */
+  texts: (ListChange<keyof SelectorProfile['texts']> & { noneKept: boolean })[];
+  hints: ListChange<keyof SelectorProfile['hints']>[];
+}
+
+export interface ImportChanges {
+  changes: SettingChange[];
+  /** null: the file leaves the selector profile as it is. */
+  profile: ProfileChange | null;
+}
+
+export type ImportPreview = ({ ok: true } & ImportChanges) | { ok: false; problems: FileProblem[] };
+
+const MAILBOX_FIELDS = ['label', 'colour', 'watched', 'confirmBeforeSend', 'kind'] as const;
+
+export function exportSettings(state: StoredState, now: number): SettingsFile {
+  const settings = Object.fromEntries(SETTING_FIELDS.map((field) => [field, state.settings[field]])) as SettingsPatch;
+  return {
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_FILE_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    settings,
+    mailboxes: state.mailboxes.map((m) => ({
+      address: m.address,
+      label: m.label,
+      colour: m.colour,
+      watched: m.watched,
+      confirmBeforeSend: m.confirmBeforeSend,
+      ...(m.kind !== 'unknown' && { kind: m.kind }),
+    })),
+    selectorProfile: state.settings.profileOverride,
+  };
+}
+
+function pathOf(segments: PropertyKey[]): string {
+  return segments.reduce<string>(
+    (path, segment) =>
+      typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${String(segment)}` : String(segment),
+    '',
+  );
+}
+
+/** Parses a file's text; every problem comes with its place and a reason in `language`. */
+export function parseSettingsFile(
+  text: string,
+  language: string,
+): { ok: true; file: SettingsFile } | { ok: false; problems: FileProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
+  }
+  const locale = language.toLowerCase().startsWith('fr') ? fr() : en();
+  const parsed = settingsFile.safeParse(raw, { error: locale.localeError });
+  if (parsed.success) return { ok: true, file: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+  };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields of `target` (the general settings, or a mailbox) that the policy locks. */
+function lockedFields(policy: ManagedPolicy | null, target: string): readonly string[] {
+  return target === GENERAL_SETTINGS ? lockedSettings(policy) : lockedMailboxFields(policy, target);
+}
+
+/** `patch` without the fields the policy locks. */
+function withoutLocked<Patch extends object>(patch: Patch, locked: readonly string[]): Partial<Patch> {
+  return Object.fromEntries(Object.entries(patch).filter(([field]) => !locked.includes(field))) as Partial<Patch>;
+}
+
+function listChanges<Key extends string>(from: Record<Key, string[]>, to: Record<Key, string[]>): ListChange<Key>[] {
+  return (Object.keys(from) as Key[])
+    .map((key) => ({
+      key,
+      removed: from[key].filter((item) => !to[key].includes(item)),
+      added: to[key].filter((item) => !from[key].includes(item)),
+    }))
+    .filter((change) => change.removed.length > 0 || change.added.length > 0);
+}
+
+function describeProfile(
+  current: SelectorProfile | null,
+  next: SelectorProfile | null,
+  locked: boolean,
+): ProfileChange {
+  const from = current ?? DEFAULT_PROFILE;
+  const to = next ?? DEFAULT_PROFILE;
+  const texts = listChanges(from.texts, to.texts).map((change) => ({
+    ...change,
+    noneKept: change.removed.length > 0 && change.removed.length === from.texts[change.key].length,
+  }));
+  return {
+    from: current ? 'custom' : 'built-in',
+    to: next ? 'custom' : 'built-in',
+    locked,
+    texts: texts.sort((a, b) => Number(b.noneKept) - Number(a.noneKept)),
+    hints: listChanges(from.hints, to.hints),
+  };
+}
+
+/** What applying `file` would change, without changing anything; what `policy` locks is marked. */
+export function describeImport(state: StoredState, file: SettingsFile, policy: ManagedPolicy | null): ImportChanges {
+  const changes: SettingChange[] = [];
+  const change = (target: string, field: string, from: unknown, to: unknown) =>
+    changes.push({ target, field, from, to, locked: lockedFields(policy, target).includes(field) });
+  for (const field of SETTING_FIELDS) {
+    const to = file.settings?.[field];
+    if (to !== undefined && !same(state.settings[field], to))
+      change(GENERAL_SETTINGS, field, state.settings[field], to);
+  }
+  for (const entry of file.mailboxes ?? []) {
+    const known = state.mailboxes.find((m) => m.address === entry.address);
+    for (const field of MAILBOX_FIELDS) {
+      const to = entry[field];
+      if (to === undefined) continue;
+      const from = known ? known[field] : null;
+      if (!known || !same(from, to)) change(entry.address, field, from, to);
+    }
+  }
+  const current = state.settings.profileOverride;
+  const profile =
+    file.selectorProfile === undefined || same(current, file.selectorProfile)
+      ? null
+      : describeProfile(current, file.selectorProfile, imposesProfile(policy));
+  return { changes, profile };
+}
+
+/** Applies a mailbox patch (from the settings, or a file); a kind set here is the user's word. */
+export function patchMailbox(mailbox: MailboxRecord, patch: z.infer<typeof mailboxPatch>): void {
+  if (patch.label !== undefined) mailbox.label = patch.label;
+  if (patch.colour !== undefined) mailbox.colour = patch.colour;
+  if (patch.watched !== undefined) mailbox.watched = patch.watched;
+  if (patch.confirmBeforeSend !== undefined) mailbox.confirmBeforeSend = patch.confirmBeforeSend;
+  if (patch.kind !== undefined) {
+    mailbox.kind = patch.kind;
+    mailbox.kindSource = 'user';
+  }
+}
+
+/** Applies `file`, but for what `policy` locks (the preview names those as not applied). */
+export function applySettingsFile(
+  state: StoredState,
+  file: SettingsFile,
+  now: number,
+  policy: ManagedPolicy | null,
+): void {
+  Object.assign(state.settings, withoutLocked(file.settings ?? {}, lockedFields(policy, GENERAL_SETTINGS)));
+  if (file.selectorProfile !== undefined && !imposesProfile(policy))
+    state.settings.profileOverride = file.selectorProfile;
+  for (const entry of file.mailboxes ?? []) {
+    let mailbox = state.mailboxes.find((m) => m.address === entry.address);
+    // A mailbox not seen here yet (a new workstation): prepared for when it shows up.
+    mailbox ??= addMailbox(state, entry.address, entry.kind ?? 'organisational', now, {
+      kindSource: entry.kind ? 'user' : 'inferred',
+    });
+    patchMailbox(mailbox, withoutLocked(entry, lockedFields(policy, entry.address)));
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The organisation's policy: read and checked, written over every change, locked in the
+ * settings, and by every other path (a settings file, the banner's collapse).
+ */
+import { describe, expect, it } from 'vitest';
+import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
+import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
+import { createPageHandlers } from '@/entrypoints/background/messaging/ui-handlers';
+import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
+import { lockedMailboxFields, lockedSettings, readPolicy } from '@/entrypoints/background/policy/policy';
+import { RepereDb } from '@/entrypoints/background/storage/db';
+import { Store } from '@/entrypoints/background/storage/store';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { mailboxRecord } from '../records';
+
+const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
+const POLICY = {
+  portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
+  mailboxes: [{ address: CARDIO, colour: '#CC79A7', label: 'Cardio (CHU)' }],
+  privacyMode: true,
+  minPollIntervalMinutes: 5,
+  settings: { notificationsEnabled: true },
+  lockedSettings: ['quietHours' as const],
+};
+
+let n = 0;
+function storeWith(policy: unknown) {
+  n += 1;
+  const store = new Store(new RepereDb(`policy-${n}-${Date.now()}`));
+  const reading = readPolicy(policy);
+  store.policy = reading.ok ? reading.policy : null;
+  return store;
+}
+
+function handlers(store: Store) {
+  const extraPortals: ExtraPortals = { status: async () => [], granted: () => [], sync: async () => {} };
+  return createPageHandlers({
+    store,
+    runner: {} as PollRunner,
+    now: () => 1_000,
+    version: '0.1.0',
+    language: () => 'fr',
+    openMailbox: async () => {},
+    changed: async () => {},
+    policyState: () => ({ state: 'active', reason: null }),
+    extraPortals,
+  });
+}
+
+const sender = { id: 'x', url: 'chrome-extension://x/options.html' };
+
+describe('policy', () => {
+  it('reads no policy, a good one, and refuses a bad one as a whole with the reason', () => {
+    expect(readPolicy({})).toEqual({ ok: true, policy: null });
+    expect(readPolicy(undefined)).toEqual({ ok: true, policy: null });
+    expect(readPolicy(POLICY)).toMatchObject({ ok: true, policy: { privacyMode: true, minPollIntervalMinutes: 5 } });
+    const bad = readPolicy({ portalOrigins: ['http://nimporte-quoi'], minPollIntervalMinutes: 0 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.reason).toMatch(/portalOrigins/);
+  });
+
+  it('says which settings and mailbox fields are locked', () => {
+    const reading = readPolicy(POLICY);
+    const policy = reading.ok ? reading.policy : null;
+    expect(lockedSettings(policy)).toEqual(['notificationsEnabled', 'privacyMode', 'quietHours']);
+    expect(lockedMailboxFields(policy, CARDIO)).toEqual(['label', 'colour']);
+    expect(lockedMailboxFields(policy, 'autre@chu.fr')).toEqual([]);
+  });
+
+  it('writes the managed values over every change, also on mailboxes learnt later', async () => {
+    const store = storeWith(POLICY);
+    await store.update((state) => {
+      state.settings.privacyMode = false;
+      state.settings.pollIntervalMinutes = 2;
+      return { state, result: null };
+    });
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO));
+      return { state, result: null };
+    });
+    const state = await store.read();
+    expect(state.settings).toMatchObject({ privacyMode: true, pollIntervalMinutes: 5, notificationsEnabled: true });
+    expect(state.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({
+      colour: '#CC79A7',
+      label: 'Cardio (CHU)',
+    });
+  });
+
+  it('refuses, with a reason, a change to what the policy sets, and an interval under its minimum', async () => {
+    const store = storeWith(POLICY);
+    const page = handlers(store);
+    await expect(page['page:update-settings']({ patch: { privacyMode: false } }, sender)).rejects.toThrow(
+      /fixé par votre organisation/,
+    );
+    await expect(page['page:update-settings']({ patch: { pollIntervalMinutes: 3 } }, sender)).rejects.toThrow(
+      /au moins 5 minutes/,
+    );
+    const view = await page['page:update-settings']({ patch: { pollIntervalMinutes: 10 } }, sender);
+    expect(view.settings.pollIntervalMinutes).toBe(10);
+    expect(view.locked).toEqual(['notificationsEnabled', 'privacyMode', 'quietHours']);
+    expect(view.minPollIntervalMinutes).toBe(5);
+  });
+
+  it('previews a settings file with what the policy locks marked, and applies none of it', async () => {
+    const store = storeWith({
+      ...POLICY,
+      lockedSettings: ['quietHours', 'pauseWhenIdle'],
+      selectorProfile: DEFAULT_PROFILE,
+    });
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO));
+      return { state, result: null };
+    });
+    const page = handlers(store);
+    const text = JSON.stringify({
+      format: 'repere-bal-settings',
+      version: 1,
+      settings: {
+        notificationsEnabled: false,
+        quietHours: { enabled: true, start: '19:00', end: '08:00' },
+        pauseWhenIdle: true,
+        pollIntervalMinutes: 10,
+      },
+      mailboxes: [{ address: CARDIO, colour: '#D55E00', watched: false }],
+      selectorProfile: { ...DEFAULT_PROFILE, texts: { ...DEFAULT_PROFILE.texts, send: ['zzz'] } },
+    });
+    const before = await store.read();
+    const preview = await page['page:preview-import']({ text }, sender);
+    if (!preview.ok) throw new Error('valid file refused');
+    expect(preview.changes.filter((change) => change.locked).map((change) => change.field)).toEqual([
+      'notificationsEnabled',
+      'quietHours',
+      'pauseWhenIdle',
+      'colour',
+    ]);
+    expect(preview.profile).toMatchObject({ locked: true, texts: [{ key: 'send', removed: ['Envoyer'] }] });
+
+    await page['page:apply-import']({ text }, sender);
+    const after = await store.read();
+    expect(after.settings).toEqual({ ...before.settings, pollIntervalMinutes: 10 });
+    expect(after.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({ colour: '#CC79A7', watched: false });
+  });
+
+  it('refuses to collapse the banner when the policy locks it, and collapses it otherwise', async () => {
+    const contentHandlers = (store: Store) =>
+      createContentHandlers({
+        store,
+        now: () => 1_000,
+        version: '0.1.0',
+        notifyPortalTabs: () => {},
+        reflect: async () => {},
+        portalMatches: () => [],
+      });
+    const tab = { id: 'x', tab: { id: 7 } };
+    const locked = storeWith({ lockedSettings: ['bannerCollapsed'] });
+    await expect(contentHandlers(locked)['content:set-banner-collapsed']({ collapsed: true }, tab)).rejects.toThrow(
+      /fixé par votre organisation/,
+    );
+    expect((await locked.read()).settings.bannerCollapsed).toBe(false);
+    const free = storeWith({ lockedSettings: ['quietHours'] });
+    await contentHandlers(free)['content:set-banner-collapsed']({ collapsed: true }, tab);
+    expect((await free.read()).settings.bannerCollapsed).toBe(true);
+  });
+});
