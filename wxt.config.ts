@@ -13,6 +13,8 @@ const E2E_MODE = 'e2e';
 
 /** WXT's own `browser` (the browser's extension API as it is), for the content script. */
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
+/** The content script's own stand-in for WXT's ContentScriptContext (see lifetime.ts). */
+const SCRIPT_CONTEXT = fileURLToPath(new URL('./entrypoints/portal.content/lifetime.ts', import.meta.url));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -75,10 +77,14 @@ export default defineConfig({
     // listeners that answer nothing, i18n): in both browsers it needs no polyfill, and
     // without it it fits its size budget and starts sooner on every portal page. The
     // background and the pages keep webextension-polyfill (promise-returning listeners).
+    // It also takes its own few lines in place of WXT's ContentScriptContext (lifetime.ts).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
       const alias = viteConfig.resolve?.alias;
-      if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = NATIVE_BROWSER;
+      if (alias && !Array.isArray(alias)) {
+        (alias as Record<string, string>)['wxt/browser'] = NATIVE_BROWSER;
+        (alias as Record<string, string>)['wxt/utils/content-script-context'] = SCRIPT_CONTEXT;
+      }
     },
     'config:resolved': (wxt) => {
       if (wxt.config.mode === E2E_MODE) {

@@ -4,6 +4,7 @@
  * content and hides the local part of every address.
  */
 import { useState } from 'preact/hooks';
+import { checkNoteText } from '@/utils/failure-text';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Diagnostics } from '@/utils/protocol/client';
 
@@ -119,7 +120,7 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
             <tr key={entry.at}>
               <td>{WHEN.format(entry.at)}</td>
               <td>{entry.outcome}</td>
-              <td>{entry.detail ?? ''}</td>
+              <td>{entry.detail ? checkNoteText(entry.detail) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -3,21 +3,22 @@
  * notifications, privacy, quiet hours, pause while away, banner style. Saved at once.
  */
 import { useState } from 'preact/hooks';
+import { failureText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/protocol/client';
 import { Locked, Toggle } from './Toggle';
 
-type Patch = Parameters<typeof sendToBackground<'page:update-settings'>>[1]['patch'];
+type Patch = Parameters<typeof sendToBackground<'ui:update-settings'>>[1]['patch'];
 
 export function GeneralSettings({ view, onSaved }: { view: SettingsView; onSaved(view: SettingsView): void }) {
   const [error, setError] = useState<string | null>(null);
   const { settings } = view;
   const save = async (patch: Patch) => {
-    const reply = await sendToBackground('page:update-settings', { patch });
+    const reply = await sendToBackground('ui:update-settings', { patch });
     if (reply.ok) {
       setError(null);
       onSaved(reply.value);
-    } else setError(reply.error);
+    } else setError(failureText(reply.error));
   };
   const quiet = settings.quietHours;
   const isLocked = (field: string) => view.locked.includes(field);

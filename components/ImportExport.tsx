@@ -7,6 +7,7 @@
  * words are here.
  */
 import { useState } from 'preact/hooks';
+import { failureText } from '@/utils/failure-text';
 import { type MessageKey, t } from '@/utils/i18n';
 import { type ImportPreviewReply, sendToBackground } from '@/utils/protocol/client';
 
@@ -105,8 +106,8 @@ export function ImportExport() {
   const [message, setMessage] = useState<string | null>(null);
 
   const exportFile = async () => {
-    const reply = await sendToBackground('page:export-settings', {});
-    if (!reply.ok) return setMessage(reply.error);
+    const reply = await sendToBackground('ui:export-settings', {});
+    if (!reply.ok) return setMessage(failureText(reply.error));
     const url = URL.createObjectURL(new Blob([reply.value.text], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: reply.value.fileName });
     link.click();
@@ -118,13 +119,13 @@ export function ImportExport() {
     if (!file) return;
     const content = await file.text();
     setText(content);
-    const reply = await sendToBackground('page:preview-import', { text: content });
-    setPreview(reply.ok ? reply.value : { ok: false, problems: [{ path: '', message: reply.error }] });
+    const reply = await sendToBackground('ui:preview-import', { text: content });
+    setPreview(reply.ok ? reply.value : { ok: false, problems: [{ path: '', message: failureText(reply.error) }] });
   };
 
   const apply = async () => {
     if (text === null) return;
-    const reply = await sendToBackground('page:apply-import', { text });
+    const reply = await sendToBackground('ui:apply-import', { text });
     setPreview(null);
     setText(null);
     setMessage(
@@ -134,7 +135,7 @@ export function ImportExport() {
           ? (reply.value.problems[0]?.message ?? '')
           : reply.ok
             ? ''
-            : reply.error,
+            : failureText(reply.error),
     );
   };
 

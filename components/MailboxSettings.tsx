@@ -5,12 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import { AA_CONTRAST, contrastRatio, isReadable, PERSONAL_COLOUR, SERVICE_PALETTE, textOn } from '@/utils/colours';
+import { failureText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
 import { type SettingsView, sendToBackground } from '@/utils/protocol/client';
 import { Locked, Toggle } from './Toggle';
 
 type Mailbox = SettingsView['mailboxes'][number];
-type Patch = Parameters<typeof sendToBackground<'page:update-mailbox'>>[1]['patch'];
+type Patch = Parameters<typeof sendToBackground<'ui:update-mailbox'>>[1]['patch'];
 
 export interface MailboxSettingsProps {
   mailboxes: SettingsView['mailboxes'];
@@ -26,11 +27,11 @@ function MailboxEditor({ mailbox, onSaved }: { mailbox: Mailbox; onSaved(view: S
   const id = mailbox.address.replace(/[^a-z0-9]/gi, '-');
 
   const save = async (patch: Patch) => {
-    const reply = await sendToBackground('page:update-mailbox', { address: mailbox.address, patch });
+    const reply = await sendToBackground('ui:update-mailbox', { address: mailbox.address, patch });
     if (reply.ok) {
       setError(null);
       onSaved(reply.value);
-    } else setError(reply.error);
+    } else setError(failureText(reply.error));
   };
 
   const pickCustom = (colour: string) => {

@@ -13,8 +13,8 @@ import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';
 
 export function Options() {
-  const view = useBackground('page:settings');
-  const diagnostics = useBackground('page:diagnostics');
+  const view = useBackground('ui:settings');
+  const diagnostics = useBackground('ui:diagnostics');
   useEffect(() => {
     document.title = t('optionsTitle');
     document.documentElement.lang = browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en';
@@ -51,7 +51,7 @@ export function Options() {
                     onClick={() =>
                       void browser.permissions
                         .request({ origins: [portal.pattern] })
-                        .then(() => sendToBackground('page:portal-access-changed', {}))
+                        .then(() => sendToBackground('ui:portal-access-changed', {}))
                     }
                   >
                     {t('extraPortalAsk', portal.pattern)}

@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { checkErrorText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
 import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
 import { portalUrlOrNull } from '@/utils/portal-urls';
@@ -24,7 +25,10 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
 function statusText(overview: Overview): string {
   const { poll } = overview;
   if (poll.status === 'expired') return t('popupExpired');
-  if (poll.status === 'error') return t('popupError', poll.lastError ?? '?', TIME.format(poll.lastPollAt));
+  if (poll.status === 'error') {
+    const detail = poll.lastError ? checkErrorText(poll.lastError) : '?';
+    return t('popupError', detail, TIME.format(poll.lastPollAt));
+  }
   if (poll.status === 'paused') return t('popupPaused');
   if (poll.lastSuccessAt > 0) return t('popupUpToDate', TIME.format(poll.lastSuccessAt));
   return t('popupWaiting');
@@ -59,12 +63,12 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
   const grantedOrigins = useGrantedOrigins();
   const checkNow = async () => {
     setChecking(true);
-    await sendToBackground('page:check-now', {});
+    await sendToBackground('ui:check-now', {});
     await reload();
     setChecking(false);
   };
   const open = async (address: string) => {
-    await sendToBackground('page:open-mailbox', { address });
+    await sendToBackground('ui:open-mailbox', { address });
     window.close();
   };
   if (overview.mailboxes.length === 0) {
@@ -115,7 +119,7 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
 }
 
 function SettingsTab() {
-  const view = useBackground('page:settings');
+  const view = useBackground('ui:settings');
   if (!view.data) return null;
   return (
     <div class="settings-tab">
@@ -136,7 +140,7 @@ function SettingsTab() {
 }
 
 export function Popup() {
-  const overview = useBackground('page:overview');
+  const overview = useBackground('ui:overview');
   const [tab, setTab] = useState<'mailboxes' | 'settings'>('mailboxes');
   const tabs = [
     ['mailboxes', t('tabMailboxes')],

@@ -3,20 +3,21 @@
  * then again whenever the background says that something changed.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { type MessageName, type MessageResponse, sendToBackground } from '@/utils/protocol/client';
+import { type Failure, type MessageResponse, sendToBackground, type UiMessageName } from '@/utils/protocol/client';
+import { listenToBackground } from './background-orders';
 
 export interface Loaded<T> {
   data: T | null;
-  error: string | null;
+  /** Why the last request failed, as a code (pages word it: utils/failure-text.ts). */
+  error: Failure | null;
   reload(): Promise<void>;
   /** Replaces the data with a fresher answer (e.g. the reply to a change). */
   set(data: T): void;
 }
 
-export function useBackground<N extends MessageName & `page:${string}`>(name: N): Loaded<MessageResponse<N>> {
+export function useBackground<N extends UiMessageName>(name: N): Loaded<MessageResponse<N>> {
   const [data, setData] = useState<MessageResponse<N> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const reload = useCallback(async () => {
     const reply = await sendToBackground(name, {} as never);
     if (reply.ok) {
@@ -26,11 +27,7 @@ export function useBackground<N extends MessageName & `page:${string}`>(name: N)
   }, [name]);
   useEffect(() => {
     void reload();
-    const listener = (message: unknown) => {
-      if ((message as { name?: string } | null)?.name === 'background:data-changed') void reload();
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return listenToBackground({ 'to-ui:data-changed': () => void reload() });
   }, [reload]);
   return { data, error, reload, set: setData };
 }

@@ -93,7 +93,7 @@ try {
         chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { notifications: { title: string }[] } }> } };
       }
     ).chrome;
-    return (await api.runtime.sendMessage({ name: 'page:overview', payload: {} })).value.notifications.map(
+    return (await api.runtime.sendMessage({ name: 'ui:overview', payload: {} })).value.notifications.map(
       (n) => n.title,
     );
   });

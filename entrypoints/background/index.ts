@@ -17,8 +17,9 @@ import {
 } from '@/entrypoints/background/checks/new-mail';
 import { createPortalPageFetcher } from '@/entrypoints/background/checks/portal-page-fetcher';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
+import { createMessageRouter } from '@/entrypoints/background/messaging/router';
 import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
-import { createPageHandlers } from '@/entrypoints/background/messaging/ui-handlers';
+import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import { createExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
 import { createPortalTabs } from '@/entrypoints/background/portal-tabs';
@@ -26,7 +27,7 @@ import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { log } from '@/utils/log';
 import { portalMatchesOf } from '@/utils/portal-origins';
-import { createMessageRouter } from '@/utils/protocol/messages';
+import { backgroundToOffscreen, type UiOrder } from '@/utils/protocol/messages';
 
 export const OPEN_SWITCHER_COMMAND = 'open-switcher';
 const POLL_ALARM = 'repere-bal:poll';
@@ -87,14 +88,11 @@ export default defineBackground(() => {
   );
 
   // The organisation's policy: read now and whenever IT changes it; managed values win.
-  let policyState: { state: 'none' | 'active' | 'refused'; reason: string | null } = { state: 'none', reason: null };
+  // The store keeps it (it writes it over every change), refused or not.
   const applyPolicy = async () => {
     const managed = await browser.storage.managed.get().catch(() => ({}));
     const reading = readPolicy(managed);
-    store.policy = reading.ok ? reading.policy : null;
-    policyState = reading.ok
-      ? { state: reading.policy ? 'active' : 'none', reason: null }
-      : { state: 'refused', reason: reading.reason };
+    store.adoptPolicy(reading);
     if (!reading.ok) log.warn('politique refusée :', reading.reason);
     // Managed values are written over the stored ones now (and with every later change).
     if (store.policy) await store.update((state) => ({ state, result: null }));
@@ -104,7 +102,8 @@ export default defineBackground(() => {
   /** After a change made in a page: banners, other pages, badge and alarm follow. */
   const changed = async () => {
     await tabs.notifyAll(null);
-    await browser.runtime.sendMessage({ name: 'background:data-changed' }).catch(() => {
+    const order: UiOrder = { name: 'to-ui:data-changed', payload: {} };
+    await browser.runtime.sendMessage(order).catch(() => {
       // No page open to hear it.
     });
     await runner.sync();
@@ -126,7 +125,7 @@ export default defineBackground(() => {
   const router = createMessageRouter(
     {
       ...contentHandlers,
-      ...createPageHandlers({
+      ...createUiHandlers({
         store,
         runner,
         now: Date.now,
@@ -135,7 +134,6 @@ export default defineBackground(() => {
         openMailbox: (address) => tabs.focus(address),
         portalMatches,
         changed,
-        policyState: () => policyState,
         extraPortals,
       }),
     },
@@ -148,8 +146,9 @@ export default defineBackground(() => {
     (reason) => log.warn(reason),
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // The offscreen document's requests are the background's own, not for the router.
-    if ((message as { name?: unknown } | null)?.name === 'offscreen:read-page') return undefined;
+    // The background's own requests to its offscreen document are not for the router.
+    const name = (message as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && Object.hasOwn(backgroundToOffscreen, name)) return undefined;
     // Answers wait for the policy: managed values must win from the first message on.
     return ready.then(() => router(message, sender));
   });
@@ -183,6 +182,6 @@ export default defineBackground(() => {
     if (target?.id === undefined) return;
     await browser.tabs.update(target.id, { active: true });
     if (target.windowId !== undefined) await browser.windows.update(target.windowId, { focused: true });
-    await tabs.tell(target.id, { name: 'background:open-switcher' });
+    await tabs.tell(target.id, { name: 'to-content:open-switcher', payload: {} });
   });
 });

@@ -9,12 +9,12 @@ import { browser } from 'wxt/browser';
 import { log } from '../../utils/log';
 import { PORTAL_HOME } from '../../utils/portal-origins';
 import { portalUrlOrNull } from '../../utils/portal-urls';
-import type { BackgroundToContent } from '../../utils/protocol/client';
+import type { ContentOrder } from '../../utils/protocol/messages';
 import type { Store } from './storage/store';
 
 export interface PortalTabs {
   all(): Promise<{ id?: number; windowId?: number; active?: boolean }[]>;
-  tell(tabId: number, message: BackgroundToContent): Promise<void>;
+  tell(tabId: number, order: ContentOrder): Promise<void>;
   /** Tells every portal tab but one that something changed. */
   notifyAll(exceptTabId: number | null): Promise<void>;
   /** Brings a portal tab forward (or opens one), switched to `address` when given. */
@@ -23,8 +23,8 @@ export interface PortalTabs {
 
 export function createPortalTabs(portalMatches: () => string[], store: Store, now: () => number): PortalTabs {
   const all = () => browser.tabs.query({ url: portalMatches() });
-  const tell = async (tabId: number, message: BackgroundToContent) => {
-    await browser.tabs.sendMessage(tabId, message).catch(() => {
+  const tell = async (tabId: number, order: ContentOrder) => {
+    await browser.tabs.sendMessage(tabId, order).catch(() => {
       // A tab still loading, or without its content script: it reads the page itself.
     });
   };
@@ -33,7 +33,8 @@ export function createPortalTabs(portalMatches: () => string[], store: Store, no
     tell,
     async notifyAll(exceptTabId) {
       for (const tab of await all())
-        if (tab.id !== undefined && tab.id !== exceptTabId) await tell(tab.id, { name: 'background:portal-changed' });
+        if (tab.id !== undefined && tab.id !== exceptTabId)
+          await tell(tab.id, { name: 'to-content:portal-changed', payload: {} });
     },
     async focus(address) {
       const tabs = await all();
@@ -41,7 +42,7 @@ export function createPortalTabs(portalMatches: () => string[], store: Store, no
       if (tab?.id !== undefined) {
         await browser.tabs.update(tab.id, { active: true });
         if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-        if (address) await tell(tab.id, { name: 'background:switch-to', address });
+        if (address) await tell(tab.id, { name: 'to-content:switch-to', payload: { address } });
         return;
       }
       const { portal } = await store.read();

@@ -11,7 +11,6 @@ import { en, fr } from 'zod/locales';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
 import {
   address,
-  type MailboxRecord,
   mailboxPatch,
   SETTING_FIELDS,
   type SettingsPatch,
@@ -19,7 +18,8 @@ import {
   settingsPatch,
 } from '../../utils/protocol/shapes';
 import { imposesProfile, lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy/policy';
-import { addMailbox } from './session/portal-session';
+import { addMailbox } from './session/mailboxes';
+import type { MailboxRecord } from './storage/records';
 import type { StoredState } from './storage/store';
 
 export const SETTINGS_FILE_FORMAT = 'repere-bal-settings';

@@ -5,14 +5,14 @@
  * lifetime (lifetime.ts), which, unlike WXT's context, a page script cannot end.
  * Nothing here may throw into the page: failures become banner messages.
  */
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BannerActions } from '@/entrypoints/portal.content/ui/Banner';
 import { t } from '@/utils/i18n';
 import { log } from '@/utils/log';
 import { PORTAL_MATCHES } from '@/utils/portal-origins';
-import { type BackgroundToContent, sendToBackground } from '@/utils/protocol/client';
+import { sendToBackground } from '@/utils/protocol/client';
 import type { PortalView } from '@/utils/protocol/shapes';
+import { listenToBackground } from './background-orders';
 import { mountBanner } from './banner';
 import { discoverAccounts } from './discovery';
 import { createLifetime, type Lifetime } from './lifetime';
@@ -106,19 +106,14 @@ async function start(lifetime: Lifetime): Promise<void> {
   };
   watcher = watchPage(lifetime, tab, onView);
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
-    const order = message as BackgroundToContent;
-    if (order.name === 'background:portal-changed') void watcher?.refresh();
-    else if (order.name === 'background:switch-to' && typeof order.address === 'string')
-      void switcher.switchTo(order.address);
-    else if (order.name === 'background:open-switcher') {
+  listenToBackground(lifetime, {
+    'to-content:portal-changed': () => void watcher?.refresh(),
+    'to-content:switch-to': ({ address }) => void switcher.switchTo(address),
+    'to-content:open-switcher': () => {
       if (tab.get().view?.collapsed) setCollapsed(false);
       tab.set({ switcherOpen: true });
       shadow?.querySelector<HTMLElement>('[data-switch-to], .menu-button')?.focus();
-    }
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  lifetime.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    },
+  });
   lifetime.onInvalidated(() => document.documentElement.removeAttribute(CONNECTED_ATTRIBUTE));
 }

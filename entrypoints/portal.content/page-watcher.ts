@@ -6,6 +6,7 @@
  * reading goes to the background, whose answer (the view) updates the banner.
  */
 
+import { failureText } from '@/utils/failure-text';
 import type { PortalFrame } from '@/utils/portal/frame';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import { sendToBackground } from '@/utils/protocol/client';
@@ -47,7 +48,7 @@ export function watchPage(lifetime: Lifetime, tab: TabState, onView: (view: Port
       const reply = await sendToBackground('content:page-seen', { reading, observedAt, discovered });
       if (lifetime.isInvalid) return;
       if (reply.ok) onView(reply.value);
-      else tab.set({ error: tab.get().view ? null : reply.error });
+      else tab.set({ error: tab.get().view ? null : failureText(reply.error) });
     });
     return queue;
   };

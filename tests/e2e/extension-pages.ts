@@ -46,9 +46,10 @@ export function ask<T>(page: Page, name: string, payload: unknown = {}): Promise
       const reply = (await api.runtime.sendMessage({ name: messageName, payload: messagePayload })) as {
         ok: boolean;
         value: T;
-        error?: string;
+        error?: unknown;
       };
-      if (!reply.ok) throw new Error(reply.error);
+      // A failure is a code (utils/protocol/codes.ts): said as it is.
+      if (!reply.ok) throw new Error(`${messageName} : ${JSON.stringify(reply.error)}`);
       return reply.value;
     },
     name,

@@ -25,7 +25,7 @@ import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const SECRET_SUBJECT = 'Résultats de M. Dupont — confidentiel';
 
-const overview = (popup: Page) => ask<Overview>(popup, 'page:overview');
+const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
 
 /**
  * « Vérifier maintenant »: a real click in Chromium; in Firefox, whose BiDi loses track
@@ -33,7 +33,7 @@ const overview = (popup: Page) => ask<Overview>(popup, 'page:overview');
  */
 async function checkNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
   if (instance.name === 'firefox') {
-    await ask(popup, 'page:check-now');
+    await ask(popup, 'ui:check-now');
     return;
   }
   await popup.waitForSelector('[data-action="check-now"]:not([disabled])');

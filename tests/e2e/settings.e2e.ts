@@ -36,8 +36,8 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
 
     // Popup: every mailbox of the simulator's user, with the simulator's counts.
     const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-mailbox]');
-    await ask(popup, 'page:check-now');
-    await ask<Overview>(popup, 'page:overview');
+    await ask(popup, 'ui:check-now');
+    await ask<Overview>(popup, 'ui:overview');
     await clickDom(popup, '#tab-settings');
     await clickDom(popup, '#tab-mailboxes');
     await waitForDom(popup, '[data-action="check-now"]:not([disabled])');
@@ -75,7 +75,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     expect(await axeViolations(portal, BANNER)).toEqual([]);
 
     // A bad file: nothing changes, every problem is named with its place.
-    const before = await ask<SettingsView>(options, 'page:settings');
+    const before = await ask<SettingsView>(options, 'ui:settings');
     const bad = {
       format: 'repere-bal-settings',
       version: 1,
@@ -88,7 +88,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     expect(problems).toContain('settings.pollIntervalMinutes');
     expect(problems).toContain('mailboxes[0].colour');
     expect(problems).toContain('surprise');
-    expect(await ask<SettingsView>(options, 'page:settings')).toEqual(before);
+    expect(await ask<SettingsView>(options, 'ui:settings')).toEqual(before);
 
     // A good file: shown first, applied only when asked.
     const good = {
@@ -102,7 +102,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     const preview = await options.$eval('[data-import="preview"]', (el) => el.textContent ?? '');
     expect(preview).toContain('pollIntervalMinutes');
     expect(preview).toContain('Cardio');
-    expect((await ask<SettingsView>(options, 'page:settings')).settings.pollIntervalMinutes).toBe(
+    expect((await ask<SettingsView>(options, 'ui:settings')).settings.pollIntervalMinutes).toBe(
       before.settings.pollIntervalMinutes,
     );
     await clickDom(options, '[data-action="apply-import"]');
@@ -110,7 +110,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
       () => document.querySelector('[role=status]')?.textContent?.includes('Réglages importés'),
       { polling: POLL_MS },
     );
-    const after = await ask<SettingsView>(options, 'page:settings');
+    const after = await ask<SettingsView>(options, 'ui:settings');
     expect(after.settings.pollIntervalMinutes).toBe(5);
     expect(after.mailboxes.find((m) => m.address === DEMO.services.cardio)?.label).toBe('Cardio');
     expect(await axeViolations(options)).toEqual([]);

@@ -41,7 +41,7 @@ describe('chromium, keyboard shortcut', () => {
       };
       const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
       const [tab] = await tabs.query({ url: ['http://127.0.0.1/*'] });
-      if (tab?.id !== undefined) await tabs.sendMessage(tab.id, { name: 'background:open-switcher' });
+      if (tab?.id !== undefined) await tabs.sendMessage(tab.id, { name: 'to-content:open-switcher', payload: {} });
     });
     await page.waitForFunction(
       (tag) => {

@@ -36,8 +36,8 @@ describe('chromium, a minute of checks with faults', () => {
     };
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
 
-    await ask(popup, 'page:check-now');
-    let seen = new Map((await ask<Overview>(popup, 'page:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]));
+    await ask(popup, 'ui:check-now');
+    let seen = new Map((await ask<Overview>(popup, 'ui:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]));
     let expected = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       if (next() < 0.5) sim.state.deliver({ to: pick(ALL), count: 1 + Math.floor(next() * 2) });
@@ -51,18 +51,16 @@ describe('chromium, a minute of checks with faults', () => {
         await stopServiceWorker(instance);
         await popup.reload({ waitUntil: 'load' });
       }
-      await ask(popup, 'page:check-now');
-      const now = new Map(
-        (await ask<Overview>(popup, 'page:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]),
-      );
+      await ask(popup, 'ui:check-now');
+      const now = new Map((await ask<Overview>(popup, 'ui:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]));
       for (const address of WATCHED) if ((now.get(address) ?? 0) > (seen.get(address) ?? 0)) expected += 1;
       seen = now;
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
-    const { notifications } = await ask<Overview>(popup, 'page:overview');
+    const { notifications } = await ask<Overview>(popup, 'ui:overview');
     const told = notifications.filter((n) => n.kind === 'new-mail' && n.at >= started);
     expect(told).toHaveLength(expected);
     expect(expected).toBeGreaterThan(0);
-    expect((await ask<Overview>(popup, 'page:overview')).poll.status).not.toBe('expired');
+    expect((await ask<Overview>(popup, 'ui:overview')).poll.status).not.toBe('expired');
   });
 });

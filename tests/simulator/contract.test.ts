@@ -1,5 +1,5 @@
 /**
- * The simulator keeps every point of PORTAL-CONTRACT.md, in both renderings. The
+ * The simulator keeps every point of docs/portal-contract.md, in both renderings. The
  * tests find things as the contract allows (texts, roles, forms), never by the
  * renderings' own markup, so the same test body runs on both.
  */

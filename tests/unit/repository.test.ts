@@ -1,14 +1,16 @@
 /**
  * Rules of the repository: every capability of the content script is a file of its
  * own, wired in index.ts (FEATURES) and documented in the README; the content script
- * never reaches for background code.
+ * never reaches for background code (run-time chains: boundaries.test.ts); no source
+ * file grows past what a reader takes in at once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIR = 'entrypoints/portal.content';
 /** Files of the content script that are plumbing, not capabilities. */
-const PLUMBING = new Set(['index.ts', 'tab-state.ts', 'lifetime.ts']);
+const PLUMBING = new Set(['index.ts', 'tab-state.ts', 'lifetime.ts', 'background-orders.ts']);
 
 const index = readFileSync(`${DIR}/index.ts`, 'utf8');
 const features = [...(/export const FEATURES = \[([^\]]*)\]/.exec(index)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
@@ -18,6 +20,13 @@ const files = readdirSync(DIR, { withFileTypes: true })
   .filter((entry) => entry.isFile() && !PLUMBING.has(entry.name))
   .map((entry) => entry.name)
   .map((file) => file.replace(/\.tsx?$/, ''));
+
+/** Where the extension's sources live, and how long one of them may grow. */
+const SOURCE_DIRS = ['entrypoints', 'components', 'utils'];
+const MAX_LINES = 300;
+
+/** Lines as an editor numbers them (a final newline opens no new line). */
+const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 
 describe('repository rules', () => {
   it('registers every feature file, and only those', () => {
@@ -40,5 +49,17 @@ describe('repository rules', () => {
         expect(source, `${file} imports ${forbidden}`).not.toContain(forbidden);
       }
     }
+  });
+
+  it(`keeps every .ts, .tsx and .css file of ${SOURCE_DIRS.join('/, ')}/ within ${MAX_LINES} lines`, () => {
+    const tooLong = SOURCE_DIRS.flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(tsx?|css)$/.test(file))
+        .map((file) => `${dir}/${file.split(sep).join('/')}`),
+    )
+      .map((path) => ({ path, lines: lineCount(readFileSync(path, 'utf8')) }))
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ path, lines }) => `${path}: ${lines} lines`);
+    expect(tooLong).toEqual([]);
   });
 });

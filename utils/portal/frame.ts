@@ -2,7 +2,7 @@
  * The portal's frame: where, in the portal's own pages, its interface stands (the
  * account menu and its label, the folder list's « Boîte de réception », a chooser
  * panel). A webmail page also shows text written by strangers: message bodies inline
- * (HTML), subjects and senders (PORTAL-CONTRACT.md, point 9). A message can imitate
+ * (HTML), subjects and senders (docs/portal-contract.md, point 9). A message can imitate
  * every text of the contract, so texts and roles alone cannot tell the portal from a
  * message; a place can.
  *

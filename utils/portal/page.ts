@@ -4,7 +4,7 @@
  * It never throws: a reader that fails leaves its part empty and says why in `problems`.
  *
  * Only the portal speaks. The page may also show a message whose HTML imitates the
- * portal (PORTAL-CONTRACT.md, point 9), so its interface is believed only where the
+ * portal (docs/portal-contract.md, point 9), so its interface is believed only where the
  * portal's frame puts it (utils/portal/frame.ts):
  * - the account menu: the one at the frame's place; before any frame is learnt, the
  *   page's only one. Otherwise the page is `unsure` and nothing is read from it;
@@ -15,6 +15,8 @@
  * - the inbox count: where the frame puts it, else the page's only candidate;
  * - every URL: on the page's own origin.
  */
+
+import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
 import { findAccountTable } from './account-table';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
@@ -23,44 +25,21 @@ import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
 import { findLoginForm } from './login';
 import { type AccountMenu, findAccountMenus, linkTarget } from './menu';
-import type { SelectorProfile } from './profile';
 import { samePage } from './url';
 
-export interface ChooserEntryReading {
-  address: string;
-  name: string | null;
-  unread: number | null;
-  current: boolean;
-}
-
 /**
- * How the portal's interface was told from the rest of the page:
- * `frame`, where the learnt frame puts it; `single`, no frame learnt yet and one account
- * menu on the page; `unsure`, several menus and no frame to tell them apart, or none
- * where the frame puts it (nothing is believed); `none`, no account menu at all.
+ * A reading's type is inferred from its schema (utils/protocol/shapes.ts, `pageReading`),
+ * its one definition: a type-only import, so the content script's bundle gets no zod.
  */
-export type InterfaceTrust = 'frame' | 'single' | 'unsure' | 'none';
+export type { PortalPageReading };
+
+export type ChooserEntryReading = NonNullable<PortalPageReading['chooser']>[number];
+
+/** How the portal's interface was told from the rest of the page (see `pageReading`'s `trust`). */
+export type InterfaceTrust = PortalPageReading['trust'];
 
 /** Which of the menu's pages this is: the chooser page, the account page, or neither. */
 export type MenuPage = 'chooser' | 'account';
-
-export interface PortalPageReading {
-  kind: 'login' | 'webmail' | 'unknown';
-  trust: InterfaceTrust;
-  label: { text: string; address: string | null } | null;
-  chooserUrl: string | null;
-  manageUrl: string | null;
-  /** The chooser, when this page holds the portal's (a panel, or the chooser page itself). */
-  chooser: ChooserEntryReading[] | null;
-  accountTable: { address: string; isDefault: boolean | null; notices: boolean | null }[] | null;
-  inboxUnread: number | null;
-  /** Where the « Boîte de réception » link leads (a page that changes nothing when read). */
-  inboxUrl: string | null;
-  sendControls: number;
-  /** The frame learnt here: this is one of the menu's own pages, where no mail is shown. */
-  frame: PortalFrame | null;
-  problems: string[];
-}
 
 /** What a reader is told of a page besides its URL: the frame known, and how it was reached. */
 export interface PageContext {

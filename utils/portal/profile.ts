@@ -3,37 +3,16 @@
  * deployment that needs them. Readers always fall back on texts and roles, so the
  * built-in default works on any rendering of the contract; hints are only tried first.
  * The profile is plain data: the background validates overrides (settings, policy)
- * with zod before any reader sees them (see utils/protocol/shapes.ts).
+ * with zod before any reader sees them. Its type is inferred from that schema
+ * (utils/protocol/shapes.ts, `selectorProfile`), its one definition, and imported here
+ * as a type only: no schema code reaches the content script's bundle.
  */
-export interface SelectorProfile {
-  version: 1;
-  texts: {
-    /** Menu entry leading to the account chooser. */
-    switchAccount: string[];
-    /** Menu entry leading to « Gestion de votre compte Medimail ». */
-    manageAccount: string[];
-    logout: string[];
-    inbox: string[];
-    send: string[];
-    /** Header cells of the « Gestion des comptes de connexion » table. */
-    defaultColumn: string[];
-    noticeColumn: string[];
-    /** The label of the default-account checkbox. */
-    defaultCheckbox: string[];
-    /** Texts by which the portal says a chooser entry is the active one. */
-    activeMarker: string[];
-  };
-  /** CSS selectors tried before the texts; each list may be empty. */
-  hints: {
-    label: string[];
-    chooserEntry: string[];
-    inboxLink: string[];
-    composeForm: string[];
-  };
-}
+import type { SelectorProfile } from '../protocol/shapes';
+
+export type { SelectorProfile };
 
 /**
- * Built-in default. Texts come from the portal's user guide (PORTAL-CONTRACT.md);
+ * Built-in default. Texts come from the portal's user guide (docs/portal-contract.md, point 10);
  * no hint is needed by either simulator rendering, and none is assumed of production.
  */
 export const DEFAULT_PROFILE: SelectorProfile = {

@@ -1,34 +1,37 @@
 /**
- * Sending a protocol message to the background from the content script or a page.
- * Type-only imports: the background is the one that validates, so the content
- * script's bundle carries no schema library.
+ * Sending a request to the background from the content script or an extension page
+ * (`content:*`, `ui:*`: utils/protocol/messages.ts). Type-only imports: the background
+ * is the one that validates, so these bundles carry no schema library.
  */
 import { browser } from 'wxt/browser';
-import type { MessageName, MessageRequest, MessageResponse, Reply } from './messages';
+import type { Reply } from './codes';
+import type { MessageName, MessageRequest, MessageResponse } from './messages';
 
-export type { Diagnostics, ImportPreviewReply, MessageName, MessageResponse, Overview, SettingsView } from './messages';
+export type { Failure, Reply } from './codes';
+export type {
+  ContentMessageName,
+  Diagnostics,
+  ImportPreviewReply,
+  MessageName,
+  MessageResponse,
+  Overview,
+  SettingsView,
+  UiMessageName,
+} from './messages';
 
-/** Never throws: a failure (background asleep, refusal, extension reloaded) is in the reply. */
+const NO_ANSWER = { code: 'no-answer' } as const;
+
+/** Never throws: a failure (background asleep, refusal, extension reloaded) is in the reply, as a code. */
 export async function sendToBackground<N extends MessageName>(
   name: N,
   payload: MessageRequest<N>,
 ): Promise<Reply<MessageResponse<N>>> {
   try {
     const reply = (await browser.runtime.sendMessage({ name, payload })) as Reply<MessageResponse<N>> | undefined;
-    if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
-      return { ok: false, error: `pas de réponse du service d’arrière-plan (${name})` };
-    }
+    if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') return { ok: false, error: NO_ANSWER };
     return reply;
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } catch {
+    // No background to receive it (reloaded, updated, or not started yet).
+    return { ok: false, error: NO_ANSWER };
   }
 }
-
-/**
- * Messages from the background to the content scripts of portal tabs. They carry no
- * data the tab must trust blindly: on `portal-changed` the tab asks again.
- */
-export type BackgroundToContent =
-  | { name: 'background:portal-changed' }
-  | { name: 'background:open-switcher' }
-  | { name: 'background:switch-to'; address: string };

@@ -5,8 +5,9 @@
  * (« notifications discrètes »), gives the total alone: a service's name may be
  * sensitive on a screen patients can see.
  */
+import { checkErrorText } from '../../../utils/failure-text';
 import { t } from '../../../utils/i18n';
-import { displayName } from '../session/portal-session';
+import { displayName, watchedMailboxes } from '../session/mailboxes';
 import type { StoredState } from '../storage/store';
 
 export interface Badge {
@@ -25,12 +26,11 @@ export function badgeFor(state: StoredState): Badge {
   const { poll, portal } = state;
   if (poll.status === 'expired') return { text: '!', colour: BADGE_COLOURS.expired, title: t('badgeExpired') };
   if (poll.status === 'error') {
-    return { text: '?', colour: BADGE_COLOURS.error, title: t('badgeError', poll.lastError ?? '?') };
+    const detail = poll.lastError ? checkErrorText(poll.lastError) : '?';
+    return { text: '?', colour: BADGE_COLOURS.error, title: t('badgeError', detail) };
   }
-  const accounts = portal.sessionAccounts;
-  const watched = state.mailboxes.filter(
-    (m) => m.watched && m.kind !== 'personal' && (accounts === null || accounts.includes(m.address)),
-  );
+  // The watched mailboxes of the person logged in, the services only.
+  const watched = watchedMailboxes(state).filter((m) => m.kind !== 'personal');
   if (watched.length === 0 && !portal.pollUrl)
     return { text: '', colour: BADGE_COLOURS.counts, title: t('badgeNoSession') };
   const total = watched.reduce((sum, m) => sum + (m.unread ?? 0), 0);

@@ -11,11 +11,13 @@
  * at the cost of a request whose answer is wasted.
  */
 
+import { log } from '../../../utils/log';
 import type { PageContext, PortalPageReading } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
 import { isPortalUrl } from '../../../utils/portal-urls';
-import type { PollStateRecord } from '../../../utils/protocol/shapes';
+import type { CheckError } from '../../../utils/protocol/codes';
+import type { PollStateRecord } from '../storage/records';
 import type { Store } from '../storage/store';
 import { type Badge, badgeFor } from './badge';
 import {
@@ -28,14 +30,15 @@ import {
   skipWhileIdle,
   startPoll,
 } from './check-schedule';
+import { ReadingTimedOut } from './html-reader';
 import type { ShownNotification } from './new-mail';
 
-export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; detail: string };
+export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; error: CheckError };
 
 export interface PollEffects {
   /** The granted portal's match patterns: the stored URL is checked against them before each request. */
   portalMatches(): readonly string[];
-  /** Fetches a portal page (entrypoints/background/index/checks/portal-page-fetcher.ts), giving up after `timeoutMs`. */
+  /** Fetches a portal page (entrypoints/background/checks/portal-page-fetcher.ts), giving up after `timeoutMs`. */
   fetchText(url: string, timeoutMs: number): Promise<FetchedText>;
   /** Reads portal HTML with utils/portal (in Chrome, in the offscreen document). */
   readHtml(html: string, url: string, profile: SelectorProfile, context: PageContext): Promise<PortalPageReading>;
@@ -74,22 +77,20 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
 
   async function outcomeOf(url: string, context: PageContext, profile: SelectorProfile): Promise<PollOutcome> {
     // Stored from a page and checked then; checked again here, where the cookies go with it.
-    if (!isPortalUrl(url, effects.portalMatches())) return { kind: 'error', detail: 'hors-portail' };
+    if (!isPortalUrl(url, effects.portalMatches())) return { kind: 'error', error: { code: 'off-portal' } };
     const response = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
-    if (!response.ok) return { kind: 'error', detail: response.detail };
-    if (response.status >= 400) return { kind: 'error', detail: `HTTP ${response.status}` };
+    if (!response.ok) return { kind: 'error', error: response.error };
+    if (response.status >= 400) return { kind: 'error', error: { code: 'http', status: response.status } };
     let reading: PortalPageReading;
     try {
       reading = await effects.readHtml(response.text, response.url, profile, context);
     } catch (error) {
-      return { kind: 'error', detail: `lecture impossible (${error instanceof Error ? error.message : error})` };
+      log.warn('lecture de la page impossible :', error instanceof Error ? error.message : error);
+      return { kind: 'error', error: { code: error instanceof ReadingTimedOut ? 'read-timeout' : 'unreadable' } };
     }
     if (reading.kind === 'login') return { kind: 'expired' };
     if (reading.chooser && reading.chooser.length > 0) return { kind: 'ok', entries: reading.chooser };
-    return {
-      kind: 'error',
-      detail: reading.kind === 'unknown' ? 'page non reconnue' : 'sélecteur de compte introuvable',
-    };
+    return { kind: 'error', error: { code: reading.kind === 'unknown' ? 'unrecognised-page' : 'no-chooser' } };
   }
 
   /** Records the outcome of the check named by `claim`, unless it is no longer the one in flight. */
@@ -130,7 +131,7 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
   async function abandon(attempt: Attempt): Promise<CheckReport> {
     // Stuck before its start (database, idle state): nothing was claimed, nothing to record.
     if (attempt.claim === null) return { status: 'busy', notifications: 0 };
-    return finish(attempt.claim, { kind: 'error', detail: 'vérification trop longue' });
+    return finish(attempt.claim, { kind: 'error', error: { code: 'too-long' } });
   }
 
   return {

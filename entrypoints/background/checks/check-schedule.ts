@@ -8,8 +8,11 @@
  */
 
 import type { PageContext } from '../../../utils/portal/page';
-import type { PageReadingPayload, PollStateRecord } from '../../../utils/protocol/shapes';
-import { frameFor, learnAccounts } from '../session/portal-session';
+import type { CheckError, CheckNote } from '../../../utils/protocol/codes';
+import type { PageReadingPayload } from '../../../utils/protocol/shapes';
+import { frameFor } from '../session/discovery';
+import { learnAccounts } from '../session/mailboxes';
+import type { PollStateRecord } from '../storage/records';
 import type { Change, StoredState } from '../storage/store';
 import { collectRises, type ShownNotification, sessionExpiredNotification } from './new-mail';
 
@@ -38,7 +41,7 @@ type ChooserEntries = NonNullable<PageReadingPayload['chooser']>;
 export type PollOutcome =
   | { kind: 'ok'; entries: ChooserEntries }
   | { kind: 'expired' }
-  | { kind: 'error'; detail: string };
+  | { kind: 'error'; error: CheckError };
 
 /**
  * What names one started check: its start time and its request number (two checks may
@@ -61,7 +64,7 @@ export function nextDelay(intervalMinutes: number, failures: number, random: () 
   return Math.round(Math.min(BACKOFF_CAP_MS, base * 2 ** failures * jitter));
 }
 
-function remember(poll: PollStateRecord, at: number, outcome: string, detail: string | null): void {
+function remember(poll: PollStateRecord, at: number, outcome: string, detail: CheckNote | null): void {
   poll.history = [{ at, outcome, detail }, ...poll.history].slice(0, HISTORY_SIZE);
 }
 
@@ -127,7 +130,7 @@ export function finishPoll(
     poll.lastError = null;
     poll.lastSuccessAt = now;
     poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, 0, random);
-    remember(poll, now, 'ok', `${outcome.entries.length} boîtes`);
+    remember(poll, now, 'ok', { code: 'mailboxes', count: outcome.entries.length });
   } else if (outcome.kind === 'expired') {
     poll.status = 'expired';
     poll.expiredAt ??= now;
@@ -141,9 +144,9 @@ export function finishPoll(
   } else {
     poll.failures += 1;
     poll.status = 'error';
-    poll.lastError = outcome.detail;
+    poll.lastError = outcome.error;
     poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, poll.failures, random);
-    remember(poll, now, 'error', outcome.detail);
+    remember(poll, now, 'error', outcome.error);
   }
   return { state, result: { notifications, nextPollAt: poll.nextPollAt }, logged: notifications.map((n) => n.log) };
 }
@@ -170,7 +173,7 @@ export function pauseOnLoginPage(state: StoredState, now: number): Change<boolea
   poll.expiredAt = now;
   poll.expiredNotified = true;
   poll.nextPollAt = 0;
-  remember(poll, now, 'expired', 'page de connexion affichée');
+  remember(poll, now, 'expired', { code: 'login-page' });
   return { state, result: true };
 }
 

@@ -9,7 +9,7 @@
  * stuck on one page would otherwise stall every later check. Closing it costs a fresh
  * document (a few milliseconds) after each timeout, which only a broken page causes.
  * In Firefox the parse is synchronous on the background page, so no timer can cut it
- * short; there the size cap on fetched pages (entrypoints/background/index/checks/portal-page-fetcher.ts) bounds it.
+ * short; there the size cap on fetched pages (MAX_PORTAL_PAGE_BYTES, utils/protocol/messages.ts) bounds it.
  */
 import { browser } from 'wxt/browser';
 import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from '../../../utils/portal/page';
@@ -51,10 +51,10 @@ function browserEnvironment(): HtmlReaderEnvironment {
   };
 }
 
-/** The offscreen document did not answer in time. */
-class ReadingTimedOut extends Error {
+/** The offscreen document did not answer in time (the check records `read-timeout`). */
+export class ReadingTimedOut extends Error {
   constructor() {
-    super('délai dépassé');
+    super('délai de lecture dépassé');
   }
 }
 
@@ -85,12 +85,8 @@ export function createHtmlReader(
   return async (html, url, profile, context) => {
     if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
     const request: OffscreenReadPage = {
-      name: 'offscreen:read-page',
-      html,
-      url,
-      profile,
-      frame: context.frame ?? null,
-      reachedBy: context.reachedBy ?? null,
+      name: 'to-offscreen:read-page',
+      payload: { html, url, profile, frame: context.frame ?? null, reachedBy: context.reachedBy ?? null },
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const overdue = new Promise<never>((_, reject) => {

@@ -11,8 +11,8 @@
  * carries the address (it is never shown), so a click opens the right mailbox.
  */
 import { t } from '../../../utils/i18n';
-import type { MailboxRecord, NotificationLogRecord, SettingsRecord } from '../../../utils/protocol/shapes';
-import { displayName } from '../session/portal-session';
+import { displayName, watchedMailboxes } from '../session/mailboxes';
+import type { MailboxRecord, NotificationLogRecord, SettingsRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 
 export const MAIL_NOTIFICATION_PREFIX = 'repere-bal:mail:';
@@ -48,12 +48,6 @@ export function isQuietTime(quiet: SettingsRecord['quietHours'], minuteOfDay: nu
   const end = minutesOf(quiet.end);
   if (start === end) return false;
   return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
-}
-
-/** The mailboxes whose news is told: watched, of the person logged in. */
-function watched(state: StoredState): MailboxRecord[] {
-  const accounts = state.portal.sessionAccounts;
-  return state.mailboxes.filter((m) => m.watched && (accounts === null || accounts.includes(m.address)));
 }
 
 /** The title and message that name the mailbox (its label, portal name or address). */
@@ -116,7 +110,8 @@ export function sessionExpiredNotification(now: number): ShownNotification {
 export function collectRises(state: StoredState, now: number, minuteOfDay: number): ShownNotification[] {
   const { settings } = state;
   const quiet = isQuietTime(settings.quietHours, minuteOfDay);
-  const told = new Set(watched(state).map((m) => m.address));
+  // The mailboxes whose news is told: watched, of the person logged in.
+  const told = new Set(watchedMailboxes(state).map((m) => m.address));
   const due: ShownNotification[] = [];
   for (const mailbox of state.mailboxes) {
     const unread = mailbox.unread;

@@ -10,15 +10,13 @@
  */
 
 import { isPortalUrl } from '../../../utils/portal-urls';
+import { MAX_PORTAL_PAGE_BYTES } from '../../../utils/protocol/messages';
 import type { FetchedText } from './check-runner';
-
-/** The largest page read (bytes); the chooser of 51 mailboxes is a small fraction of it. */
-export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** A body past the cap: said apart from network failures. */
 class PageTooLarge extends Error {
   constructor() {
-    super('trop-volumineux');
+    super('page trop volumineuse');
   }
 }
 
@@ -71,7 +69,7 @@ export function createPortalPageFetcher(
   effects: PortalPageFetcherEffects = { fetch: (url, init) => fetch(url, init) },
 ): PortalPageFetcher {
   return async (url, timeoutMs) => {
-    if (!isPortalUrl(url, portalMatches())) return { ok: false, detail: 'hors-portail' };
+    if (!isPortalUrl(url, portalMatches())) return { ok: false, error: { code: 'off-portal' } };
     const requestedOrigin = new URL(url).origin;
     const signal = AbortSignal.timeout(timeoutMs);
     const aborted = abortion(signal);
@@ -83,13 +81,13 @@ export function createPortalPageFetcher(
       const finalUrl = response.url;
       if (!isPortalUrl(finalUrl, portalMatches()) || new URL(finalUrl).origin !== requestedOrigin) {
         response.body?.cancel().catch(() => {});
-        return { ok: false, detail: 'hors-portail' };
+        return { ok: false, error: { code: 'off-portal' } };
       }
       const text = await readCappedText(response.body, aborted);
       return { ok: true, status: response.status, url: finalUrl, text };
     } catch (error) {
-      if (error instanceof PageTooLarge) return { ok: false, detail: error.message };
-      return { ok: false, detail: signal.aborted ? 'délai dépassé' : 'réseau' };
+      if (error instanceof PageTooLarge) return { ok: false, error: { code: 'too-large' } };
+      return { ok: false, error: { code: signal.aborted ? 'timeout' : 'network' } };
     }
   };
 }

@@ -8,22 +8,21 @@
 import { t } from '../../../utils/i18n';
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
 import { portalUrlOrNull } from '../../../utils/portal-urls';
-import type { MessageHandlers } from '../../../utils/protocol/messages';
+import type { ContentMessageName } from '../../../utils/protocol/messages';
 import type { PageReadingPayload } from '../../../utils/protocol/shapes';
 import { pauseOnLoginPage, resumeOnLiveSession } from '../checks/check-schedule';
 import { collectRises, localMinuteOfDay, type ShownNotification } from '../checks/new-mail';
 import { isSettingLocked } from '../policy/policy';
-import {
-  applyObservation,
-  frameFor,
-  recordLogin,
-  recordSwitchRequest,
-  setBannerCollapsed,
-  setConfirmBeforeSend,
-} from '../session/portal-session';
+import { recordSwitchRequest } from '../session/active-mailbox';
+import { frameFor } from '../session/discovery';
+import { recordLogin } from '../session/login';
+import { setConfirmBeforeSend } from '../session/mailboxes';
+import { applyObservation } from '../session/observation';
+import { setBannerCollapsed } from '../session/view';
 import type { Store } from '../storage/store';
+import { HandlerFailure, type MessageHandlers } from './router';
 
-type ContentHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `content:${string}`>>;
+type ContentHandlers = Pick<MessageHandlers, ContentMessageName>;
 
 export interface ContentHandlerDeps {
   store: Store;
@@ -114,7 +113,12 @@ export function createContentHandlers({
     },
     'content:set-banner-collapsed': async ({ collapsed }, sender) => {
       // The store would keep a locked value anyway: the banner is told why nothing changed.
-      if (isSettingLocked(store.policy, 'bannerCollapsed')) throw new Error(t('errorLocked', 'bannerCollapsed'));
+      if (isSettingLocked(store.policy, 'bannerCollapsed')) {
+        throw new HandlerFailure(
+          { code: 'locked', fields: ['bannerCollapsed'] },
+          'réglage fixé par la politique : bannerCollapsed',
+        );
+      }
       await store.update((state) => setBannerCollapsed(state, collapsed));
       notifyPortalTabs(sender.tab?.id ?? null);
       return ok;

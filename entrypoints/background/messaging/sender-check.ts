@@ -1,11 +1,14 @@
 /**
- * Who may talk to the background. Content-script messages (`content:*`) must come
- * from this extension, from a tab on a portal origin; page messages (`page:*`) from
- * this extension's own pages. Everything else is refused with a reason.
+ * Who may talk to the background: the one place that decides. Messages of the content
+ * script's channel (`contentToBackground`, `content:*`) must come from this extension,
+ * from a tab on a portal origin; those of the extension pages' channel (`uiToBackground`,
+ * `ui:*`) from this extension's own pages. Everything else is refused with a reason
+ * (in French, for the log: the sender is told a code, see router.ts).
  */
 
 import { isPortalUrl } from '../../../utils/portal-urls';
-import type { MessageName, MessageSender, SenderCheck } from '../../../utils/protocol/messages';
+import { contentToBackground, type MessageName } from '../../../utils/protocol/messages';
+import type { MessageSender, SenderCheck } from './router';
 
 export interface SenderCheckOptions {
   extensionId: string;
@@ -20,7 +23,7 @@ export function createSenderCheck(options: SenderCheckOptions): SenderCheck {
   return (name: MessageName, sender: MessageSender) => {
     if (sender.id !== options.extensionId) return 'expéditeur étranger à l’extension';
     const url = sender.url ?? '';
-    if (name.startsWith('content:')) {
+    if (Object.hasOwn(contentToBackground, name)) {
       if (sender.tab?.id === undefined) return 'message de script de contenu hors d’un onglet';
       if (!onPortal(url)) return 'onglet hors du portail';
       return null;

@@ -5,16 +5,15 @@
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 import { textOn } from '../../../utils/colours';
-import { t } from '../../../utils/i18n';
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
 import { PORTAL_MATCHES } from '../../../utils/portal-origins';
 import { portalUrlOrNull } from '../../../utils/portal-urls';
-import type { MessageHandlers, SettingsView } from '../../../utils/protocol/messages';
+import type { SettingsView, UiMessageName } from '../../../utils/protocol/messages';
 import { MIN_POLL_MINUTES } from '../../../utils/protocol/shapes';
 import type { PollRunner } from '../checks/check-runner';
 import type { ExtraPortals } from '../policy/extra-portals';
 import { lockedMailboxFields, lockedSettings, type ManagedPolicy } from '../policy/policy';
-import { displayName, mailboxViewOf, sessionMailboxes } from '../session/portal-session';
+import { confirmsBeforeSend, displayName, mailboxViewOf, sessionMailboxes } from '../session/mailboxes';
 import {
   applySettingsFile,
   describeImport,
@@ -24,13 +23,14 @@ import {
   patchMailbox,
 } from '../settings-file';
 import { QUARANTINE_SIZE, type Store, type StoredState } from '../storage/store';
+import { HandlerFailure, type MessageHandlers } from './router';
 
-type PageHandlers = Pick<MessageHandlers, Extract<keyof MessageHandlers, `page:${string}`>>;
+type UiHandlers = Pick<MessageHandlers, UiMessageName>;
 
 /** How many log entries the overview carries. */
 const RECENT_NOTIFICATIONS = 50;
 
-export interface PageHandlerDeps {
+export interface UiHandlerDeps {
   store: Store;
   runner: PollRunner;
   now: () => number;
@@ -46,8 +46,6 @@ export interface PageHandlerDeps {
   portalMatches?: () => readonly string[];
   /** After a change: portal tabs, pages, badge and alarm hear of it. */
   changed: () => Promise<void>;
-  /** The policy as last read (a refused one keeps its reason). */
-  policyState: () => { state: 'none' | 'active' | 'refused'; reason: string | null };
   extraPortals: ExtraPortals;
 }
 
@@ -77,7 +75,7 @@ function settingsView(
       colour: m.colour,
       textColour: textOn(m.colour),
       watched: m.watched,
-      confirmBeforeSend: m.confirmBeforeSend ?? m.kind !== 'personal',
+      confirmBeforeSend: confirmsBeforeSend(m.confirmBeforeSend, m.kind),
       unread: m.unread,
       portalDefault: m.portalDefault,
       locked: lockedMailboxFields(policy, m.address),
@@ -92,10 +90,15 @@ function settingsView(
 /** Refuses a change to what the organisation's policy sets. */
 function refuseLocked(fields: string[], locked: readonly string[]): void {
   const refused = fields.filter((field) => locked.includes(field));
-  if (refused.length) throw new Error(t('errorLocked', refused.join(', ')));
+  if (refused.length) {
+    throw new HandlerFailure(
+      { code: 'locked', fields: refused },
+      `réglage fixé par la politique : ${refused.join(', ')}`,
+    );
+  }
 }
 
-export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
+export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
   const { store, runner, now, changed } = deps;
   const view = async (state?: StoredState) =>
     settingsView(state ?? (await store.read()), store.policy, await deps.extraPortals.status());
@@ -107,7 +110,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
   };
 
   return {
-    'page:overview': async () => {
+    'ui:overview': async () => {
       const state = await store.read();
       const { portal, poll } = state;
       const log = await store.notificationLog(RECENT_NOTIFICATIONS);
@@ -137,17 +140,20 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
         portalUrl: portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches),
       };
     },
-    'page:check-now': async () => runner.check('user'),
-    'page:open-mailbox': async ({ address }) => {
+    'ui:check-now': async () => runner.check('user'),
+    'ui:open-mailbox': async ({ address }) => {
       await deps.openMailbox(address);
       return { ok: true };
     },
-    'page:settings': async () => view(),
-    'page:update-settings': async ({ patch }) => {
+    'ui:settings': async () => view(),
+    'ui:update-settings': async ({ patch }) => {
       refuseLocked(Object.keys(patch), lockedSettings(store.policy));
       const minimum = store.policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES;
       if (patch.pollIntervalMinutes !== undefined && patch.pollIntervalMinutes < minimum) {
-        throw new Error(t('errorMinInterval', minimum));
+        throw new HandlerFailure(
+          { code: 'min-interval', minutes: minimum },
+          `intervalle sous le minimum de la politique (${minimum} min)`,
+        );
       }
       const { state } = await store.update((current) => {
         Object.assign(current.settings, patch);
@@ -156,18 +162,18 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       await changed();
       return view(state);
     },
-    'page:update-mailbox': async ({ address, patch }) => {
+    'ui:update-mailbox': async ({ address, patch }) => {
       refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address));
       const { state, result: found } = await store.update((current) => {
         const mailbox = current.mailboxes.find((m) => m.address === address);
         if (mailbox) patchMailbox(mailbox, patch);
         return { state: current, result: mailbox !== undefined };
       });
-      if (!found) throw new Error(`boîte inconnue : ${address}`);
+      if (!found) throw new HandlerFailure({ code: 'unknown-mailbox', address }, `boîte inconnue : ${address}`);
       await changed();
       return view(state);
     },
-    'page:export-settings': async () => {
+    'ui:export-settings': async () => {
       const at = now();
       const file = exportSettings(await store.read(), at);
       return {
@@ -175,8 +181,8 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
         text: `${JSON.stringify(file, null, 2)}\n`,
       };
     },
-    'page:preview-import': async ({ text }) => preview(text),
-    'page:apply-import': async ({ text }) => {
+    'ui:preview-import': async ({ text }) => preview(text),
+    'ui:apply-import': async ({ text }) => {
       const parsed = parseSettingsFile(text, deps.language());
       if (!parsed.ok) return parsed;
       const { result: described } = await store.update((current) => {
@@ -187,12 +193,12 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       await changed();
       return { ok: true, ...described };
     },
-    'page:portal-access-changed': async () => {
+    'ui:portal-access-changed': async () => {
       await deps.extraPortals.sync(store.policy?.portalOrigins ?? []);
       await changed();
       return { ok: true };
     },
-    'page:diagnostics': async () => {
+    'ui:diagnostics': async () => {
       const state = await store.read();
       const { id: _id, ...poll } = state.poll;
       return {
@@ -208,7 +214,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
         loginKnown: state.portal.loginAddress !== null,
         frame: state.portal.frame && { origin: state.portal.frame.origin, learntAt: state.portal.frame.learntAt },
         limitsReached: state.portal.limitsReached,
-        policy: deps.policyState(),
+        policy: store.policyStatus,
       };
     },
   };

@@ -15,10 +15,10 @@ import {
   MIN_POLL_MINUTES,
   mailboxLabel,
   SETTING_FIELDS,
-  type SettingsRecord,
   selectorProfile,
   settingsPatch,
 } from '../../../utils/protocol/shapes';
+import type { SettingsRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 
 /** Settings a policy may impose (and so lock): every one a user may change. */

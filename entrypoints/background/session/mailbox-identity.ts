@@ -6,7 +6,8 @@
  * (« Noémie Gallorini » ↔ noemie.gallorini@…). The user's own correction always wins.
  */
 import { fold } from '../../../utils/portal/text';
-import type { MailboxKind, MailboxRecord } from '../../../utils/protocol/shapes';
+import type { MailboxKind } from '../../../utils/protocol/shapes';
+import type { MailboxRecord } from '../storage/records';
 
 export interface ActiveIdentity {
   kind: MailboxKind;

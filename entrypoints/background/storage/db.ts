@@ -11,7 +11,7 @@ import type {
   PollStateRecord,
   PortalStateRecord,
   SettingsRecord,
-} from '../../../utils/protocol/shapes';
+} from './records';
 
 export interface QuarantinedRecord {
   id?: number;

@@ -7,6 +7,8 @@
  */
 import type { z } from 'zod';
 import { log } from '../../../utils/log';
+import { enforcePolicy, keepFrozenSettings, type ManagedPolicy, type PolicyReading } from '../policy/policy';
+import type { RepereDb } from './db';
 import {
   type MailboxRecord,
   mailboxRecord,
@@ -18,9 +20,7 @@ import {
   portalStateRecord,
   type SettingsRecord,
   settingsRecord,
-} from '../../../utils/protocol/shapes';
-import { enforcePolicy, keepFrozenSettings, type ManagedPolicy } from '../policy/policy';
-import type { RepereDb } from './db';
+} from './records';
 
 export interface StoredState {
   settings: SettingsRecord;
@@ -50,6 +50,12 @@ export interface Change<T> {
   logged?: Omit<NotificationLogRecord, 'id'>[];
 }
 
+/** What the diagnostics say of the organisation's policy (a refused one keeps its reason). */
+export interface PolicyStatus {
+  state: 'none' | 'active' | 'refused';
+  reason: string | null;
+}
+
 /** Thrown by a read-only load that met a record to set aside. */
 class NeedsQuarantine extends Error {}
 
@@ -67,8 +73,30 @@ function reasonOf(error: z.ZodError): string {
 }
 
 export class Store {
-  /** The organisation's policy: its values are written over every change. */
-  policy: ManagedPolicy | null = null;
+  /** The organisation's policy as last read; the one place it is kept (a refused one is none in force). */
+  private policyReading: PolicyReading = { ok: true, policy: null };
+
+  /** The organisation's policy in force: its values are written over every change. */
+  get policy(): ManagedPolicy | null {
+    return this.policyReading.ok ? this.policyReading.policy : null;
+  }
+
+  /** Puts a policy that was read fine in force. */
+  set policy(policy: ManagedPolicy | null) {
+    this.policyReading = { ok: true, policy };
+  }
+
+  /** Takes the policy as read from the browser's managed storage, refused or not. */
+  adoptPolicy(reading: PolicyReading): void {
+    this.policyReading = reading;
+  }
+
+  /** The policy as last read, for the diagnostics. */
+  get policyStatus(): PolicyStatus {
+    const reading = this.policyReading;
+    if (!reading.ok) return { state: 'refused', reason: reading.reason };
+    return { state: reading.policy ? 'active' : 'none', reason: null };
+  }
 
   constructor(
     readonly db: RepereDb,

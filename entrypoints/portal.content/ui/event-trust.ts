@@ -13,12 +13,11 @@
  * refused when its control has left the document or shares its tree with a label that
  * labels something.
  *
- * The decision lives here only, behind a Preact context: component tests render with a
- * provider that accepts their synthetic events; the banner (and one test) use the
- * default. The extension's own pages are out of the page's reach and need none of this.
+ * The decision lives here only: every listener of the banner goes through `onUser`, with
+ * `isUserEvent` unless told otherwise (component tests pass a rule that accepts their
+ * synthetic events; the banner and one test keep the default). The extension's own
+ * pages are out of the page's reach and need none of this.
  */
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 
 export type AcceptsEvent = (event: Event) => boolean;
 
@@ -30,13 +29,15 @@ export function isUserEvent(event: Event): boolean {
   return ![...tree.querySelectorAll('label')].some((label) => label.control !== null);
 }
 
-export const EventTrust = createContext<AcceptsEvent>(isUserEvent);
-
-/** Wraps handlers so that they run only for events the banner accepts. */
-export function useUserEvents(): <E extends Event>(handler: (event: E) => void) => (event: E) => void {
-  const acceptsEvent = useContext(EventTrust);
-  return (handler) => (event) => {
-    if (acceptsEvent(event)) handler(event);
+/** Listens on `target`: `handler` runs only for events `accepts` takes; any other loses its default. */
+export function onUser<E extends Event = Event>(
+  target: EventTarget,
+  type: string,
+  handler: (event: E) => void,
+  accepts: AcceptsEvent = isUserEvent,
+): void {
+  target.addEventListener(type, (event) => {
+    if (accepts(event)) handler(event as E);
     else event.preventDefault();
-  };
+  });
 }

@@ -1,6 +1,7 @@
 /** Stored records for unit tests. */
-import { newMailboxRecord } from '@/entrypoints/background/session/portal-session';
-import type { MailboxKind, MailboxRecord } from '@/utils/protocol/shapes';
+import { newMailboxRecord } from '@/entrypoints/background/session/mailboxes';
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
+import type { MailboxKind } from '@/utils/protocol/shapes';
 
 export function mailboxRecord(
   address: string,

@@ -6,7 +6,7 @@ import { DiagnosticsPanel, diagnosticsReport, redact } from '@/components/Diagno
 import { ImportExport } from '@/components/ImportExport';
 import { MailboxSettings } from '@/components/MailboxSettings';
 import { Popup } from '@/components/Popup';
-import { type Diagnostics, type Overview, protocol, type SettingsView } from '@/utils/protocol/messages';
+import { type Diagnostics, type Overview, type SettingsView, uiToBackground } from '@/utils/protocol/messages';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
@@ -40,7 +40,7 @@ function background(answers: Record<string, (payload: unknown) => unknown>) {
     asked.push(message);
     const answer = answers[message.name];
     return Promise.resolve(
-      answer ? { ok: true, value: answer(message.payload) } : { ok: false, error: `no ${message.name}` },
+      answer ? { ok: true, value: answer(message.payload) } : { ok: false, error: { code: 'refused', reason: 'name' } },
     );
   }) as never);
   return asked;
@@ -51,7 +51,7 @@ afterEach(cleanup);
 
 describe('Popup', () => {
   it('shows a first-run view with a link to the portal when nothing is known', async () => {
-    background({ 'page:overview': () => overview([]) });
+    background({ 'ui:overview': () => overview([]) });
     render(<Popup />);
     await screen.findByText(/Connectez-vous à Medimail/);
     expect(screen.getByRole('link', { name: 'Ouvrir Medimail' }).getAttribute('href')).toBe(
@@ -61,7 +61,7 @@ describe('Popup', () => {
 
   it('lists the mailboxes with their counts, and opens one in a click', async () => {
     const asked = background({
-      'page:overview': () =>
+      'ui:overview': () =>
         overview([
           {
             address: CARDIO,
@@ -74,7 +74,7 @@ describe('Popup', () => {
             active: false,
           },
         ]),
-      'page:open-mailbox': () => ({ ok: true }),
+      'ui:open-mailbox': () => ({ ok: true }),
     });
     const close = vi.spyOn(window, 'close').mockImplementation(() => {});
     const { container } = render(<Popup />);
@@ -82,8 +82,8 @@ describe('Popup', () => {
     expect(container.querySelector(`[data-mailbox="${CARDIO}"] [data-unread]`)?.getAttribute('data-unread')).toBe('3');
     expect(screen.getByRole('status').textContent).toMatch(/^À jour — vérifié à/);
     fireEvent.click(screen.getByText('Secrétariat de cardiologie'));
-    await waitFor(() => expect(asked.some((m) => m.name === 'page:open-mailbox')).toBe(true));
-    expect(asked.find((m) => m.name === 'page:open-mailbox')?.payload).toEqual({ address: CARDIO });
+    await waitFor(() => expect(asked.some((m) => m.name === 'ui:open-mailbox')).toBe(true));
+    expect(asked.find((m) => m.name === 'ui:open-mailbox')?.payload).toEqual({ address: CARDIO });
     await waitFor(() => expect(close).toHaveBeenCalled());
   });
 });
@@ -91,7 +91,7 @@ describe('Popup', () => {
 describe('MailboxSettings', () => {
   it('saves a palette colour at once', async () => {
     const asked = background({
-      'page:update-mailbox': () => ({
+      'ui:update-mailbox': () => ({
         settings: {},
         mailboxes: [],
         customProfile: false,
@@ -119,7 +119,7 @@ describe('ImportExport', () => {
   it('shows the problems of a bad file, and applies a good one only after its preview', async () => {
     let applied = false;
     background({
-      'page:preview-import': (payload) =>
+      'ui:preview-import': (payload) =>
         (payload as { text: string }).text.includes('rouge')
           ? { ok: false, problems: [{ path: 'mailboxes[0].colour', message: 'couleur attendue au format #rrggbb' }] }
           : {
@@ -127,7 +127,7 @@ describe('ImportExport', () => {
               changes: [{ target: 'settings', field: 'pollIntervalMinutes', from: 2, to: 5, locked: false }],
               profile: null,
             },
-      'page:apply-import': () => {
+      'ui:apply-import': () => {
         applied = true;
         return { ok: true, changes: [] };
       },
@@ -150,7 +150,7 @@ describe('ImportExport', () => {
 
   it('names every change of a file: locked ones as not applied, a profile text by text with its consequence', async () => {
     // What the background sends (checked against the protocol): codes and data, worded by the page.
-    const preview = protocol['page:preview-import'].response.parse({
+    const preview = uiToBackground['ui:preview-import'].response.parse({
       ok: true,
       changes: [{ target: 'settings', field: 'notificationsEnabled', from: true, to: false, locked: true }],
       profile: {
@@ -164,7 +164,7 @@ describe('ImportExport', () => {
         hints: [{ key: 'label', removed: [], added: ['#etiquette'] }],
       },
     });
-    background({ 'page:preview-import': () => preview });
+    background({ 'ui:preview-import': () => preview });
     const { container } = render(<ImportExport />);
     fireEvent.change(container.querySelector('input[type=file]') as HTMLInputElement, {
       target: { files: [new File(['{}'], 'reglages.json', { type: 'application/json' })] },

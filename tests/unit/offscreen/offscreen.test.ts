@@ -1,22 +1,23 @@
 /** Chrome's offscreen document, on the fake browser: it reads a page, and refuses one beyond the fetcher's cap. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MAX_PORTAL_PAGE_BYTES } from '@/entrypoints/background/checks/portal-page-fetcher';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
-import type { OffscreenReadPage } from '@/utils/protocol/messages';
+import { MAX_PORTAL_PAGE_BYTES, type OffscreenReadPage } from '@/utils/protocol/messages';
 
 const request = (html: string): OffscreenReadPage => ({
-  name: 'offscreen:read-page',
-  html,
-  url: 'https://medimail.mipih.fr/?m=comptes',
-  profile: DEFAULT_PROFILE,
-  frame: null,
-  reachedBy: 'chooser',
+  name: 'to-offscreen:read-page',
+  payload: {
+    html,
+    url: 'https://medimail.mipih.fr/?m=comptes',
+    profile: DEFAULT_PROFILE,
+    frame: null,
+    reachedBy: 'chooser',
+  },
 });
 
-/** What the document answers the background. */
-async function answer(message: OffscreenReadPage): Promise<unknown> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id });
+/** What the document answers a message from this sender (the background, by default). */
+async function answer(message: unknown, sender: object = { id: fakeBrowser.runtime.id }): Promise<unknown> {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
   return reply;
 }
 
@@ -34,5 +35,12 @@ describe('offscreen document', () => {
 
   it('does not answer for a page beyond the cap: the request fails its schema, unread', async () => {
     expect(await answer(request('a'.repeat(MAX_PORTAL_PAGE_BYTES + 1)))).toBeUndefined();
+  });
+
+  it('answers only this extension, never a tab, and only its own channel', async () => {
+    const page = request('<html><body><p>Bonjour</p></body></html>');
+    expect(await answer(page, { id: 'another-extension' })).toBeUndefined();
+    expect(await answer(page, { id: fakeBrowser.runtime.id, tab: { id: 3 } })).toBeUndefined();
+    expect(await answer({ name: 'ui:overview', payload: {} })).toBeUndefined();
   });
 });

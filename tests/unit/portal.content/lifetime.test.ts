@@ -1,10 +1,13 @@
 /**
  * The content script's lifetime against a page that forges WXT's « a newer copy
  * started » event: WXT's context falls for it, the banner and the send guard stay.
- * Only the loss of the extension context (a reload or an update) ends them.
+ * Only the loss of the extension context (a reload or an update) ends them. The build's
+ * stand-in for WXT's context keeps WXT's protocol, with WXT's own context as witness.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext as WxtContext } from 'wxt/utils/content-script-context';
 import { BANNER_TAG, mountBanner } from '@/entrypoints/portal.content/banner';
+import { ContentScriptContext, createLifetime } from '@/entrypoints/portal.content/lifetime';
 import { installSendGuard } from '@/entrypoints/portal.content/send-guard';
 import { createTabState } from '@/entrypoints/portal.content/tab-state';
 import type { BannerActions } from '@/entrypoints/portal.content/ui/Banner';
@@ -82,5 +85,37 @@ describe('content script lifetime', () => {
     withoutRuntime(() => expect(sendHeld()).toBe(false));
     expect(lifetime.isInvalid).toBe(true);
     expect(document.querySelector(BANNER_TAG)).toBeNull();
+  });
+
+  describe('the build’s stand-in for WXT’s context', () => {
+    it('announces this copy as WXT does: an older copy’s context ends', () => {
+      const older = new WxtContext('portal');
+      const ended = vi.fn();
+      new ContentScriptContext('portal').onInvalidated(ended);
+      expect(older.signal.aborted).toBe(true);
+      expect(ended).not.toHaveBeenCalled(); // not on its own announcement
+    });
+
+    it('ends on any other copy’s announcement, forged or not; the lifetime keeps to the runtime', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const ctx = new ContentScriptContext('portal');
+      const ended = vi.fn();
+      ctx.onInvalidated(ended);
+      const lifetime = createLifetime(ctx);
+      document.dispatchEvent(new CustomEvent(scriptStartedEvent('x').type, { detail: { contentScriptName: 'other' } }));
+      document.dispatchEvent(new Event(scriptStartedEvent('x').type));
+      expect(ended).not.toHaveBeenCalled(); // another script's, or no announcement at all
+      document.dispatchEvent(scriptStartedEvent('page-script'));
+      expect(ended).toHaveBeenCalledOnce();
+      expect(warn).toHaveBeenCalledOnce();
+      expect(lifetime.isInvalid).toBe(false);
+
+      const laterEnded = vi.fn();
+      new ContentScriptContext('portal').onInvalidated(laterEnded);
+      new WxtContext('portal');
+      expect(laterEnded).toHaveBeenCalledOnce(); // WXT's announcement ends it as well
+      reloadExtension();
+      expect(lifetime.isInvalid).toBe(true);
+    });
   });
 });

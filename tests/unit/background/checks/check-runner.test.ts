@@ -262,7 +262,7 @@ describe('poll runner', () => {
   it('takes a slow or failing portal for an error with backoff, not for an expired session', async () => {
     const h = harness();
     await h.loggedIn();
-    h.portal.reply = () => Promise.resolve({ ok: false, detail: 'TimeoutError' });
+    h.portal.reply = () => Promise.resolve({ ok: false, error: { code: 'timeout' } });
     await h.runner.check('alarm');
     h.portal.reply = () =>
       Promise.resolve({ ok: true, status: 500, url: `${ORIGIN}/?m=comptes`, text: 'Erreur interne' });
@@ -272,7 +272,8 @@ describe('poll runner', () => {
     await h.runner.check('alarm');
     const state = await h.store.read();
     expect(state.poll).toMatchObject({ status: 'error', failures: 3 });
-    expect(state.poll.history.map((entry) => entry.detail)).toEqual(['page non reconnue', 'HTTP 500', 'TimeoutError']);
+    expect(state.poll.history.map((entry) => entry.detail?.code)).toEqual(['unrecognised-page', 'http', 'timeout']);
+    expect(state.poll.history[1]?.detail).toEqual({ code: 'http', status: 500 });
     expect(h.schedules.at(-1)).toBe(h.now + 16 * 60_000);
     expect(h.shown).toHaveLength(0);
     expect(badgeFor(state)).toMatchObject({ text: '?', colour: BADGE_COLOURS.error });
@@ -300,7 +301,7 @@ describe('poll runner', () => {
         return { state, result: null };
       });
       expect((await h.runner.check('user')).status).toBe('error');
-      expect((await h.store.read()).poll.lastError).toBe('hors-portail');
+      expect((await h.store.read()).poll.lastError).toEqual({ code: 'off-portal' });
     }
     expect(h.fetchText).not.toHaveBeenCalled();
   });
@@ -337,7 +338,7 @@ describe('poll runner', () => {
       await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS);
       expect(await hung).toEqual({ status: 'error', notifications: 0 });
       const abandoned = await h.store.read();
-      expect(abandoned.poll).toMatchObject({ inFlightSince: null, lastError: 'vérification trop longue', failures: 1 });
+      expect(abandoned.poll).toMatchObject({ inFlightSince: null, lastError: { code: 'too-long' }, failures: 1 });
 
       h.portal.read = readPage;
       h.serve({ [MSS]: 1 });

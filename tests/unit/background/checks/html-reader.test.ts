@@ -7,6 +7,7 @@ import {
   createHtmlReader,
   type HtmlReaderEnvironment,
   OFFSCREEN_PATH,
+  ReadingTimedOut,
 } from '@/entrypoints/background/checks/html-reader';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
@@ -38,8 +39,8 @@ describe('html reader in the offscreen document', () => {
     send.mockReturnValueOnce(new Promise(() => {})).mockResolvedValueOnce(READING);
     const read = createHtmlReader({ hasDomParser: false, offscreen, send }, 50);
 
-    await expect(read('<html></html>', CHOOSER_URL, DEFAULT_PROFILE, { reachedBy: 'chooser' })).rejects.toThrow(
-      'délai dépassé',
+    await expect(read('<html></html>', CHOOSER_URL, DEFAULT_PROFILE, { reachedBy: 'chooser' })).rejects.toBeInstanceOf(
+      ReadingTimedOut,
     );
     expect(offscreen.closeDocument).toHaveBeenCalledOnce();
 
@@ -47,7 +48,10 @@ describe('html reader in the offscreen document', () => {
     expect(offscreen.createDocument).toHaveBeenCalledTimes(2);
     expect(offscreen.createDocument).toHaveBeenLastCalledWith(expect.objectContaining({ url: OFFSCREEN_PATH }));
     expect(send).toHaveBeenLastCalledWith(
-      expect.objectContaining({ name: 'offscreen:read-page', url: CHOOSER_URL, reachedBy: 'chooser' }),
+      expect.objectContaining({
+        name: 'to-offscreen:read-page',
+        payload: expect.objectContaining({ url: CHOOSER_URL, reachedBy: 'chooser' }),
+      }),
     );
   });
 

@@ -6,10 +6,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createPortalPageFetcher,
-  MAX_PORTAL_PAGE_BYTES,
   type PortalPageFetcherEffects,
   type PortalResponse,
 } from '@/entrypoints/background/checks/portal-page-fetcher';
+import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
 
 const PORTAL = ['https://medimail.mipih.fr/*'];
 const CHOOSER = 'https://medimail.mipih.fr/?m=comptes';
@@ -86,13 +86,13 @@ describe('portal page fetcher', () => {
   ])('takes a redirect to %s for a failure, with no data', async (_, finalUrl) => {
     const page = body([utf8('<h2>Changer de compte</h2>')]);
     const { fetchPage } = fetcherAnswering(() => ({ url: finalUrl, status: 200, body: page.stream }));
-    expect(await fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, detail: 'hors-portail' });
+    expect(await fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, error: { code: 'off-portal' } });
     expect(page.cancelled).toBe(true);
   });
 
   it('refuses a response whose final URL it cannot tell', async () => {
     const { fetchPage } = fetcherAnswering(() => ({ url: '', status: 200, body: body([utf8('x')]).stream }));
-    expect(await fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, detail: 'hors-portail' });
+    expect(await fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, error: { code: 'off-portal' } });
   });
 
   it.each([
@@ -105,7 +105,7 @@ describe('portal page fetcher', () => {
     'pas une adresse',
   ])('never requests %s', async (url) => {
     const { fetch, fetchPage } = fetcherAnswering(() => ({ url, status: 200, body: null }));
-    expect(await fetchPage(url, 1_000)).toEqual({ ok: false, detail: 'hors-portail' });
+    expect(await fetchPage(url, 1_000)).toEqual({ ok: false, error: { code: 'off-portal' } });
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -117,7 +117,7 @@ describe('portal page fetcher', () => {
 
     const endless = endlessBody(new Uint8Array(256 * 1024).fill(0x61));
     const { fetchPage } = fetcherAnswering(() => ({ url: CHOOSER, status: 200, body: endless.stream }));
-    expect(await fetchPage(CHOOSER, 5_000)).toEqual({ ok: false, detail: 'trop-volumineux' });
+    expect(await fetchPage(CHOOSER, 5_000)).toEqual({ ok: false, error: { code: 'too-large' } });
     expect(endless.cancelled).toBe(true);
     // Stopped at the cap, give or take what the stream had queued ahead.
     expect(endless.bytes).toBeLessThan(MAX_PORTAL_PAGE_BYTES + 1024 * 1024);
@@ -127,15 +127,15 @@ describe('portal page fetcher', () => {
     const silent = endlessBody(null);
     const { fetchPage } = fetcherAnswering(() => ({ url: CHOOSER, status: 200, body: silent.stream }));
     const started = Date.now();
-    expect(await fetchPage(CHOOSER, 50)).toEqual({ ok: false, detail: 'délai dépassé' });
+    expect(await fetchPage(CHOOSER, 50)).toEqual({ ok: false, error: { code: 'timeout' } });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(silent.cancelled).toBe(true);
   });
 
   it('times out on a server that never answers, and tells a network failure apart', async () => {
     const silent = fetcherAnswering(() => new Promise<PortalResponse>(() => {}));
-    expect(await silent.fetchPage(CHOOSER, 50)).toEqual({ ok: false, detail: 'délai dépassé' });
+    expect(await silent.fetchPage(CHOOSER, 50)).toEqual({ ok: false, error: { code: 'timeout' } });
     const broken = fetcherAnswering(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await broken.fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, detail: 'réseau' });
+    expect(await broken.fetchPage(CHOOSER, 1_000)).toEqual({ ok: false, error: { code: 'network' } });
   });
 });

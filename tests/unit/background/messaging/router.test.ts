@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  createMessageRouter,
+  HandlerFailure,
+  type MessageHandlers,
+  type MessageSender,
+} from '@/entrypoints/background/messaging/router';
 import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { sendToBackground } from '@/utils/protocol/client';
-import { createMessageRouter, type MessageHandlers, type MessageSender } from '@/utils/protocol/messages';
 
 const EXTENSION_ID = 'test-extension-id';
 const BASE = 'chrome-extension://test-extension-id/';
@@ -46,15 +51,24 @@ describe('message router', () => {
   });
 
   it.each([
-    ['no envelope', 'bonjour'],
-    ['an unknown name', { name: 'content:format-disk', payload: {} }],
-    ['a malformed payload', { name: 'content:hello', payload: { url: 42 } }],
-    ['extra payload fields', { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/', extra: 1 } }],
-    ['extra envelope fields', { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/' }, x: 1 }],
-  ])('refuses %s, with a logged reason', async (_case, message) => {
+    ['no envelope', 'bonjour', 'envelope'],
+    ['an unknown name', { name: 'content:format-disk', payload: {} }, 'name'],
+    ['an order the background sends', { name: 'to-content:switch-to', payload: { address: 'a@b.fr' } }, 'name'],
+    ['a malformed payload', { name: 'content:hello', payload: { url: 42 } }, 'payload'],
+    [
+      'extra payload fields',
+      { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/', extra: 1 } },
+      'payload',
+    ],
+    [
+      'extra envelope fields',
+      { name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/' }, x: 1 },
+      'envelope',
+    ],
+  ])('refuses %s, with a code and a logged reason', async (_case, message, reason) => {
     const { route, refusals } = router();
     const reply = await route(message, portalTab);
-    expect(reply.ok).toBe(false);
+    expect(reply).toEqual({ ok: false, error: { code: 'refused', reason } });
     expect(refusals).toHaveLength(1);
   });
 
@@ -65,22 +79,22 @@ describe('message router', () => {
   ])('refuses %s', async (_case, sender) => {
     const { route, refusals } = router();
     const reply = await route({ name: 'content:hello', payload: { url: 'https://medimail.mipih.fr/' } }, sender);
-    expect(reply.ok).toBe(false);
+    expect(reply).toEqual({ ok: false, error: { code: 'refused', reason: 'sender' } });
     expect(refusals[0]).toMatch(/refusé/);
   });
 
-  it('refuses a page message from a portal tab (a content script may not ask for « check now »)', async () => {
-    const handlers = handlersWith({ 'page:check-now': async () => ({ status: 'ok', notifications: 0 }) });
+  it('refuses an extension pages’ message from a portal tab (a content script may not ask for « check now »)', async () => {
+    const handlers = handlersWith({ 'ui:check-now': async () => ({ status: 'ok', notifications: 0 }) });
     const log = vi.fn();
     const route = createMessageRouter(handlers, checkSender, log);
-    expect((await route({ name: 'page:check-now', payload: {} }, portalTab)).ok).toBe(false);
+    expect((await route({ name: 'ui:check-now', payload: {} }, portalTab)).ok).toBe(false);
     expect(log.mock.calls[0]?.[0]).toMatch(/page étrangère/);
     expect(
-      (await route({ name: 'page:check-now', payload: {} }, { id: EXTENSION_ID, url: `${BASE}popup.html` })).ok,
+      (await route({ name: 'ui:check-now', payload: {} }, { id: EXTENSION_ID, url: `${BASE}popup.html` })).ok,
     ).toBe(true);
   });
 
-  it('reports a handler failure as a failed reply, never a throw', async () => {
+  it('reports a handler failure as a failed reply, never a throw: its reason in the log, a code in the reply', async () => {
     const handlers = handlersWith({
       'content:hello': async () => {
         throw new Error('base indisponible');
@@ -89,8 +103,20 @@ describe('message router', () => {
     const log = vi.fn();
     const route = createMessageRouter(handlers, checkSender, log);
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
-    expect(reply).toEqual({ ok: false, error: 'base indisponible' });
+    expect(reply).toEqual({ ok: false, error: { code: 'failed' } });
     expect(log).toHaveBeenCalledOnce();
+    expect(log.mock.calls[0]?.[0]).toMatch(/base indisponible/);
+  });
+
+  it('passes a handler’s own refusal on as its code', async () => {
+    const handlers = handlersWith({
+      'content:set-banner-collapsed': async () => {
+        throw new HandlerFailure({ code: 'locked', fields: ['bannerCollapsed'] }, 'réglage fixé');
+      },
+    });
+    const route = createMessageRouter(handlers, checkSender, () => {});
+    const reply = await route({ name: 'content:set-banner-collapsed', payload: { collapsed: true } }, portalTab);
+    expect(reply).toEqual({ ok: false, error: { code: 'locked', fields: ['bannerCollapsed'] } });
   });
 
   it('refuses an answer that breaks its own schema', async () => {
@@ -99,7 +125,7 @@ describe('message router', () => {
     });
     const route = createMessageRouter(handlers, checkSender, () => {});
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
-    expect(reply.ok).toBe(false);
+    expect(reply).toEqual({ ok: false, error: { code: 'failed' } });
   });
 });
 
@@ -113,6 +139,6 @@ describe('sendToBackground', () => {
   it('turns a missing background into a failed reply instead of throwing', async () => {
     fakeBrowser.reset();
     const reply = await sendToBackground('content:hello', { url: 'https://medimail.mipih.fr/' });
-    expect(reply.ok).toBe(false);
+    expect(reply).toEqual({ ok: false, error: { code: 'no-answer' } });
   });
 });

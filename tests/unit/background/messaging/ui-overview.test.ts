@@ -1,7 +1,7 @@
 /** The popup's overview: its portal link is a stored URL only when that URL is on the portal. */
 import { describe, expect, it } from 'vitest';
 import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
-import { createPageHandlers, type PageHandlerDeps } from '@/entrypoints/background/messaging/ui-handlers';
+import { createUiHandlers, type UiHandlerDeps } from '@/entrypoints/background/messaging/ui-handlers';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
@@ -13,7 +13,7 @@ const CHOOSER = 'https://medimail.mipih.fr/?m=comptes';
 let n = 0;
 async function overviewWith(
   urls: { inboxUrl: string | null; pollUrl: string | null },
-  deps: { portalMatches?: PageHandlerDeps['portalMatches']; granted?: string[] } = {},
+  deps: { portalMatches?: UiHandlerDeps['portalMatches']; granted?: string[] } = {},
 ) {
   n += 1;
   const store = new Store(new RepereDb(`page-overview-${n}-${Date.now()}`));
@@ -26,7 +26,7 @@ async function overviewWith(
     granted: () => deps.granted ?? [],
     sync: async () => {},
   };
-  const handlers = createPageHandlers({
+  const handlers = createUiHandlers({
     store,
     runner: {} as PollRunner,
     now: () => 1_000,
@@ -35,13 +35,12 @@ async function overviewWith(
     openMailbox: async () => {},
     ...(deps.portalMatches && { portalMatches: deps.portalMatches }),
     changed: async () => {},
-    policyState: () => ({ state: 'none', reason: null }),
     extraPortals,
   });
-  return handlers['page:overview']({}, { id: 'x', url: 'chrome-extension://x/popup.html' });
+  return handlers['ui:overview']({}, { id: 'x', url: 'chrome-extension://x/popup.html' });
 }
 
-describe('page:overview portal link', () => {
+describe('ui:overview portal link', () => {
   it('carries the inbox, else the chooser, when on the portal', async () => {
     expect((await overviewWith({ inboxUrl: INBOX, pollUrl: CHOOSER })).portalUrl).toBe(INBOX);
     expect((await overviewWith({ inboxUrl: 'https://attacker.example/', pollUrl: CHOOSER })).portalUrl).toBe(CHOOSER);

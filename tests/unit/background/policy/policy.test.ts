@@ -5,11 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
-import { createPageHandlers } from '@/entrypoints/background/messaging/ui-handlers';
+import { HandlerFailure } from '@/entrypoints/background/messaging/router';
+import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { lockedMailboxFields, lockedSettings, readPolicy } from '@/entrypoints/background/policy/policy';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
+import { failureText } from '@/utils/failure-text';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { mailboxRecord } from '../records';
 
@@ -34,7 +36,7 @@ function storeWith(policy: unknown) {
 
 function handlers(store: Store) {
   const extraPortals: ExtraPortals = { status: async () => [], granted: () => [], sync: async () => {} };
-  return createPageHandlers({
+  return createUiHandlers({
     store,
     runner: {} as PollRunner,
     now: () => 1_000,
@@ -42,12 +44,21 @@ function handlers(store: Store) {
     language: () => 'fr',
     openMailbox: async () => {},
     changed: async () => {},
-    policyState: () => ({ state: 'active', reason: null }),
     extraPortals,
   });
 }
 
 const sender = { id: 'x', url: 'chrome-extension://x/options.html' };
+
+/** A handler's refusal, as the page words its code. */
+async function refusal(answer: Promise<unknown>): Promise<string> {
+  const error = await answer.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(HandlerFailure);
+  return failureText((error as HandlerFailure).failure);
+}
 
 describe('policy', () => {
   it('reads no policy, a good one, and refuses a bad one as a whole with the reason', () => {
@@ -89,13 +100,13 @@ describe('policy', () => {
   it('refuses, with a reason, a change to what the policy sets, and an interval under its minimum', async () => {
     const store = storeWith(POLICY);
     const page = handlers(store);
-    await expect(page['page:update-settings']({ patch: { privacyMode: false } }, sender)).rejects.toThrow(
-      /fixé par votre organisation/,
+    expect(await refusal(page['ui:update-settings']({ patch: { privacyMode: false } }, sender))).toMatch(
+      /fixé par votre organisation : privacyMode/,
     );
-    await expect(page['page:update-settings']({ patch: { pollIntervalMinutes: 3 } }, sender)).rejects.toThrow(
+    expect(await refusal(page['ui:update-settings']({ patch: { pollIntervalMinutes: 3 } }, sender))).toMatch(
       /au moins 5 minutes/,
     );
-    const view = await page['page:update-settings']({ patch: { pollIntervalMinutes: 10 } }, sender);
+    const view = await page['ui:update-settings']({ patch: { pollIntervalMinutes: 10 } }, sender);
     expect(view.settings.pollIntervalMinutes).toBe(10);
     expect(view.locked).toEqual(['notificationsEnabled', 'privacyMode', 'quietHours']);
     expect(view.minPollIntervalMinutes).toBe(5);
@@ -125,7 +136,7 @@ describe('policy', () => {
       selectorProfile: { ...DEFAULT_PROFILE, texts: { ...DEFAULT_PROFILE.texts, send: ['zzz'] } },
     });
     const before = await store.read();
-    const preview = await page['page:preview-import']({ text }, sender);
+    const preview = await page['ui:preview-import']({ text }, sender);
     if (!preview.ok) throw new Error('valid file refused');
     expect(preview.changes.filter((change) => change.locked).map((change) => change.field)).toEqual([
       'notificationsEnabled',
@@ -135,7 +146,7 @@ describe('policy', () => {
     ]);
     expect(preview.profile).toMatchObject({ locked: true, texts: [{ key: 'send', removed: ['Envoyer'] }] });
 
-    await page['page:apply-import']({ text }, sender);
+    await page['ui:apply-import']({ text }, sender);
     const after = await store.read();
     expect(after.settings).toEqual({ ...before.settings, pollIntervalMinutes: 10 });
     expect(after.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({ colour: '#CC79A7', watched: false });
@@ -153,7 +164,7 @@ describe('policy', () => {
       });
     const tab = { id: 'x', tab: { id: 7 } };
     const locked = storeWith({ lockedSettings: ['bannerCollapsed'] });
-    await expect(contentHandlers(locked)['content:set-banner-collapsed']({ collapsed: true }, tab)).rejects.toThrow(
+    expect(await refusal(contentHandlers(locked)['content:set-banner-collapsed']({ collapsed: true }, tab))).toMatch(
       /fixé par votre organisation/,
     );
     expect((await locked.read()).settings.bannerCollapsed).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferKind, nameMatchesAddress, resolveActive } from '@/entrypoints/background/session/mailbox-identity';
-import type { MailboxRecord } from '@/utils/protocol/shapes';
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
 import { mailboxRecord } from '../records';
 
 const NOEMIE = 'noemie.gallorini@esante-occitanie.fr';

@@ -137,7 +137,7 @@ describe('database upgrade', () => {
     const store = new Store(new RepereDb(name));
     const reading = readPolicy({ privacyMode: true });
     store.policy = reading.ok ? reading.policy : null;
-    // The background's first change once the policy is read (entrypoints/background/index/index.ts).
+    // The background's first change once the policy is read (entrypoints/background/index.ts).
     const { state } = await store.update((current) => ({ state: current, result: null }));
     expect(state.settings).toEqual(V2_SETTINGS);
     store.db.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
 import { RepereDb } from '@/entrypoints/background/storage/db';
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
 import {
   DEFAULT_POLL_STATE,
   DEFAULT_PORTAL_STATE,
@@ -8,7 +9,6 @@ import {
   NOTIFICATION_LOG_SIZE,
   Store,
 } from '@/entrypoints/background/storage/store';
-import type { MailboxRecord } from '@/utils/protocol/shapes';
 import { mailboxRecord } from '../records';
 
 let counter = 0;
@@ -151,6 +151,15 @@ describe('store', () => {
     const store = freshStore();
     await store.db.settings.put({ id: 'main' } as never);
     expect((await store.read()).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads a checks record of the older shape (errors as sentences): its counts stay, its sentences go', async () => {
+    const store = freshStore();
+    const history = [{ at: 5, outcome: 'error', detail: 'HTTP 500' }];
+    await store.db.poll.put({ id: 'main', status: 'error', failures: 2, lastError: 'réseau', history } as never);
+    const { poll } = await store.read();
+    expect(poll).toMatchObject({ status: 'error', failures: 2, lastError: null, history: [] });
+    expect(await store.db.quarantine.count()).toBe(0);
   });
 
   it('keeps the settings a policy freezes whatever a change does, and writes the ones it imposes', async () => {

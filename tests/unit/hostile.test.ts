@@ -3,12 +3,12 @@
  * characters; stored records edited to garbage; malformed settings files. Each is
  * rendered as text or refused with a reason, and nothing stored before is lost.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '@/entrypoints/background/settings-file';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
-import { Banner } from '@/entrypoints/portal.content/ui/Banner';
+import { createBanner, EMPTY_BANNER_MODEL } from '@/entrypoints/portal.content/ui/Banner';
 import { readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { MAX_NAME_LENGTH } from '@/utils/portal/text';
@@ -19,7 +19,7 @@ import { mailboxRecord } from './background/records';
 import { portalView } from './portal.content/views';
 import { pageFrom } from './utils/portal/fixtures';
 
-afterEach(cleanup);
+afterEach(() => document.body.replaceChildren());
 
 /** A portal page whose label and chooser show these service names. */
 function portalPage(active: string, names: { address: string; name: string }[]): string {
@@ -54,22 +54,17 @@ describe('hostile portal texts', () => {
 
   it('are shown as text in the banner', () => {
     for (const { name } of names) {
-      const { container } = render(
-        <Banner
-          model={{
-            view: portalView({ name: name.slice(0, MAX_NAME_LENGTH) }),
-            activity: null,
-            error: null,
-            guard: null,
-            switcherOpen: false,
-            collapsedHint: false,
-          }}
-          actions={{} as never}
-        />,
-      );
+      const container = document.body.appendChild(document.createElement('div'));
+      createBanner(
+        container,
+        {} as never,
+      )({
+        ...EMPTY_BANNER_MODEL,
+        view: portalView({ name: name.slice(0, MAX_NAME_LENGTH) }),
+      });
       expect(screen.getByRole('status').textContent).toContain(name.slice(0, 100));
       expect(container.querySelector('script, img, b')).toBeNull();
-      cleanup();
+      document.body.replaceChildren();
     }
   });
 });

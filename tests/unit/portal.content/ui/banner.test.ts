@@ -1,29 +1,47 @@
 /**
- * The banner's components, rendered with happy-dom and the French messages. happy-dom's
- * events are never trusted, so the components are rendered as the user would drive them,
- * with a trust provider that accepts test events; one test keeps the default and shows
- * that a page script's events do nothing.
+ * The banner's UI, drawn in happy-dom with the French messages. happy-dom's events are
+ * never trusted, so the UI is drawn as the user would drive it, with a trust rule that
+ * accepts test events; the last cases keep the default and show that a page script's
+ * events do nothing.
  */
-import { cleanup, fireEvent, type RenderOptions, render as renderWithoutUser, screen } from '@testing-library/preact';
-import type { ComponentChildren, VNode } from 'preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, type BannerModel, EMPTY_BANNER_MODEL } from '@/entrypoints/portal.content/ui/Banner';
-import { EventTrust } from '@/entrypoints/portal.content/ui/event-trust';
-import { SendGuardDialog } from '@/entrypoints/portal.content/ui/SendGuardDialog';
-import { SwitchControls } from '@/entrypoints/portal.content/ui/SwitchControls';
-import { PERSONAL_COLOUR } from '@/utils/colours';
+import {
+  type BannerActions,
+  type BannerModel,
+  createBanner,
+  EMPTY_BANNER_MODEL,
+  UNKNOWN_TEXT,
+} from '@/entrypoints/portal.content/ui/Banner';
+import { type AcceptsEvent, isUserEvent } from '@/entrypoints/portal.content/ui/event-trust';
+import { createSendGuardDialog, type GuardRequest } from '@/entrypoints/portal.content/ui/SendGuardDialog';
+import { createSwitchControls, type SwitchControlsProps } from '@/entrypoints/portal.content/ui/SwitchControls';
+import { PERSONAL_COLOUR, textOn, UNKNOWN_COLOUR } from '@/utils/colours';
 import { asUser } from '../support';
 import { bannerActions, otherMailbox, portalView } from '../views';
 
-afterEach(cleanup);
+afterEach(() => document.body.replaceChildren());
 
-function AcceptingTestEvents({ children }: { children?: ComponentChildren }) {
-  return <EventTrust.Provider value={() => true}>{children}</EventTrust.Provider>;
+/** The synthetic events of the tests act, as the user's would. */
+const asTheUserDrivesIt: AcceptsEvent = () => true;
+
+/** Draws the banner in the document; `rerender` draws the next model in place. */
+function render(first: BannerModel, act: BannerActions, accepts = asTheUserDrivesIt) {
+  const container = document.body.appendChild(document.createElement('div'));
+  const rerender = createBanner(container, act, accepts);
+  rerender(first);
+  return { container, rerender };
 }
 
-/** Renders as the user drives it: the synthetic events of the tests act. */
-function render(ui: VNode, options: RenderOptions = {}) {
-  return renderWithoutUser(ui, { ...options, wrapper: AcceptingTestEvents });
+function renderControls(props: SwitchControlsProps, handlers = { onOpenChange: vi.fn(), onSwitch: vi.fn() }) {
+  const controls = createSwitchControls(handlers, asTheUserDrivesIt);
+  document.body.append(controls.element);
+  controls.update(props);
+  return { container: controls.element, rerender: (next: SwitchControlsProps) => controls.update(next) };
+}
+
+function renderDialog(request: GuardRequest, onConfirm = vi.fn(), onCancel = vi.fn(), accepts = asTheUserDrivesIt) {
+  document.body.append(createSendGuardDialog(request, { onConfirm, onCancel }, accepts).element);
 }
 
 const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
@@ -36,40 +54,29 @@ const actions = bannerActions;
 
 describe('Banner', () => {
   it('says plainly in whose name the page sends, as a status', () => {
-    render(<Banner model={model({ view: portalView({}) })} actions={actions()} />);
+    render(model({ view: portalView({}) }), actions());
     expect(screen.getByRole('status').textContent).toBe(
       'Vous échangez au nom du service Secrétariat de cardiologie (cardio@chu.fr)',
     );
   });
 
   it('has its own wording for the personal mailbox and for an unknown one', () => {
-    const { rerender } = render(
-      <Banner
-        model={model({
-          view: portalView({
-            kind: 'personal',
-            name: 'Noémie Gallorini',
-            colour: PERSONAL_COLOUR,
-            textColour: '#111111',
-          }),
-        })}
-        actions={actions()}
-      />,
-    );
+    const personal = portalView({
+      kind: 'personal',
+      name: 'Noémie Gallorini',
+      colour: PERSONAL_COLOUR,
+      textColour: '#111111',
+    });
+    const { rerender } = render(model({ view: personal }), actions());
     expect(screen.getByRole('status').textContent).toContain('Vous échangez en votre nom');
-    rerender(
-      <Banner
-        model={model({ view: portalView({ kind: 'unknown', address: null, name: null }) })}
-        actions={actions()}
-      />,
-    );
+    rerender(model({ view: portalView({ kind: 'unknown', address: null, name: null }) }));
     expect(screen.getByRole('status').textContent).toContain('non reconnue');
-    rerender(<Banner model={model({ view: null })} actions={actions()} />);
+    rerender(model({ view: null }));
     expect(screen.getByRole('status').textContent).toContain('vérifie');
   });
 
   it('renders a hostile name as text', () => {
-    const { container } = render(<Banner model={model({ view: portalView({ name: HOSTILE }) })} actions={actions()} />);
+    const { container } = render(model({ view: portalView({ name: HOSTILE }) }), actions());
     expect(screen.getByRole('status').textContent).toContain(HOSTILE);
     expect(container.querySelector('img, b')).toBeNull();
   });
@@ -77,10 +84,8 @@ describe('Banner', () => {
   it('warns a stale tab and offers to reload, without switch controls', () => {
     const act = actions();
     const { container } = render(
-      <Banner
-        model={model({ view: portalView({}, { stale: { address: 'mss@chu.fr', name: 'MSS' } }) })}
-        actions={act}
-      />,
+      model({ view: portalView({}, { stale: { address: 'mss@chu.fr', name: 'MSS' } }) }),
+      act,
     );
     expect(screen.getByRole('status').textContent).toContain("n'est plus à jour");
     expect(container.querySelector('[data-switch-to]')).toBeNull();
@@ -90,7 +95,7 @@ describe('Banner', () => {
 
   it('collapses to a strip that still names the service, and expands', () => {
     const act = actions();
-    const { container } = render(<Banner model={model({ view: portalView({}, { collapsed: true }) })} actions={act} />);
+    const { container } = render(model({ view: portalView({}, { collapsed: true }) }), act);
     expect(container.querySelector('.bar.collapsed')).not.toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Service : Secrétariat de cardiologie');
     fireEvent.click(container.querySelector('[data-action="expand"]') as Element);
@@ -98,30 +103,45 @@ describe('Banner', () => {
   });
 
   it('shows notices in full even when collapsed', () => {
-    render(
-      <Banner
-        model={model({
-          view: portalView({}, { collapsed: true }),
-          error: 'Session Medimail expirée : reconnectez-vous.',
-        })}
-        actions={actions()}
-      />,
-    );
+    const error = 'Session Medimail expirée : reconnectez-vous.';
+    render(model({ view: portalView({}, { collapsed: true }), error }), actions());
     expect(screen.getByRole('status').textContent).toContain('Session Medimail expirée');
+  });
+
+  it('takes its colours from the view, and on the unknown grey the text colour textOn gives', () => {
+    const { container, rerender } = render(model({ view: portalView({}) }), actions());
+    const bar = container.querySelector('.bar') as HTMLElement;
+    expect([bar.style.getPropertyValue('--bg'), bar.style.getPropertyValue('--fg')]).toEqual(['#0072B2', '#FFFFFF']);
+    rerender(model({ view: portalView({}, { page: 'login' }) }));
+    expect([bar.style.getPropertyValue('--bg'), bar.style.getPropertyValue('--fg')]).toEqual([
+      UNKNOWN_COLOUR,
+      UNKNOWN_TEXT,
+    ]);
+    expect(textOn(UNKNOWN_COLOUR)).toBe(UNKNOWN_TEXT);
+  });
+
+  it('updates in place: the focused control keeps the focus, the words change only when they differ', () => {
+    const view = portalView({}, { others: [otherMailbox(1), otherMailbox(2)] });
+    const { container, rerender } = render(model({ view }), actions());
+    const button = container.querySelector('[data-switch-to="service2@chu.fr"]') as HTMLElement;
+    button.focus();
+    const words = container.querySelector('[role=status]')?.firstChild;
+    rerender(model({ view: { ...view, others: [otherMailbox(1, { unread: 7 }), otherMailbox(2, { unread: 9 })] } }));
+    expect(document.activeElement).toBe(button);
+    expect(button.textContent).toContain('9 non lus');
+    expect(container.querySelector('[role=status]')?.firstChild).toBe(words);
+    rerender(model({ view, activity: { kind: 'switching', name: 'Service 2', address: 'service2@chu.fr' } }));
+    expect(container.querySelector('[data-switch-to="service2@chu.fr"]')).toBe(button);
+    expect((button as HTMLButtonElement).disabled).toBe(true);
   });
 });
 
 describe('SwitchControls', () => {
   it('gives a button per mailbox when there are few, with unread counts heard in words', () => {
     const onSwitch = vi.fn();
-    const { container } = render(
-      <SwitchControls
-        others={[otherMailbox(1), otherMailbox(2)]}
-        open={false}
-        busy={false}
-        onOpenChange={vi.fn()}
-        onSwitch={onSwitch}
-      />,
+    const { container } = renderControls(
+      { others: [otherMailbox(1), otherMailbox(2)], open: false, busy: false },
+      { onOpenChange: vi.fn(), onSwitch },
     );
     const buttons = container.querySelectorAll('[data-switch-to]');
     expect([...buttons].map((b) => b.getAttribute('data-switch-to'))).toEqual(['service1@chu.fr', 'service2@chu.fr']);
@@ -132,21 +152,20 @@ describe('SwitchControls', () => {
 
   it('gives a menu with a filter for thirty mailboxes', () => {
     const others = Array.from({ length: 30 }, (_, i) => otherMailbox(i + 1));
-    const { container, rerender } = render(
-      <SwitchControls others={others} open={false} busy={false} onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
-    );
+    const { container, rerender } = renderControls({ others, open: false, busy: false });
     expect(container.querySelectorAll('[data-switch-to]')).toHaveLength(0);
     expect(container.querySelector('.menu-button')?.textContent).toContain('Changer de boîte (30)');
-    rerender(<SwitchControls others={others} open busy={false} onOpenChange={vi.fn()} onSwitch={vi.fn()} />);
+    rerender({ others, open: true, busy: false });
     expect(container.querySelectorAll('[data-switch-to]')).toHaveLength(30);
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'service 2' } });
     expect(container.querySelectorAll('[data-switch-to]').length).toBe(11); // 2, 20–29
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'aucune' } });
+    expect(container.querySelector('.empty')?.textContent).toBe('Aucune boîte ne correspond.');
   });
 
   it('disables switching while a switch is under way', () => {
-    const { container } = render(
-      <SwitchControls others={[otherMailbox(1)]} open={false} busy onOpenChange={vi.fn()} onSwitch={vi.fn()} />,
-    );
+    const { container } = renderControls({ others: [otherMailbox(1)], open: false, busy: true });
     expect((container.querySelector('[data-switch-to]') as HTMLButtonElement).disabled).toBe(true);
   });
 });
@@ -159,7 +178,7 @@ describe('SendGuardDialog', () => {
   };
 
   it('is an alert dialog with focus on confirm', () => {
-    render(<SendGuardDialog request={request} onConfirm={vi.fn()} onCancel={vi.fn()} />);
+    render(model({ view: portalView({}), guard: request }), actions());
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toContain('Ce message partira au nom du service X.');
     expect(document.activeElement?.getAttribute('data-action')).toBe('confirm-send');
@@ -167,7 +186,7 @@ describe('SendGuardDialog', () => {
 
   it('confirms with Enter, once, passing the « ne plus demander » choice', () => {
     const onConfirm = vi.fn();
-    render(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    renderDialog(request, onConfirm);
     fireEvent.click(screen.getByRole('checkbox'));
     const dialog = screen.getByRole('alertdialog');
     fireEvent.keyDown(dialog, { key: 'Enter' });
@@ -180,11 +199,21 @@ describe('SendGuardDialog', () => {
   it('cancels with Escape and with the cancel button', () => {
     const onCancel = vi.fn();
     const onConfirm = vi.fn();
-    render(<SendGuardDialog request={{ ...request, canSilence: false }} onConfirm={onConfirm} onCancel={onCancel} />);
+    renderDialog({ ...request, canSilence: false }, onConfirm, onCancel);
     expect(screen.queryByRole('checkbox')).toBeNull();
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledOnce();
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('keeps Tab inside', () => {
+    renderDialog(request);
+    const [checkbox, , confirm] = screen.getByRole('alertdialog').querySelectorAll<HTMLElement>('button, input');
+    confirm?.focus();
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Tab' });
+    expect(document.activeElement).toBe(checkbox);
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
   });
 });
 
@@ -195,11 +224,10 @@ describe('events from the page', () => {
   it('do nothing with the default trust: no switch, confirm, silence, collapse or reload', () => {
     const act = actions();
     const others = Array.from({ length: 5 }, (_, i) => otherMailbox(i + 1));
-    const { container, rerender } = renderWithoutUser(
-      <Banner
-        model={model({ view: { ...portalView({}), others }, switcherOpen: true, guard: request })}
-        actions={act}
-      />,
+    const { container, rerender } = render(
+      model({ view: { ...portalView({}), others }, switcherOpen: true, guard: request }),
+      act,
+      isUserEvent,
     );
     fireEvent.click(container.querySelector('[data-switch-to]') as Element);
     fireEvent.click(container.querySelector('.menu-button') as Element);
@@ -209,11 +237,9 @@ describe('events from the page', () => {
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     fireEvent.click(container.querySelector('[data-action="cancel-send"]') as Element);
     fireEvent.click(container.querySelector('[data-action="confirm-send"]') as Element);
-    rerender(
-      <Banner model={model({ view: portalView({}, { stale: { address: null, name: 'MSS' } }) })} actions={act} />,
-    );
+    rerender(model({ view: portalView({}, { stale: { address: null, name: 'MSS' } }) }));
     fireEvent.click(screen.getByText('Recharger'));
-    rerender(<Banner model={model({ view: portalView({}), error: 'Erreur' })} actions={act} />);
+    rerender(model({ view: portalView({}), error: 'Erreur' }));
     fireEvent.click(container.querySelector('[data-action="notice"]') as Element);
 
     for (const action of Object.values(act)) expect(action).not.toHaveBeenCalled();
@@ -221,7 +247,7 @@ describe('events from the page', () => {
 
   it('cannot tick « ne plus demander »: only the user can', () => {
     const onConfirm = vi.fn();
-    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    renderDialog(request, onConfirm, vi.fn(), isUserEvent);
     const checkbox = screen.getByRole('checkbox') as HTMLInputElement;
     const text = screen.getByText('Ne plus demander pour cette boîte aux lettres');
     fireEvent.click(checkbox);
@@ -231,8 +257,8 @@ describe('events from the page', () => {
     fireEvent(screen.getByText('Envoyer'), userClick());
     expect(onConfirm).toHaveBeenCalledWith(false);
 
-    cleanup();
-    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    document.body.replaceChildren();
+    renderDialog(request, onConfirm, vi.fn(), isUserEvent);
     fireEvent(screen.getByText('Ne plus demander pour cette boîte aux lettres'), userClick());
     expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
     fireEvent(screen.getByText('Envoyer'), userClick());
@@ -241,7 +267,7 @@ describe('events from the page', () => {
 
   it('are refused, even trusted, while a label could forward a script’s click', () => {
     const onConfirm = vi.fn();
-    renderWithoutUser(<SendGuardDialog request={request} onConfirm={onConfirm} onCancel={vi.fn()} />);
+    renderDialog(request, onConfirm, vi.fn(), isUserEvent);
     const confirm = screen.getByText('Envoyer');
     confirm.id = 'confirm';
     const label = Object.assign(document.createElement('label'), { htmlFor: 'confirm' });

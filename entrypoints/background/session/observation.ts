@@ -1,0 +1,114 @@
+/**
+ * A portal page was read (or re-read) in a tab: what the background learns from it and
+ * what that tab's banner shows, as a short sequence of named steps, each in the module
+ * of what it decides (mailboxes, page-urls, login, active-mailbox, preferred-mailbox,
+ * discovery, view). The order is the rule: the accounts and the login are learnt
+ * before the active mailbox is told, and the switches are decided before the view is
+ * built. Pure functions over the stored state, with the clock passed in.
+ */
+import type { PortalFrame } from '../../../utils/portal/frame';
+import type { PageReadingPayload, PortalView } from '../../../utils/protocol/shapes';
+import type { PortalStateRecord } from '../storage/records';
+import type { StoredState } from '../storage/store';
+import { followActiveMailbox, learnActiveMailbox, settleExpectedSwitch } from './active-mailbox';
+import { learnFrame, leaseDiscovery, noteDiscoveryDone } from './discovery';
+import { confirmClaimedLogin } from './login';
+import { type ActiveIdentity, resolveActive } from './mailbox-identity';
+import { type AccountRow, type ChooserEntry, learnAccounts, noteLongPageList } from './mailboxes';
+import { keepPageUrls } from './page-urls';
+import { switchFromNotification, switchToPreferred } from './preferred-mailbox';
+import { buildView } from './view';
+
+export interface Observation {
+  /** Its URLs already kept to the tab's origin on the portal (entrypoints/background/messaging/content-handlers.ts). */
+  reading: PageReadingPayload;
+  /** When the tab read what it reports (page load or last change), epoch ms. */
+  observedAt: number;
+  /** The origin of the portal page that was read (frames are learnt per origin). */
+  pageOrigin: string;
+  /** The tab that read it (to let it renew its discovery lease). */
+  tabId?: number;
+  /**
+   * What the tab fetched and read for discovery (chooser page, account page); `frame`:
+   * the frame those pages show, null when they show none (the portal changed), absent
+   * when they could not be read.
+   */
+  discovered?: {
+    chooser: ChooserEntry[] | null;
+    accountTable: AccountRow[] | null;
+    frame?: PortalFrame | null;
+    /** The menu's page that showed the chooser, kept on the portal (entrypoints/background/messaging/content-handlers.ts). */
+    chooserPageUrl?: string | null;
+  } | null;
+  /** The organisation's policy fixes the banner's style. */
+  collapseLocked?: boolean;
+}
+
+export interface ObservationOutcome {
+  view: PortalView;
+  /** The active mailbox changed: other portal tabs should hear of it. */
+  activeChanged: boolean;
+  /** New mailboxes or counts were learnt: other tabs' switch lists change too. */
+  othersChanged: boolean;
+}
+
+/** Nothing could be told: the page is not believed. */
+const UNTOLD: ActiveIdentity = { kind: 'unknown', address: null };
+
+/** Learns from the page's lists of this login's accounts, and from those its discovery read. */
+function learnPageAccounts(state: StoredState, observation: Observation, now: number): void {
+  const { reading, discovered } = observation;
+  learnAccounts(
+    state,
+    [reading.chooser, discovered?.chooser].filter((list) => list != null),
+    [reading.accountTable, discovered?.accountTable].filter((list) => list != null),
+    now,
+  );
+}
+
+/** The last page that says something, for diagnostics: a believed webmail page, or the login page. */
+function keepLastReading(portal: PortalStateRecord, reading: PageReadingPayload, now: number): void {
+  if ((reading.kind === 'webmail' && reading.trust !== 'unsure') || reading.kind === 'login') {
+    portal.lastReading = reading;
+    portal.lastReadingAt = now;
+  }
+}
+
+/**
+ * A portal page was read (or re-read): learn from it, and say what the banner shows.
+ * A page whose interface could not be told from look-alikes (`unsure`) changes nothing
+ * stored: only the discovery lease, to learn the frame that would tell.
+ */
+export function applyObservation(
+  state: StoredState,
+  observation: Observation,
+  now: number,
+): { state: StoredState; result: ObservationOutcome } {
+  const { reading, observedAt, discovered, tabId } = observation;
+  const { portal } = state;
+  const believed = reading.trust === 'frame' || reading.trust === 'single';
+
+  learnFrame(portal, observation, now);
+  noteLongPageList(state, reading, now);
+  if (believed) learnPageAccounts(state, observation, now);
+  if (discovered) noteDiscoveryDone(portal, observation.pageOrigin, now);
+  if (believed) {
+    keepPageUrls(portal, reading, discovered?.chooserPageUrl ?? null);
+    confirmClaimedLogin(state, reading, discovered?.chooser ?? null);
+  }
+
+  const identity = believed ? resolveActive(reading.label, state.mailboxes, portal.loginAddress) : UNTOLD;
+  learnActiveMailbox(state, reading, identity, now);
+  keepLastReading(portal, reading, now);
+  const activeChanged = followActiveMailbox(portal, reading, identity, observedAt);
+  settleExpectedSwitch(portal, reading, identity, observedAt, now);
+
+  // Both are asked in turn (each may settle its own state); a notification's switch wins.
+  const preferred = switchToPreferred(state, reading, identity, now);
+  const fromNotification = switchFromNotification(portal, reading, identity, tabId, now);
+  const discovery = leaseDiscovery(state, observation, identity, now);
+
+  const view = buildView(state, identity, observation, { switchNow: fromNotification ?? preferred, discovery }, now);
+  // What discovery learnt changes every tab's switch list (and a new frame, every tab's reading).
+  return { state, result: { view, activeChanged, othersChanged: Boolean(discovered) } };
+}

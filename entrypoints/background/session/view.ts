@@ -1,0 +1,58 @@
+/**
+ * What a portal tab's banner shows, put together from what the other modules of the
+ * session decided: the active mailbox (its name, colours, whether sending asks
+ * first), the login's other mailboxes to switch to, whether the tab is stale or a
+ * switch failed, the frame to read with, and the banner's own setting (collapsed).
+ * A page that cannot be told from look-alikes (`unsure`) offers no switch.
+ */
+import { textOn } from '../../../utils/colours';
+import type { PortalView } from '../../../utils/protocol/shapes';
+import type { StoredState } from '../storage/store';
+import { failedSwitchShown, staleMailbox } from './active-mailbox';
+import { frameFor } from './discovery';
+import type { ActiveIdentity } from './mailbox-identity';
+import { confirmsBeforeSend, defaultColour, displayName, mailboxViewOf, sessionMailboxes } from './mailboxes';
+import type { Observation } from './observation';
+
+/** What the banner shows for the page observed; `extras`: what this page is asked to do now. */
+export function buildView(
+  state: StoredState,
+  identity: ActiveIdentity,
+  observation: Observation,
+  extras: Pick<PortalView, 'switchNow' | 'discovery'>,
+  now: number,
+): PortalView {
+  const { reading } = observation;
+  const unsure = reading.kind === 'webmail' && reading.trust === 'unsure';
+  const mailbox = identity.address ? state.mailboxes.find((m) => m.address === identity.address) : undefined;
+  const colour = mailbox?.colour ?? defaultColour(identity.kind, []);
+  return {
+    page: reading.kind,
+    active: {
+      kind: reading.kind === 'webmail' ? identity.kind : 'unknown',
+      address: reading.kind === 'webmail' ? identity.address : null,
+      name: mailbox ? displayName(mailbox) : (reading.label?.text ?? null),
+      colour,
+      textColour: textOn(colour),
+      confirmBeforeSend: confirmsBeforeSend(mailbox?.confirmBeforeSend, identity.kind),
+    },
+    // A page that cannot be told from look-alikes offers no switch: nothing on it is believed.
+    others: unsure
+      ? []
+      : sessionMailboxes(state)
+          .filter((m) => m.address !== identity.address)
+          .map(mailboxViewOf),
+    collapsed: state.settings.bannerCollapsed,
+    collapseLocked: observation.collapseLocked ?? false,
+    unsure,
+    frame: frameFor(state.portal, observation.pageOrigin),
+    stale: staleMailbox(state, reading, identity, observation.observedAt),
+    switchFailed: failedSwitchShown(state, now),
+    ...extras,
+  };
+}
+
+export function setBannerCollapsed(state: StoredState, collapsed: boolean): { state: StoredState; result: null } {
+  state.settings.bannerCollapsed = collapsed;
+  return { state, result: null };
+}

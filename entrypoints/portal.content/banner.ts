@@ -1,0 +1,74 @@
+/**
+ * Feature: the banner, mounted at document_start as the first child of <html> (so it
+ * is there at first paint and pushes the portal down rather than covering it), in an
+ * open shadow root (`<repere-bal-banner>`): styles kept apart both ways, key events
+ * kept from the portal's shortcuts. The host carries `data-kind` and `data-address`.
+ *
+ * A small mount of our own rather than WXT's createShadowRootUi: the same isolation
+ * for a quarter of the code, which the content script's size budget needs (bench/).
+ * The banner (ui/Banner.ts, its own few DOM calls, no UI library) is drawn at once and
+ * updated in place. Until the page is read, it is a bare « checking » bar whose words
+ * come with the background's first answer: the browser reads its message catalogue
+ * synchronously on a content script's first use, which at document_start held the
+ * portal's parsing (in a new tab, DOMContentLoaded 5–10 ms later in A/B builds measured
+ * as `npm run bench` does).
+ */
+import { type BannerActions, createBanner, shownKind } from '@/entrypoints/portal.content/ui/Banner';
+import type { Lifetime } from './lifetime';
+import type { TabModel, TabState } from './tab-state';
+import BANNER_CSS from './ui/banner.css?inline';
+import { h, set } from './ui/dom';
+
+export const BANNER_TAG = 'repere-bal-banner';
+
+/** Keys typed in the banner must not reach the portal's own shortcuts. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+function describeHost(host: HTMLElement, model: TabModel): void {
+  const address = model.view?.page === 'webmail' ? model.view.active.address : null;
+  set(host, { 'data-kind': shownKind(model.view), 'data-address': address ? address.toLowerCase() : null });
+}
+
+export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerActions): ShadowRoot {
+  const host = document.createElement(BANNER_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const container = h('div', null);
+  shadow.append(h('style', null, BANNER_CSS), container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+
+  const place = () => {
+    if (host.parentNode !== document.documentElement || document.documentElement.firstChild !== host) {
+      document.documentElement.prepend(host);
+    }
+  };
+  place();
+  // A portal script that rewrites the document must not take the banner away.
+  const keeper = new MutationObserver(() => {
+    if (!host.isConnected) place();
+  });
+  keeper.observe(document.documentElement, { childList: true });
+
+  const draw = createBanner(container, actions);
+  const update = (model: TabModel) => {
+    describeHost(host, model);
+    draw(model);
+  };
+  update(tab.get());
+  // Several changes in one task render once, with the latest model.
+  let pending = false;
+  const unsubscribe = tab.subscribe(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (!lifetime.isInvalid) update(tab.get());
+    });
+  });
+  lifetime.onInvalidated(() => {
+    unsubscribe();
+    keeper.disconnect();
+    container.replaceChildren();
+    host.remove();
+  });
+  return shadow;
+}

@@ -1,0 +1,125 @@
+/**
+ * The send guard's question: a modal alert dialog naming the mailbox the message will
+ * leave from. Focus starts on the confirm button (Enter sends), Escape cancels, Tab
+ * stays inside. It answers once: a second click cannot send twice. Only the user
+ * answers: buttons, keys and the « ne plus demander » box ignore a page script's
+ * events (event-trust.ts), and that box has no <label>, which a script could click to
+ * tick it with a trusted event; its text toggles it instead.
+ */
+import { t } from '@/utils/i18n';
+import { h, setText, sync } from './dom';
+import { type AcceptsEvent, isUserEvent, onUser } from './event-trust';
+
+export interface GuardRequest {
+  /** The sentence naming the sending mailbox. */
+  message: string;
+  confirmLabel: string;
+  /** The user may switch the question off for this mailbox (a known one). */
+  canSilence: boolean;
+}
+
+export interface GuardHandlers {
+  onConfirm(silence: boolean): void;
+  onCancel(): void;
+}
+
+export interface SendGuardDialog {
+  /** The overlay holding the dialog. */
+  readonly element: HTMLElement;
+  /** Shows this request's words (the user's answers so far are kept). */
+  update(request: GuardRequest): void;
+  /** Puts the focus on the confirm button: at once, the user's next key must land in the dialog. */
+  focus(): void;
+}
+
+export function createSendGuardDialog(
+  request: GuardRequest,
+  handlers: GuardHandlers,
+  accepts: AcceptsEvent = isUserEvent,
+): SendGuardDialog {
+  /** The user's answer to « ne plus demander »: what the box shows may be a script's doing. */
+  let silence = false;
+  let answered = false;
+  const answer = (confirmed: boolean) => {
+    if (answered) return;
+    answered = true;
+    if (confirmed) handlers.onConfirm(silence);
+    else handlers.onCancel();
+  };
+
+  const checkbox = h('input', { type: 'checkbox', 'aria-labelledby': 'repere-bal-guard-silence' });
+  // Cancelled unless the user's: a script's click must not tick the box.
+  onUser(checkbox, 'click', () => undefined, accepts);
+  onUser(
+    checkbox,
+    'change',
+    () => {
+      silence = checkbox.checked;
+    },
+    accepts,
+  );
+  // A label's click for the mouse; the keyboard ticks the box itself.
+  const silenceText = h('span', { id: 'repere-bal-guard-silence' }, t('guardDontAsk'));
+  onUser(
+    silenceText,
+    'click',
+    () => {
+      silence = !silence;
+      checkbox.checked = silence;
+    },
+    accepts,
+  );
+  const silenceRow = h('div', { class: 'silence' }, checkbox, silenceText);
+
+  const cancel = h('button', { type: 'button', 'data-action': 'cancel-send' }, t('guardCancel'));
+  onUser(cancel, 'click', () => answer(false), accepts);
+  const confirm = h('button', { type: 'button', class: 'primary', 'data-action': 'confirm-send' });
+  onUser(confirm, 'click', () => answer(true), accepts);
+
+  const title = h('h2', { id: 'repere-bal-guard-title' }, t('guardTitle'));
+  const text = h('p', { id: 'repere-bal-guard-text' });
+  const actions = h('div', { class: 'actions' }, cancel, confirm);
+  const dialog = h('div', {
+    class: 'dialog',
+    role: 'alertdialog',
+    'aria-modal': 'true',
+    'aria-labelledby': 'repere-bal-guard-title',
+    'aria-describedby': 'repere-bal-guard-text',
+  });
+  onUser<KeyboardEvent>(
+    dialog,
+    'keydown',
+    (event) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        answer(false);
+      } else if (event.key === 'Enter' && target?.dataset.action !== 'cancel-send') {
+        event.preventDefault();
+        answer(true);
+      } else if (event.key === 'Tab') {
+        const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input')];
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+        if (event.shiftKey && active === first) {
+          event.preventDefault();
+          last?.focus();
+        } else if (!event.shiftKey && active === last) {
+          event.preventDefault();
+          first?.focus();
+        }
+      }
+    },
+    accepts,
+  );
+
+  const update = (next: GuardRequest) => {
+    setText(text, next.message);
+    setText(confirm, next.confirmLabel);
+    sync(dialog, [title, text, next.canSilence && silenceRow, actions]);
+    checkbox.checked = silence;
+  };
+  update(request);
+  return { element: h('div', { class: 'overlay' }, dialog), update, focus: () => confirm.focus() };
+}

@@ -1,0 +1,162 @@
+/**
+ * What the background answers the extension's pages: the popup's overview, the settings
+ * view, a settings file's preview, the diagnostics. Where a view shows part of a stored
+ * record (the checks' state, the notification log), the part is defined here, on the
+ * wire's side, and the record is built on it (entrypoints/background/storage/records.ts):
+ * shared code never imports background code.
+ */
+
+import { checkError, checkNote } from './codes';
+import {
+  address,
+  hexColour,
+  limitReached,
+  mailboxKind,
+  mailboxView,
+  pageReading,
+  selectorProfile,
+  settingsPatch,
+} from './shapes';
+import { z } from './zod';
+
+/** Where the checks stand (`paused`: skipped while the computer is idle). */
+export const pollStatus = z.enum(['idle', 'ok', 'error', 'expired', 'no-session', 'paused']);
+
+/** One check, in the history the diagnostics show (no message content). */
+export const checkHistoryEntry = z.object({
+  at: z.number(),
+  outcome: z.string().max(40),
+  detail: checkNote.nullable(),
+});
+
+/** The checks as the popup shows them. */
+export const pollView = z.object({
+  status: pollStatus,
+  lastPollAt: z.number(),
+  lastSuccessAt: z.number(),
+  nextPollAt: z.number(),
+  lastError: checkError.nullable(),
+});
+
+/** The checks as the diagnostics show them: everything the poller knows of them. */
+export const pollDiagnostics = pollView.extend({
+  /** Failures in a row (backoff grows with them). */
+  failures: z.number().int().min(0),
+  /** A check under way since then (one at a time, even across service-worker restarts). */
+  inFlightSince: z.number().nullable(),
+  /** The session was found expired; its notification was shown once. */
+  expiredAt: z.number().nullable(),
+  expiredNotified: z.boolean(),
+  /** Requests made by checks, for diagnostics and measures. */
+  requests: z.number().int().min(0),
+  /** The last results, newest first. */
+  history: z.array(checkHistoryEntry).max(20),
+});
+
+/** One notification shown, as the popup lists it (no subject, no sender). */
+export const notificationView = z.object({
+  notificationId: z.string().max(400),
+  kind: z.enum(['new-mail', 'session-expired']),
+  address: address.nullable(),
+  count: z.number().int().min(0),
+  title: z.string().max(400),
+  at: z.number(),
+});
+
+export const overview = z.strictObject({
+  mailboxes: z.array(mailboxView.extend({ watched: z.boolean(), active: z.boolean() })),
+  poll: pollView,
+  notifications: z.array(notificationView),
+  portalUrl: z.string().nullable(),
+});
+export type Overview = z.infer<typeof overview>;
+
+export const settingsView = z.strictObject({
+  settings: settingsPatch.required(),
+  mailboxes: z.array(
+    z.strictObject({
+      address,
+      name: z.string(),
+      displayName: z.string().nullable(),
+      label: z.string().nullable(),
+      kind: mailboxKind,
+      kindSource: z.enum(['inferred', 'user']),
+      colour: hexColour,
+      textColour: hexColour,
+      watched: z.boolean(),
+      /** The effective choice (the default of its kind when the user made none). */
+      confirmBeforeSend: z.boolean(),
+      unread: z.number().int().min(0).nullable(),
+      portalDefault: z.boolean().nullable(),
+      /** Fields the organisation's policy sets for this mailbox. */
+      locked: z.array(z.enum(['label', 'colour', 'watched'])),
+    }),
+  ),
+  customProfile: z.boolean(),
+  /** Settings fixed by the organisation's policy (shown locked). */
+  locked: z.array(z.string()),
+  /** The smallest check interval the policy allows. */
+  minPollIntervalMinutes: z.number().int(),
+  /** Portal origins the policy adds, and whether the browser lets the extension run there. */
+  extraPortals: z.array(z.strictObject({ pattern: z.string(), granted: z.boolean() })),
+});
+export type SettingsView = z.infer<typeof settingsView>;
+
+/** A list of a selector profile, and the items a settings file removes from it and adds. */
+const profileListChange = <Key extends z.ZodEnum>(key: Key) =>
+  z.strictObject({ key, removed: z.array(z.string()), added: z.array(z.string()) });
+
+/**
+ * What a settings file changes, as codes and data (the page words them): every setting
+ * and mailbox field, `locked` when the organisation's policy sets or freezes it (not
+ * applied), and the selector profile text by text and hint by hint.
+ */
+export const importPreview = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    changes: z.array(
+      z.strictObject({
+        /** « settings », or a mailbox's address. */
+        target: z.string(),
+        field: z.string(),
+        from: z.unknown(),
+        to: z.unknown(),
+        locked: z.boolean(),
+      }),
+    ),
+    profile: z
+      .strictObject({
+        from: z.enum(['built-in', 'custom']),
+        to: z.enum(['built-in', 'custom']),
+        locked: z.boolean(),
+        /** Worst first: `noneKept`, none of the texts recognised today is kept for this key. */
+        texts: z.array(profileListChange(selectorProfile.shape.texts.keyof()).extend({ noneKept: z.boolean() })),
+        hints: z.array(profileListChange(selectorProfile.shape.hints.keyof())),
+      })
+      .nullable(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+  }),
+]);
+export type ImportPreviewReply = z.infer<typeof importPreview>;
+
+export const diagnostics = z.strictObject({
+  version: z.string(),
+  lastReading: pageReading.nullable(),
+  lastReadingAt: z.number(),
+  poll: pollDiagnostics,
+  profile: selectorProfile,
+  customProfile: z.boolean(),
+  mailboxes: z.number().int(),
+  quarantined: z.number().int(),
+  /** The quarantine keeps this many records at the most. */
+  quarantineSize: z.number().int(),
+  loginKnown: z.boolean(),
+  /** Where the portal's frame was learnt, and when (null: not yet). */
+  frame: z.strictObject({ origin: z.string(), learntAt: z.number() }).nullable(),
+  limitsReached: z.array(limitReached),
+  policy: z.strictObject({ state: z.enum(['none', 'active', 'refused']), reason: z.string().nullable() }),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
