@@ -23,6 +23,7 @@ import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers
 import { createExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
 import { createPortalTabs } from '@/entrypoints/background/portal-tabs';
+import { releaseDiscoveryLease } from '@/entrypoints/background/session/discovery';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { log } from '@/utils/log';
@@ -159,6 +160,13 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
   browser.permissions.onRemoved.addListener(() => void extraPortals.sync(store.policy?.portalOrigins ?? []));
+
+  // A tab closed while it read the menu's pages: another may read them now.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    store
+      .update((state) => releaseDiscoveryLease(state, tabId))
+      .catch((error: unknown) => log.warn('bail de découverte :', error));
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) runner.check('alarm').catch((error: unknown) => log.error('vérification :', error));

@@ -45,6 +45,18 @@ export function noteDiscoveryDone(portal: PortalStateRecord, origin: string, now
   portal.discoveryLeaseAt = 0;
 }
 
+/**
+ * A tab closed: if it held the discovery lease, the lease is free at once (else the next
+ * page would wait for it to lapse before reading the menu's pages).
+ */
+export function releaseDiscoveryLease(state: StoredState, tabId: number): { state: StoredState; result: null } {
+  if (state.portal.discoveryLeaseTab === tabId) {
+    state.portal.discoveryLeaseAt = 0;
+    state.portal.discoveryLeaseTab = null;
+  }
+  return { state, result: null };
+}
+
 /** The portal's own pages the menu leads to, to read for discovery (null: none known on this origin). */
 function discoveryTargets(state: StoredState, origin: string): PortalView['discovery'] {
   const { chooserUrl, manageUrl } = state.portal;

@@ -1,6 +1,10 @@
 /** When a tab reads the menu's pages, the lease, and the frame learnt per origin; with a store on fake-indexeddb and a fixed clock. */
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY_INTERVAL_MS, UNSURE_RELEARN_MS } from '@/entrypoints/background/session/discovery';
+import {
+  DISCOVERY_INTERVAL_MS,
+  releaseDiscoveryLease,
+  UNSURE_RELEARN_MS,
+} from '@/entrypoints/background/session/discovery';
 import { CHOOSER, CHOOSER_URL, harness, MANAGE_URL, PORTAL_ORIGIN, reading } from './harness';
 
 describe('discovery', () => {
@@ -20,6 +24,16 @@ describe('discovery', () => {
     h.tick(1_000);
     expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discovery).toBeNull();
     expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discovery).not.toBeNull();
+  });
+
+  it('frees the lease when the tab holding it closes, so another tab reads the menu’s pages at once', async () => {
+    const h = harness();
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 1 })).view.discovery).not.toBeNull();
+    h.tick(1_000);
+    await h.store.update((state) => releaseDiscoveryLease(state, 9));
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discovery).toBeNull();
+    await h.store.update((state) => releaseDiscoveryLease(state, 1));
+    expect((await h.see({ reading: reading('Noémie Gallorini'), tabId: 2 })).view.discovery).not.toBeNull();
   });
 
   it('asks for discovery when the label names a mailbox nothing learnt can place', async () => {
