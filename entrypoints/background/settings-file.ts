@@ -80,7 +80,7 @@ export interface ImportChanges {
 
 export type ImportPreview = ({ ok: true } & ImportChanges) | { ok: false; problems: FileProblem[] };
 
-const MAILBOX_FIELDS = ['label', 'colour', 'watched', 'confirmBeforeSend', 'kind'] as const;
+const MAILBOX_FIELDS = ['label', 'colour', 'watched', 'confirmBeforeSend', 'sound', 'kind'] as const;
 
 export function exportSettings(state: StoredState, now: number): SettingsFile {
   const settings = Object.fromEntries(SETTING_FIELDS.map((field) => [field, state.settings[field]])) as SettingsPatch;
@@ -95,6 +95,7 @@ export function exportSettings(state: StoredState, now: number): SettingsFile {
       colour: m.colour,
       watched: m.watched,
       confirmBeforeSend: m.confirmBeforeSend,
+      sound: m.sound,
       ...(m.kind !== 'unknown' && { kind: m.kind }),
     })),
     selectorProfile: state.settings.profileOverride,
@@ -206,6 +207,7 @@ export function patchMailbox(mailbox: MailboxRecord, patch: z.infer<typeof mailb
   if (patch.colour !== undefined) mailbox.colour = patch.colour;
   if (patch.watched !== undefined) mailbox.watched = patch.watched;
   if (patch.confirmBeforeSend !== undefined) mailbox.confirmBeforeSend = patch.confirmBeforeSend;
+  if (patch.sound !== undefined) mailbox.sound = patch.sound;
   if (patch.kind !== undefined) {
     mailbox.kind = patch.kind;
     mailbox.kindSource = 'user';

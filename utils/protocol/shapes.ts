@@ -232,6 +232,7 @@ export const mailboxPatch = z
     colour: readableColour,
     watched: z.boolean(),
     confirmBeforeSend: z.boolean().nullable(),
+    sound: z.boolean(),
     kind: z.enum(['personal', 'organisational']),
   })
   .partial();

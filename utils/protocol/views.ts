@@ -86,6 +86,7 @@ export const settingsView = z.strictObject({
       watched: z.boolean(),
       /** The effective choice (the default of its kind when the user made none). */
       confirmBeforeSend: z.boolean(),
+      sound: z.boolean(),
       unread: z.number().int().min(0).nullable(),
       portalDefault: z.boolean().nullable(),
       /** Fields the organisation's policy sets for this mailbox. */

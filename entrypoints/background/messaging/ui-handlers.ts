@@ -76,6 +76,7 @@ function settingsView(
       textColour: textOn(m.colour),
       watched: m.watched,
       confirmBeforeSend: confirmsBeforeSend(m.confirmBeforeSend, m.kind),
+      sound: m.sound,
       unread: m.unread,
       portalDefault: m.portalDefault,
       locked: lockedMailboxFields(policy, m.address),

@@ -46,6 +46,7 @@ export function newMailboxRecord(
     label: null,
     watched: kind === 'organisational',
     confirmBeforeSend: null,
+    sound: false,
     unread: null,
     unreadAt: null,
     notifiedUnread: null,

@@ -34,6 +34,8 @@ export const mailboxRecord = z.object({
   watched: z.boolean().default(false),
   /** null: the default for its kind (confirm for services and unknown, not for personal). */
   confirmBeforeSend: z.boolean().nullable().default(null),
+  /** A short sound with its new-mail news (off unless the user asks for it). */
+  sound: z.boolean().default(false),
   unread: z.number().int().min(0).nullable().default(null),
   unreadAt: z.number().nullable().default(null),
   /**

@@ -44,6 +44,7 @@ describe('settings file', () => {
         colour: '#0072B2',
         watched: true,
         confirmBeforeSend: null,
+        sound: false,
         kind: 'organisational',
       },
     ]);

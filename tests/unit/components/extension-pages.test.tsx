@@ -28,6 +28,7 @@ const settingsMailbox: SettingsView['mailboxes'][number] = {
   textColour: '#FFFFFF',
   watched: true,
   confirmBeforeSend: true,
+  sound: false,
   unread: 3,
   portalDefault: false,
   locked: [],

@@ -84,6 +84,7 @@ describe('failure codes, worded where shown', () => {
       textColour: '#FFFFFF',
       watched: true,
       confirmBeforeSend: true,
+      sound: false,
       unread: 3,
       portalDefault: false,
       locked: [],
