@@ -13,6 +13,7 @@ import type { Browser, Page } from 'puppeteer';
 import { launchChromiumWith, launchWithExtension, launchWithoutExtension } from '../tests/e2e/browsers';
 import { DEMO } from '../tests/simulator/seed';
 import { startSimulator } from '../tests/simulator/server';
+import { missingBrowsers } from '../tests/support/browser-paths';
 import { CONTENT_SCRIPT_GZIP_BUDGET } from '../tests/support/budgets';
 import { BENCH_LOGIN, pollingFigures, seedWith } from './polling';
 
@@ -303,13 +304,19 @@ async function popupFirstRender(): Promise<void> {
   }
 }
 
-console.log(`Repère BAL — mesures (${new Date().toISOString()})\n`);
-contentScriptSizes();
-await pageLoads();
-await popupFirstRender();
-await pollingFigures(report);
-writeFileSync(
-  'bench/results.json',
-  `${JSON.stringify({ at: new Date().toISOString(), loads: LOADS, rounds: ROUNDS, figures }, null, 2)}\n`,
-);
-console.log('\nRésultats écrits dans bench/results.json');
+const missing = missingBrowsers(['chromium']);
+if (missing) {
+  console.error(missing);
+  process.exitCode = 1;
+} else {
+  console.log(`Repère BAL — mesures (${new Date().toISOString()})\n`);
+  contentScriptSizes();
+  await pageLoads();
+  await popupFirstRender();
+  await pollingFigures(report);
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ at: new Date().toISOString(), loads: LOADS, rounds: ROUNDS, figures }, null, 2)}\n`,
+  );
+  console.log('\nRésultats écrits dans bench/results.json');
+}

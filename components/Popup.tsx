@@ -1,7 +1,9 @@
 /**
  * The popup: every mailbox of the person logged in at a glance (name, address, kind,
- * colour, unread count), the state of the checks, « Vérifier maintenant », one click to
- * open a mailbox in the portal; and a settings tab sharing the options page's parts.
+ * colour, unread count, which one is open on the portal), the state of the checks,
+ * « Vérifier maintenant », the pause of the announcements (« Pause 1 h », « Jusqu'à demain
+ * 8 h », « Reprendre »), one click to open a mailbox in the portal; and a settings tab
+ * sharing the options page's parts.
  *
  * The first-run link to the portal is checked here again, whatever the background sent:
  * it leads only to an origin the browser granted this extension (`permissions.getAll()`),
@@ -11,16 +13,34 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkErrorText } from '@/utils/failure-text';
+import { checkErrorText, failureText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
 import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
 import { portalUrlOrNull } from '@/utils/portal-urls';
-import { type Overview, sendToBackground } from '@/utils/protocol/client';
+import { type Failure, type Overview, type Reply, sendToBackground } from '@/utils/protocol/client';
 import { GeneralSettings } from './GeneralSettings';
 import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const DAY_AND_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+/** « Pause 1 h ». */
+const HOUR_PAUSE_MINUTES = 60;
+/** « Jusqu'à demain 8 h »: the hour it ends. */
+const TOMORROW_HOUR = 8;
+
+/** Minutes from `now` until TOMORROW_HOUR tomorrow, local time, rounded up (« Jusqu'à demain 8 h »). */
+export function minutesUntilTomorrowMorning(now: number): number {
+  const end = new Date(now);
+  end.setDate(end.getDate() + 1);
+  end.setHours(TOMORROW_HOUR, 0, 0, 0);
+  return Math.ceil((end.getTime() - now) / 60_000);
+}
+
+/** A time to come: its hour, with its day when it is not today's. */
+function whenText(at: number, now: number): string {
+  return new Date(at).toDateString() === new Date(now).toDateString() ? TIME.format(at) : DAY_AND_TIME.format(at);
+}
 
 function statusText(overview: Overview): string {
   const { poll } = overview;
@@ -58,6 +78,77 @@ function useGrantedOrigins(): readonly string[] {
   return origins;
 }
 
+/** A refused pause in words: the policy's refusal says so, anything else as every failure. */
+function pauseFailureText(failure: Failure): string {
+  return failure.code === 'locked' && failure.fields.includes('pause')
+    ? t('popupPauseForbidden')
+    : failureText(failure);
+}
+
+/**
+ * The pause of the announcements: the two buttons (each with its `data-pause-minutes`),
+ * or, while paused, until when and « Reprendre ». None when the policy forbids it.
+ */
+function PauseControls({ pause, reload }: { pause: Overview['pause']; reload(): Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const now = Date.now();
+  const ask = async (send: () => Promise<Reply<unknown>>) => {
+    setBusy(true);
+    const reply = await send();
+    setError(reply.ok ? null : pauseFailureText(reply.error));
+    await reload();
+    setBusy(false);
+  };
+  const alert = error && (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  );
+  if (!pause.allowed) return alert || null;
+  if (pause.until !== null) {
+    return (
+      <section class="pause" data-paused="">
+        <p role="status">{t('popupPausedUntil', whenText(pause.until, now))}</p>
+        <button
+          type="button"
+          data-action="resume"
+          disabled={busy}
+          onClick={() => void ask(() => sendToBackground('ui:resume', {}))}
+        >
+          {t('popupResume')}
+        </button>
+        {alert}
+      </section>
+    );
+  }
+  const choices = [
+    [HOUR_PAUSE_MINUTES, t('popupPauseHour')],
+    [minutesUntilTomorrowMorning(now), t('popupPauseTomorrow')],
+  ] as const;
+  return (
+    <section class="pause" aria-labelledby="pause-title">
+      <h2 id="pause-title">{t('popupPauseTitle')}</h2>
+      <div class="pause-choices">
+        {choices.map(([minutes, label]) => (
+          <button
+            key={label}
+            type="button"
+            class="secondary"
+            data-pause-minutes={minutes}
+            disabled={busy}
+            onClick={() => void ask(() => sendToBackground('ui:pause', { minutes }))}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {pause.longestMinutes !== null && <p class="hint">{t('popupPauseLongest', pause.longestMinutes)}</p>}
+      {alert}
+    </section>
+  );
+}
+
 function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Promise<void> }) {
   const [checking, setChecking] = useState(false);
   const grantedOrigins = useGrantedOrigins();
@@ -93,13 +184,19 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
       </p>
       <ul class="mailboxes">
         {overview.mailboxes.map((mailbox) => (
-          <li key={mailbox.address} data-mailbox={mailbox.address}>
+          <li key={mailbox.address} data-mailbox={mailbox.address} data-active={mailbox.active ? '' : undefined}>
             <button type="button" class="mailbox" onClick={() => void open(mailbox.address)}>
               <span class="swatch" style={{ background: mailbox.colour }} aria-hidden="true" />
               <span class="names">
                 <bdi class="name">{mailbox.name}</bdi>
                 <span class="address">{mailbox.address}</span>
                 <span class="kind">{kindText(mailbox.kind)}</span>
+                {mailbox.active && (
+                  <span class="active-mark">
+                    <span aria-hidden="true">● </span>
+                    {t('popupActiveMailbox')}
+                  </span>
+                )}
               </span>
               <span class="unread" data-unread={mailbox.unread ?? 0}>
                 {mailbox.unread ?? '–'}
@@ -114,6 +211,7 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
           {checking ? t('popupChecking') : t('popupCheckNow')}
         </button>
       </div>
+      <PauseControls pause={overview.pause} reload={reload} />
     </>
   );
 }

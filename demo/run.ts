@@ -9,11 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { BANNER, clickInBanner, clickPageControl, waitForBanner, waitInBanner } from '../tests/e2e/banner-page';
-import { launchChromiumForPeople, serviceWorker } from '../tests/e2e/browsers';
+import { type ExtensionBrowser, launchChromiumForPeople, serviceWorker } from '../tests/e2e/browsers';
 import { fillLabelled, logIn } from '../tests/e2e/portal-page';
 import { control, controlState } from '../tests/simulator/client';
 import { DEMO } from '../tests/simulator/seed';
 import { startSimulator } from '../tests/simulator/server';
+import { missingBrowsers } from '../tests/support/browser-paths';
 
 const OUT = 'demo-output';
 const withDisplay = Boolean(process.env.DISPLAY) && process.env.CI === undefined;
@@ -28,7 +29,7 @@ function say(text: string): void {
  * tsx (which runs this script) names functions with a `__name` helper that the pages
  * do not have: functions sent to a page must find it there.
  */
-async function newPage(): Promise<Page> {
+async function newPage(instance: ExtensionBrowser): Promise<Page> {
   const page = await instance.newPage();
   await page.evaluateOnNewDocument('globalThis.__name = (target) => target;');
   return page;
@@ -38,107 +39,119 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}/${String(step).padStart(2, '0')}-${name}.png` });
 }
 
-if (!existsSync('.output/e2e/chrome/manifest.json')) {
-  console.log('Construction de l’extension de test (npm run build:e2e)…');
-  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'inherit' });
-}
-mkdirSync(OUT, { recursive: true });
-
-const sim = await startSimulator({ rendering: 'classic', port: Number(process.env.DEMO_PORT ?? 8780) });
-const instance = await launchChromiumForPeople(!withDisplay);
-console.log(
-  `Simulateur du portail : ${sim.url}  (${withDisplay ? 'navigateur visible' : 'sans écran : captures dans demo-output/'})\n`,
-);
-
-try {
-  // The demo user opens her personal mailbox at login (the default account is hers here).
-  await control(sim, 'default-account', { login: DEMO.login, address: DEMO.login });
-  const page = await newPage();
-  await page.setViewport({ width: 1280, height: 720 });
-  await logIn(page, sim.url, DEMO.login, DEMO.password);
-  say(`Connexion au portail en tant que ${DEMO.displayName} (${DEMO.login}).`);
-  await waitForBanner(page, 'personal', DEMO.login);
-  // Once the mailboxes are learnt (the banner offers them), the banner names the person.
-  await waitInBanner(page, '.menu-button');
-  const personal = await waitForBanner(page, 'personal', DEMO.login, DEMO.displayName);
-  say(`Bandeau : « ${personal.status} ».`);
-  await shot(page, 'bandeau-personnel');
-
-  await clickInBanner(page, '.menu-button');
-  await shot(page, 'changement-de-boite');
-  await clickInBanner(page, `[data-switch-to="${DEMO.services.cardio}"]`);
-  const service = await waitForBanner(page, 'organisational', DEMO.services.cardio);
-  say(`Un clic sur « Secrétariat de cardiologie » dans le bandeau : « ${service.status} ».`);
-  await shot(page, 'bandeau-service');
-
-  const popup = await newPage();
-  await popup.setViewport({ width: 400, height: 560 });
-  await popup.goto(instance.extensionUrl('popup.html'), { waitUntil: 'load' });
-  await popup.waitForSelector('[data-action="check-now"]');
-  await popup.click('[data-action="check-now"]');
-  await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
-  await control(sim, 'deliver', { to: DEMO.services.mss, subject: 'Compte rendu — patient (sujet jamais montré)' });
-  say('Un message arrive dans la BAL de service mss@esante-occitanie.fr ; « Vérifier maintenant » dans le panneau.');
-  await popup.click('[data-action="check-now"]');
-  await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
-  const worker = await serviceWorker(instance);
-  const shown = await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
-      .chrome;
-    return Object.keys(await api.notifications.getAll());
-  });
-  const log = await popup.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { notifications: { title: string }[] } }> } };
-      }
-    ).chrome;
-    return (await api.runtime.sendMessage({ name: 'ui:overview', payload: {} })).value.notifications.map(
-      (n) => n.title,
-    );
-  });
-  say(
-    `Notification de bureau : « ${log[0] ?? '—'} » (identifiant ${shown.join(', ') || '—'}), sans objet ni expéditeur.`,
-  );
-  await popup.reload({ waitUntil: 'load' });
-  await popup.waitForSelector('[data-mailbox]');
-  await shot(popup, 'panneau');
-  await popup.close();
-
-  await page.bringToFront();
-  await page.goto(sim.at('/?m=nouveau'), { waitUntil: 'load' });
-  await waitForBanner(page, 'organisational', DEMO.services.cardio);
-  await fillLabelled(page, ['À', 'Destinataires'], DEMO.colleague);
-  await fillLabelled(page, ['Objet'], 'Planning de garde');
-  await clickPageControl(page, 'Envoyer');
-  await waitInBanner(page, '[role=alertdialog]');
-  const question = await page.$eval(
-    BANNER,
-    (host) => host.shadowRoot?.querySelector('[role=alertdialog] p')?.textContent ?? '',
-  );
-  say(`« Envoyer » depuis la BAL de service : confirmation demandée — « ${question} »`);
-  await shot(page, 'confirmation-envoi');
-  await Promise.all([page.waitForNavigation(), clickInBanner(page, '[data-action="confirm-send"]')]);
-  const sent = (await controlState(sim)).sent.at(-1);
-  say(`Message envoyé une seule fois, au nom de ${sent?.from ?? '?'}.`);
-  await page.waitForSelector(BANNER);
-  await shot(page, 'apres-envoi');
-
-  if (withDisplay) {
-    console.log(
-      `\nLe navigateur reste ouvert : continuez à la main sur ${sim.url} (mot de passe ${DEMO.password}). Ctrl+C pour quitter.`,
-    );
-    await new Promise<void>((resolve) => {
-      process.on('SIGINT', resolve);
-      instance.browser.on('disconnected', resolve);
-    });
-  } else {
-    console.log(`\nCaptures d’écran dans ${OUT}/.`);
-  }
-} catch (error) {
-  console.error('\nLa démonstration s’est interrompue :', error instanceof Error ? error.message : error);
+// On a machine without Chromium (or with a variable naming nothing), say what to do and stop.
+const missing = missingBrowsers(['chromium']);
+if (missing) {
+  console.error(missing);
   process.exitCode = 1;
-} finally {
-  await instance.close().catch(() => {});
-  await sim.close();
+} else {
+  await tour();
+}
+
+async function tour(): Promise<void> {
+  if (!existsSync('.output/e2e/chrome/manifest.json')) {
+    console.log('Construction de l’extension de test (npm run build:e2e)…');
+    execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'inherit' });
+  }
+  mkdirSync(OUT, { recursive: true });
+
+  const sim = await startSimulator({ rendering: 'classic', port: Number(process.env.DEMO_PORT ?? 8780) });
+  const instance = await launchChromiumForPeople(!withDisplay);
+  console.log(
+    `Simulateur du portail : ${sim.url}  (${withDisplay ? 'navigateur visible' : 'sans écran : captures dans demo-output/'})\n`,
+  );
+
+  try {
+    // The demo user opens her personal mailbox at login (the default account is hers here).
+    await control(sim, 'default-account', { login: DEMO.login, address: DEMO.login });
+    const page = await newPage(instance);
+    await page.setViewport({ width: 1280, height: 720 });
+    await logIn(page, sim.url, DEMO.login, DEMO.password);
+    say(`Connexion au portail en tant que ${DEMO.displayName} (${DEMO.login}).`);
+    await waitForBanner(page, 'personal', DEMO.login);
+    // Once the mailboxes are learnt (the banner offers them), the banner names the person.
+    await waitInBanner(page, '.menu-button');
+    const personal = await waitForBanner(page, 'personal', DEMO.login, DEMO.displayName);
+    say(`Bandeau : « ${personal.status} ».`);
+    await shot(page, 'bandeau-personnel');
+
+    await clickInBanner(page, '.menu-button');
+    await shot(page, 'changement-de-boite');
+    await clickInBanner(page, `[data-switch-to="${DEMO.services.cardio}"]`);
+    const service = await waitForBanner(page, 'organisational', DEMO.services.cardio);
+    say(`Un clic sur « Secrétariat de cardiologie » dans le bandeau : « ${service.status} ».`);
+    await shot(page, 'bandeau-service');
+
+    const popup = await newPage(instance);
+    await popup.setViewport({ width: 400, height: 560 });
+    await popup.goto(instance.extensionUrl('popup.html'), { waitUntil: 'load' });
+    await popup.waitForSelector('[data-action="check-now"]');
+    await popup.click('[data-action="check-now"]');
+    await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
+    await control(sim, 'deliver', { to: DEMO.services.mss, subject: 'Compte rendu — patient (sujet jamais montré)' });
+    say('Un message arrive dans la BAL de service mss@esante-occitanie.fr ; « Vérifier maintenant » dans le panneau.');
+    await popup.click('[data-action="check-now"]');
+    await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
+    const worker = await serviceWorker(instance);
+    const shown = await worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
+      ).chrome;
+      return Object.keys(await api.notifications.getAll());
+    });
+    const log = await popup.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { notifications: { title: string }[] } }> } };
+        }
+      ).chrome;
+      return (await api.runtime.sendMessage({ name: 'ui:overview', payload: {} })).value.notifications.map(
+        (n) => n.title,
+      );
+    });
+    say(
+      `Notification de bureau : « ${log[0] ?? '—'} » (identifiant ${shown.join(', ') || '—'}), sans objet ni expéditeur.`,
+    );
+    await popup.reload({ waitUntil: 'load' });
+    await popup.waitForSelector('[data-mailbox]');
+    await shot(popup, 'panneau');
+    await popup.close();
+
+    await page.bringToFront();
+    await page.goto(sim.at('/?m=nouveau'), { waitUntil: 'load' });
+    await waitForBanner(page, 'organisational', DEMO.services.cardio);
+    await fillLabelled(page, ['À', 'Destinataires'], DEMO.colleague);
+    await fillLabelled(page, ['Objet'], 'Planning de garde');
+    await clickPageControl(page, 'Envoyer');
+    await waitInBanner(page, '[role=alertdialog]');
+    const question = await page.$eval(
+      BANNER,
+      (host) => host.shadowRoot?.querySelector('[role=alertdialog] p')?.textContent ?? '',
+    );
+    say(`« Envoyer » depuis la BAL de service : confirmation demandée — « ${question} »`);
+    await shot(page, 'confirmation-envoi');
+    await Promise.all([page.waitForNavigation(), clickInBanner(page, '[data-action="confirm-send"]')]);
+    const sent = (await controlState(sim)).sent.at(-1);
+    say(`Message envoyé une seule fois, au nom de ${sent?.from ?? '?'}.`);
+    await page.waitForSelector(BANNER);
+    await shot(page, 'apres-envoi');
+
+    if (withDisplay) {
+      console.log(
+        `\nLe navigateur reste ouvert : continuez à la main sur ${sim.url} (mot de passe ${DEMO.password}). Ctrl+C pour quitter.`,
+      );
+      await new Promise<void>((resolve) => {
+        process.on('SIGINT', resolve);
+        instance.browser.on('disconnected', resolve);
+      });
+    } else {
+      console.log(`\nCaptures d’écran dans ${OUT}/.`);
+    }
+  } catch (error) {
+    console.error('\nLa démonstration s’est interrompue :', error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await instance.close().catch(() => {});
+    await sim.close();
+  }
 }

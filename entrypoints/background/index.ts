@@ -1,8 +1,9 @@
 /**
  * The background: wiring only. It owns the database (entrypoints/background/storage/store.ts), answers the
  * content scripts and the extension's pages, runs the checks on an alarm
- * (entrypoints/background/checks/check-runner.ts), shows notifications and the badge, and relays the keyboard
- * shortcut and notification clicks to portal tabs.
+ * (entrypoints/background/checks/check-runner.ts), shows notifications (with the new-mail sound, sound.ts)
+ * and the badge, ends the pause of the announcements on its alarm, and relays the keyboard shortcut
+ * and notification clicks to portal tabs (a notification's « Pause 1 h » button pauses).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -15,23 +16,29 @@ import {
   SESSION_EXPIRED_NOTIFICATION,
   type ShownNotification,
 } from '@/entrypoints/background/checks/new-mail';
+import { offersPause, QUICK_PAUSE_MINUTES } from '@/entrypoints/background/checks/pause';
 import { createPortalPageFetcher } from '@/entrypoints/background/checks/portal-page-fetcher';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
 import { createMessageRouter } from '@/entrypoints/background/messaging/router';
 import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import { createExtraPortals } from '@/entrypoints/background/policy/extra-portals';
-import { readPolicy } from '@/entrypoints/background/policy/policy';
+import { pauseLimits, readPolicy } from '@/entrypoints/background/policy/policy';
 import { createPortalTabs } from '@/entrypoints/background/portal-tabs';
 import { releaseDiscoveryLease } from '@/entrypoints/background/session/discovery';
+import { createSoundPlayer } from '@/entrypoints/background/sound';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
+import { t } from '@/utils/i18n';
 import { log } from '@/utils/log';
 import { portalMatchesOf } from '@/utils/portal-origins';
 import { backgroundToOffscreen, type UiOrder } from '@/utils/protocol/messages';
 
 export const OPEN_SWITCHER_COMMAND = 'open-switcher';
 const POLL_ALARM = 'repere-bal:poll';
+const PAUSE_ALARM = 'repere-bal:pause-end';
+/** Firefox's notifications have no buttons (it refuses a notification that asks for some). */
+const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
 
 /** The toolbar button's API: `action` (MV3) or `browserAction` (Firefox MV2). */
 type ToolbarButton = {
@@ -54,17 +61,23 @@ export default defineBackground(() => {
   const toolbar = ((browser as unknown as { action?: ToolbarButton }).action ??
     (browser as unknown as { browserAction: ToolbarButton }).browserAction) as ToolbarButton;
 
+  const playSound = createSoundPlayer();
   const show = async (notification: ShownNotification) => {
     // Logged in the database with the decision; here only the counts and the mailbox are said.
     log.info('notification :', notification.log.kind, notification.log.address ?? '', notification.log.count);
+    const pause = offersPause(notification, pauseLimits(store.policy), NOTIFICATION_BUTTONS);
     await browser.notifications
       .create(notification.notificationId, {
         type: 'basic',
         iconUrl: extensionUrl('/icons/128.png'),
         title: notification.title,
         message: notification.message,
+        // Chrome's buttons: never passed to Firefox, which refuses them.
+        ...(pause && { buttons: [{ title: t('notifyPauseButton') }] }),
       })
       .catch((error: unknown) => log.warn('notification impossible :', error));
+    // Never holds up the check that showed it; never throws (sound.ts logs what went wrong).
+    if (notification.log.sound) void playSound();
   };
   const showBadge = async (badge: Badge) => {
     await toolbar.setBadgeText({ text: badge.text });
@@ -84,6 +97,10 @@ export default defineBackground(() => {
         if (when === null) await browser.alarms.clear(POLL_ALARM);
         else await browser.alarms.create(POLL_ALARM, { when });
       },
+      schedulePauseEnd: async (when) => {
+        if (when === null) await browser.alarms.clear(PAUSE_ALARM);
+        else await browser.alarms.create(PAUSE_ALARM, { when });
+      },
       idleState: () => browser.idle.queryState(60),
     },
   );
@@ -100,13 +117,18 @@ export default defineBackground(() => {
     await extraPortals.sync(store.policy?.portalOrigins ?? []);
   };
 
-  /** After a change made in a page: banners, other pages, badge and alarm follow. */
-  const changed = async () => {
-    await tabs.notifyAll(null);
+  /** The extension's open pages (popup, options) ask again for what they show. */
+  const notifyPages = async () => {
     const order: UiOrder = { name: 'to-ui:data-changed', payload: {} };
     await browser.runtime.sendMessage(order).catch(() => {
       // No page open to hear it.
     });
+  };
+
+  /** After a change made in a page: banners, other pages, badge and alarms follow. */
+  const changed = async () => {
+    await tabs.notifyAll(null);
+    await notifyPages();
     await runner.sync();
   };
 
@@ -118,6 +140,7 @@ export default defineBackground(() => {
     notifyPortalTabs: (exceptTabId) => {
       tabs.notifyAll(exceptTabId).catch((error: unknown) => log.warn('onglets du portail introuvables :', error));
     },
+    notifyPages: () => void notifyPages(),
     reflect: async (notifications) => {
       for (const notification of notifications) await show(notification);
       await runner.sync();
@@ -170,6 +193,12 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) runner.check('alarm').catch((error: unknown) => log.error('vérification :', error));
+    if (alarm.name === PAUSE_ALARM) {
+      runner
+        .endPause('time')
+        .then(changed)
+        .catch((error: unknown) => log.error('fin de la pause :', error));
+    }
   });
   // After a restart of the browser or of the service worker: badge and alarm as stored.
   runner.sync().catch((error: unknown) => log.error('reprise :', error));
@@ -179,6 +208,16 @@ export default defineBackground(() => {
     if (address === null && notificationId !== SESSION_EXPIRED_NOTIFICATION) return;
     browser.notifications.clear(notificationId).catch(() => {});
     tabs.focus(address).catch((error: unknown) => log.warn('ouverture du portail :', error));
+  });
+
+  // Chrome: a new-mail notification's « Pause 1 h » (the policy's limits apply, as in the panel).
+  browser.notifications.onButtonClicked?.addListener((notificationId, buttonIndex) => {
+    if (addressOfNotification(notificationId) === null || buttonIndex !== 0) return;
+    browser.notifications.clear(notificationId).catch(() => {});
+    runner
+      .pause(QUICK_PAUSE_MINUTES, pauseLimits(store.policy))
+      .then(changed)
+      .catch((error: unknown) => log.warn('pause impossible :', error));
   });
 
   // The keyboard shortcut opens the switcher in the portal tab (the current one, else the first).

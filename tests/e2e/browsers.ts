@@ -1,10 +1,12 @@
 /**
  * The real browsers the e2e tests run in, from the system (Debian's chromium and
- * firefox-esr), each with the e2e build of the extension loaded, headless, in a fresh
- * temporary profile, kept off the network.
+ * firefox-esr, or another installed one: tests/support/browser-paths.ts), each with the
+ * e2e build of the extension loaded, headless, in a fresh temporary profile, kept off
+ * the network.
  */
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import { browserPath } from '../support/browser-paths';
 
 export const BROWSER_NAMES = ['chromium', 'firefox'] as const;
 export type BrowserName = (typeof BROWSER_NAMES)[number];
@@ -42,13 +44,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-function chromiumPath(): string {
-  return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
-}
-
 async function launchChromium(extensionDir: string | null, headless = true): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
+    executablePath: browserPath('chromium'),
     headless,
     defaultViewport: headless ? undefined : null,
     pipe: true,
@@ -84,7 +82,7 @@ async function launchChromium(extensionDir: string | null, headless = true): Pro
 async function launchFirefox(withExtension: boolean): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_EXECUTABLE_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: browserPath('firefox'),
     headless: true,
     extraPrefsFirefox: {
       // Keep Firefox off the network: no updates, telemetry or remote settings.

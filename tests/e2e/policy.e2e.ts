@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../simulator/seed';
 import { BANNER, logInWithMailboxesLearnt } from './banner-page';
 import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
-import { openExtensionPage, waitForDom } from './extension-pages';
+import { clickDom, openExtensionPage, waitForDom } from './extension-pages';
 import { useSimulator } from './suite';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -75,6 +75,9 @@ describe('chromium, enterprise policy', () => {
       `[data-mailbox-settings="${DEMO.services.mss}"]`,
     );
     await waitForDom(options, '[data-locked]');
+    // The mailbox's name and colour are in its details, opened on demand.
+    await clickDom(options, `[data-mailbox-settings="${DEMO.services.mss}"] [data-action="mailbox-details"]`);
+    await waitForDom(options, `[data-mailbox-settings="${DEMO.services.mss}"] input[data-field="label"]`);
     const locked = await options.evaluate((mss) => {
       const box = document.querySelector(`[data-mailbox-settings="${mss}"]`);
       return {

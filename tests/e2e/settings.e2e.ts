@@ -3,16 +3,18 @@
  * mailboxes and counts, a colour change that the open portal tab's banner shows at once,
  * a bad settings file that changes nothing and says why, a good one applied after its
  * preview, and axe-core finding no accessibility violation in the popup, the options
- * page and the banner.
+ * page and the banner. And the settings at scale: the simulator's thirty-mailbox user
+ * gets a compact line per mailbox, within about two screens, and a filter.
  */
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { Overview, SettingsView } from '../../utils/protocol/messages';
-import { controlState } from '../simulator/client';
+import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import { BANNER, logInWithMailboxesLearnt, POLL_MS } from './banner-page';
+import { BANNER, logInWithMailboxesLearnt, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension } from './browsers';
 import { ask, axeViolations, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { logIn } from './portal-page';
 import { useBrowser, useSimulator } from './suite';
 
 const VERMILLION = '#D55E00';
@@ -23,6 +25,14 @@ function bannerColour(page: Page): Promise<string> {
     BANNER,
     (host) => getComputedStyle(host.shadowRoot?.querySelector('.bar') as Element).backgroundColor,
   );
+}
+
+/** Opens a mailbox's details in the settings (its disclosure button) and waits for them. */
+async function openDetails(page: Page, address: string): Promise<void> {
+  const box = `[data-mailbox-settings="${address}"]`;
+  await clickDom(page, `${box} [data-action="mailbox-details"][aria-expanded="false"]`);
+  await waitForDom(page, `${box} [data-action="mailbox-details"][aria-expanded="true"]`);
+  await waitForDom(page, `${box} input[data-colour]`);
 }
 
 describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
@@ -53,6 +63,9 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     expect(await axeViolations(popup)).toEqual([]);
     await clickDom(popup, '#tab-settings');
     await waitForDom(popup, '[data-mailbox-settings]');
+    // Compact lines, and one mailbox's details opened: both pass axe.
+    await clickDom(popup, `[data-mailbox-settings="${DEMO.services.cardio}"] [data-action="mailbox-details"]`);
+    await waitForDom(popup, `[data-mailbox-settings="${DEMO.services.cardio}"] input[data-field="label"]`);
     expect(await axeViolations(popup)).toEqual([]);
 
     // Options: a colour chosen for mss@ shows at once in the portal tab's banner.
@@ -63,6 +76,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
       `[data-mailbox-settings="${DEMO.services.mss}"]`,
     );
     expect(await axeViolations(options)).toEqual([]);
+    await openDetails(options, DEMO.services.mss);
     await clickDom(options, `[data-mailbox-settings="${DEMO.services.mss}"] input[data-colour="${VERMILLION}"]`);
     await portal.waitForFunction(
       (tag) =>
@@ -114,5 +128,84 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     expect(after.settings.pollIntervalMinutes).toBe(5);
     expect(after.mailboxes.find((m) => m.address === DEMO.services.cardio)?.label).toBe('Cardio');
     expect(await axeViolations(options)).toEqual([]);
+  });
+});
+
+/** The screen the settings are measured on, and how many of its heights the mailbox lines may take. */
+const SCREEN = { width: 1280, height: 800 };
+const SCREENS_FOR_MAILBOXES = 2;
+
+/** Types into the mailbox filter as a person would (value, then the input event), by the DOM. */
+function filterMailboxes(page: Page, text: string): Promise<void> {
+  return page.evaluate((typed) => {
+    const input = document.querySelector<HTMLInputElement>('input[data-field="mailbox-filter"]');
+    if (!input) throw new Error('no mailbox filter');
+    input.value = typed;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Waits until the settings show `count` mailbox lines. */
+async function waitForLines(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-mailbox-settings]').length === n,
+    { polling: POLL_MS, timeout: 15_000 },
+    count,
+  );
+}
+
+describe.each(BROWSER_NAMES)('%s, settings for thirty mailboxes', (browserName) => {
+  const browser = useBrowser(() => launchWithExtension(browserName));
+  const simulator = useSimulator('classic');
+
+  it('fits the pool secretary’s mailboxes on about two screens, details closed; filters them; passes axe', async () => {
+    const sim = simulator();
+    const instance = browser();
+    await control(sim, 'first-login-quirk', { enabled: false });
+    const portal = await instance.newPage();
+    await logIn(portal, sim.url, DEMO.pool, DEMO.password);
+    await waitForBanner(portal, 'personal', DEMO.pool);
+    await waitInBanner(portal, '.menu-button');
+
+    const options = await openExtensionPage(instance, sim, 'options.html', '[data-mailbox-settings]');
+    await options.setViewport(SCREEN);
+    // Her own mailbox and the thirty services.
+    const total = (await ask<SettingsView>(options, 'ui:settings')).mailboxes.length;
+    expect(total).toBe(31);
+    await waitForLines(options, total);
+    // A layout size, not a timing: the part of the page that lists the mailboxes.
+    const measured = await options.evaluate(() => ({
+      viewport: [window.innerWidth, window.innerHeight],
+      open: document.querySelectorAll('[data-action="mailbox-details"][aria-expanded="true"]').length,
+      height: Math.ceil(document.querySelector('.mailbox-settings-list')?.getBoundingClientRect().height ?? 0),
+    }));
+    console.info(
+      `${browserName}: ${total} mailboxes, settings lines ${measured.height} px high at ${SCREEN.width}×${SCREEN.height}` +
+        ` (${(measured.height / SCREEN.height).toFixed(2)} screens)`,
+    );
+    expect({ viewport: measured.viewport, open: measured.open }).toEqual({
+      viewport: [SCREEN.width, SCREEN.height],
+      open: 0,
+    });
+    expect(measured.height).toBeGreaterThan(0);
+    expect(measured.height).toBeLessThanOrEqual(SCREENS_FOR_MAILBOXES * SCREEN.height);
+    expect(await axeViolations(options)).toEqual([]);
+
+    // The filter: on name and address, case folded; a line's details open inside the results.
+    await filterMailboxes(options, 'SERVICE 2');
+    await waitForLines(options, 10);
+    await filterMailboxes(options, 'service07@');
+    await waitForLines(options, 1);
+    await openDetails(options, 'service07@chu-exemple.mssante.fr');
+    expect(await axeViolations(options)).toEqual([]);
+    await filterMailboxes(options, 'radiologie');
+    await waitForDom(options, '[data-filter-result="0"]');
+    await waitForLines(options, 0);
+    expect(await options.$eval('[data-filter-result]', (el) => el.textContent)).toBe(
+      'Aucune boîte ne correspond à « radiologie ».',
+    );
+    expect(await axeViolations(options)).toEqual([]);
+    await filterMailboxes(options, '');
+    await waitForLines(options, total);
   });
 });

@@ -35,6 +35,15 @@ const nothing = z.strictObject({});
 /** The largest portal page read (bytes); the chooser of 51 mailboxes is a small fraction of it. */
 export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;
 
+/** The longest pause of the announcements one may ask for (« jusqu'à demain 8 h » is at most 32 h). */
+export const MAX_PAUSE_MINUTES = 48 * 60;
+
+/** The new-mail sound as it travels to the offscreen document: a WAV the background made, inline. */
+const wavDataUrl = z
+  .string()
+  .max(200_000)
+  .regex(/^data:audio\/wav;base64,[A-Za-z0-9+/]+={0,2}$/);
+
 /** content script → background. */
 export const contentToBackground = {
   /** The content script starts on a portal page: the background answers what it needs first. */
@@ -103,6 +112,16 @@ export const uiToBackground = {
   /** The browser granted (or withdrew) access to a portal origin the policy adds. */
   'ui:portal-access-changed': { request: nothing, response: done },
   'ui:diagnostics': { request: nothing, response: diagnostics },
+  /**
+   * « Pause 1 h », « Jusqu'à demain 8 h »: nothing announced (no notification, no sound)
+   * until then; cut to the policy's longest, refused (`locked`, `pause`) when it forbids one.
+   */
+  'ui:pause': {
+    request: z.strictObject({ minutes: z.number().int().min(1).max(MAX_PAUSE_MINUTES) }),
+    response: z.strictObject({ until: z.number(), minutes: z.number().int().min(1) }),
+  },
+  /** « Reprendre »: the pause ends now; what came meanwhile, still unread, is told once. */
+  'ui:resume': { request: nothing, response: z.strictObject({ notifications: z.number().int().min(0) }) },
   /** « Vérifier maintenant ». */
   'ui:check-now': {
     request: nothing,
@@ -130,9 +149,9 @@ export const backgroundToUi = {
 } satisfies OrderChannel;
 
 /**
- * background → its offscreen document (Chrome only: the service worker has no
- * DOMParser): read a portal page with utils/portal. A page beyond the fetcher's cap
- * fails the request's schema, unread.
+ * background → its offscreen document (Chrome only: the service worker has neither
+ * DOMParser nor audio): read a portal page with utils/portal (a page beyond the
+ * fetcher's cap fails the request's schema, unread); play the new-mail sound.
  */
 export const backgroundToOffscreen = {
   'to-offscreen:read-page': {
@@ -144,6 +163,11 @@ export const backgroundToOffscreen = {
       reachedBy: z.enum(['chooser', 'account']).nullable(),
     }),
     response: pageReading,
+  },
+  /** Plays the new-mail sound (made by the background: entrypoints/background/sound.ts). */
+  'to-offscreen:play-sound': {
+    request: z.strictObject({ src: wavDataUrl }),
+    response: z.strictObject({ played: z.boolean() }),
   },
 } satisfies RequestChannel;
 
@@ -168,5 +192,9 @@ export type UiOrder = OrdersOf<typeof backgroundToUi>;
 
 export type OffscreenRequest = z.infer<(typeof backgroundToOffscreen)['to-offscreen:read-page']['request']>;
 export type OffscreenReadPage = { name: 'to-offscreen:read-page'; payload: OffscreenRequest };
+export type OffscreenPlaySound = {
+  name: 'to-offscreen:play-sound';
+  payload: z.infer<(typeof backgroundToOffscreen)['to-offscreen:play-sound']['request']>;
+};
 
-export type { Diagnostics, ImportPreviewReply, Overview, SettingsView } from './views';
+export type { Diagnostics, ImportPreviewReply, Overview, PauseView, SettingsView } from './views';

@@ -61,13 +61,27 @@ export const notificationView = z.object({
   count: z.number().int().min(0),
   title: z.string().max(400),
   at: z.number(),
+  /** A short sound went with it (the mailbox's `sound`); for diagnostics, the popup shows it nowhere. */
+  sound: z.boolean(),
 });
+
+/**
+ * The pause of the announcements, as the popup shows it: until when (null: none), whether
+ * the organisation's policy allows one, and the longest it allows (null: no limit).
+ */
+export const pauseView = z.strictObject({
+  until: z.number().nullable(),
+  allowed: z.boolean(),
+  longestMinutes: z.number().int().min(1).nullable(),
+});
+export type PauseView = z.infer<typeof pauseView>;
 
 export const overview = z.strictObject({
   mailboxes: z.array(mailboxView.extend({ watched: z.boolean(), active: z.boolean() })),
   poll: pollView,
   notifications: z.array(notificationView),
   portalUrl: z.string().nullable(),
+  pause: pauseView,
 });
 export type Overview = z.infer<typeof overview>;
 

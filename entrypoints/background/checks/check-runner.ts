@@ -1,8 +1,10 @@
 /**
  * Runs the checks (entrypoints/background/checks/check-schedule.ts decides): one at a time, one request each, the page
  * read by the same portal readers as the content script, the notifications shown and
- * logged, the badge updated, the next alarm set. Every effect is injected, so that the
- * whole cycle is tested with a fake clock and a fake portal.
+ * logged, the badge updated, the next alarm set; and the pause of the announcements
+ * (entrypoints/background/checks/pause.ts decides), started, ended and its end alarm
+ * set. Every effect is injected, so that the whole cycle is tested with a fake clock and
+ * a fake portal.
  *
  * One at a time, but never held up for good: a check that has not ended by
  * CHECK_DEADLINE_MS is abandoned (recorded as a failure, with its backoff) and the next
@@ -32,6 +34,7 @@ import {
 } from './check-schedule';
 import { ReadingTimedOut } from './html-reader';
 import type { ShownNotification } from './new-mail';
+import { endPause, type PauseLimits, type PauseStart, pauseAlarmAt, startPause } from './pause';
 
 export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; error: CheckError };
 
@@ -46,6 +49,11 @@ export interface PollEffects {
   showBadge(badge: Badge): Promise<void>;
   /** Sets the next alarm, or clears it (null). */
   schedule(when: number | null): Promise<void>;
+  /**
+   * Sets the alarm that ends the pause, or clears it (null). Absent (a harness without
+   * alarms): the pause still ends at its time, and the next check tells what it held.
+   */
+  schedulePauseEnd?(when: number | null): Promise<void>;
   idleState(): Promise<'active' | 'idle' | 'locked'>;
 }
 
@@ -63,8 +71,12 @@ export interface CheckReport {
 export interface PollRunner {
   /** Checks now (an alarm, or « Vérifier maintenant »); joins a check already running, until its deadline. */
   check(reason: 'alarm' | 'user'): Promise<CheckReport>;
-  /** Puts the badge and the alarm in line with the stored state (after a restart, a resume). */
+  /** Puts the badge and the alarms in line with the stored state (after a restart, a resume). */
   sync(): Promise<void>;
+  /** Pauses the announcements for `minutes` (within the policy's `limits`); badge and alarm follow. */
+  pause(minutes: number, limits: PauseLimits): Promise<PauseStart>;
+  /** Ends the pause, by its time (its alarm) or by « Reprendre »: what it held is shown; how many. */
+  endPause(reason: 'time' | 'resume'): Promise<number>;
 }
 
 /** One call of `run`: its claim once the check has started. */
@@ -103,7 +115,7 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     );
     if (result === null) return { status: state.poll.status, notifications: 0 };
     for (const notification of result.notifications) await effects.show(notification);
-    await effects.showBadge(badgeFor(state));
+    await effects.showBadge(badgeFor(state, now));
     await effects.schedule(result.nextPollAt || null);
     return { status: state.poll.status, notifications: result.notifications.length };
   }
@@ -117,7 +129,7 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     }
     const { result: decision, state: started } = await store.update((state) => startPoll(state, clock.now()));
     if (!decision.start) {
-      await effects.showBadge(badgeFor(started));
+      await effects.showBadge(badgeFor(started, clock.now()));
       if (decision.reason !== 'busy') await effects.schedule(null);
       return { status: decision.reason === 'busy' ? 'busy' : started.poll.status, notifications: 0 };
     }
@@ -158,9 +170,28 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     },
     async sync() {
       const state = await store.read();
-      await effects.showBadge(badgeFor(state));
+      const now = clock.now();
+      await effects.showBadge(badgeFor(state, now));
       const { nextPollAt } = state.poll;
-      await effects.schedule(nextPollAt ? Math.max(nextPollAt, clock.now() + 1_000) : null);
+      await effects.schedule(nextPollAt ? Math.max(nextPollAt, now + 1_000) : null);
+      await effects.schedulePauseEnd?.(pauseAlarmAt(state, now));
+    },
+    async pause(minutes, limits) {
+      const now = clock.now();
+      const { state, result } = await store.update((current) => startPause(current, minutes, limits, now));
+      if (result.ok) {
+        await effects.showBadge(badgeFor(state, now));
+        await effects.schedulePauseEnd?.(result.until);
+      }
+      return result;
+    },
+    async endPause(reason) {
+      const now = clock.now();
+      const { state, result } = await store.update((current) => endPause(current, reason, now, clock.minuteOfDay(now)));
+      for (const notification of result) await effects.show(notification);
+      await effects.showBadge(badgeFor(state, now));
+      await effects.schedulePauseEnd?.(pauseAlarmAt(state, now));
+      return result.length;
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Reading portal HTML in the background, with the same utils/portal readers as the
  * content script. Firefox's background page has a DOMParser; Chrome's service worker
- * has none, so there the reading happens in an offscreen document (reason DOM_PARSER)
- * created on first need. One function either way.
+ * has none, so there the reading happens in the offscreen document
+ * (entrypoints/background/offscreen-document.ts) created on first need. One function
+ * either way.
  *
  * A reading in the offscreen document that has not answered within PARSE_TIMEOUT_MS
  * fails, and the document is closed, to be created anew on the next reading: a document
@@ -15,6 +16,7 @@ import { browser } from 'wxt/browser';
 import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
 import type { OffscreenReadPage } from '../../../utils/protocol/messages';
+import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from '../offscreen-document';
 import { PARSE_TIMEOUT_MS } from './check-schedule';
 
 export type HtmlReader = (
@@ -24,14 +26,7 @@ export type HtmlReader = (
   context: PageContext,
 ) => Promise<PortalPageReading>;
 
-/** The path of the offscreen document in the Chrome build (entrypoints/offscreen/). */
-export const OFFSCREEN_PATH = '/offscreen.html';
-
-export interface OffscreenApi {
-  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
-  hasDocument?(): Promise<boolean>;
-}
+export { OFFSCREEN_PATH } from '../offscreen-document';
 
 /** What the reader needs of the browser (injected in tests). */
 export interface HtmlReaderEnvironment {
@@ -46,7 +41,7 @@ export interface HtmlReaderEnvironment {
 function browserEnvironment(): HtmlReaderEnvironment {
   return {
     hasDomParser: typeof DOMParser !== 'undefined',
-    offscreen: (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
+    offscreen: browserOffscreenApi(),
     send: (request) => browser.runtime.sendMessage(request),
   };
 }
@@ -66,22 +61,7 @@ export function createHtmlReader(
     return async (html, url, profile, context) =>
       readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
   }
-  const { offscreen } = environment;
-  let ready: Promise<void> | null = null;
-  const ensureDocument = () => {
-    ready ??= (async () => {
-      if (await offscreen?.hasDocument?.()) return;
-      await offscreen?.createDocument({
-        url: OFFSCREEN_PATH,
-        reasons: ['DOM_PARSER'],
-        justification: 'Lire les pages du portail Medimail (sélecteur de compte) pour compter les messages non lus.',
-      });
-    })().catch((error: unknown) => {
-      ready = null;
-      throw error;
-    });
-    return ready;
-  };
+  const offscreen = environment.offscreen && offscreenDocument(environment.offscreen);
   return async (html, url, profile, context) => {
     if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
     const request: OffscreenReadPage = {
@@ -93,18 +73,13 @@ export function createHtmlReader(
       timer = setTimeout(() => reject(new ReadingTimedOut()), timeoutMs);
     });
     try {
-      const reading = (await Promise.race([ensureDocument().then(() => environment.send(request)), overdue])) as
+      const reading = (await Promise.race([offscreen.ensure().then(() => environment.send(request)), overdue])) as
         | PortalPageReading
         | undefined;
       if (!reading) throw new Error('le document hors écran ne répond pas');
       return reading;
     } catch (error) {
-      if (error instanceof ReadingTimedOut) {
-        ready = null;
-        await offscreen.closeDocument().catch(() => {
-          // Already gone (closed by the browser): the next reading creates one.
-        });
-      }
+      if (error instanceof ReadingTimedOut) await offscreen.close();
       throw error;
     } finally {
       clearTimeout(timer);

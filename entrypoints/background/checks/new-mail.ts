@@ -3,8 +3,11 @@
  * the count already told (`notifiedUnread`). One notification per mailbox per rise,
  * with an id stable per mailbox (a later rise replaces it, nothing piles up). The
  * baseline moves in the same transaction as the decision, in the database, so nothing
- * is told twice after any number of checks or restarts. Quiet hours hold the news back
- * (the rise is told when they end); a fall in the count (mail read) lowers the baseline.
+ * is told twice after any number of checks or restarts. Quiet hours and a pause
+ * (entrypoints/background/checks/pause.ts) hold the news back (the rise is told when they
+ * end); a fall in the count (mail read) lowers the baseline. A mailbox whose `sound` is
+ * on has its news come with a short sound (entrypoints/background/sound.ts): only with a
+ * notification shown, so never while news is held, never with notifications off.
  * Privacy: never a subject or a sender. Notifications name the mailbox and the count;
  * with `privacyMode` (« notifications discrètes ») they give the count alone, for a
  * service whose very name is sensitive, on a screen patients can see. The id still
@@ -12,7 +15,7 @@
  */
 import { t } from '../../../utils/i18n';
 import { displayName, watchedMailboxes } from '../session/mailboxes';
-import type { MailboxRecord, NotificationLogRecord, SettingsRecord } from '../storage/records';
+import type { MailboxRecord, NotificationLogRecord, PollStateRecord, SettingsRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 
 export const MAIL_NOTIFICATION_PREFIX = 'repere-bal:mail:';
@@ -33,6 +36,7 @@ export interface ShownNotification {
   notificationId: string;
   title: string;
   message: string;
+  /** What is logged of it; `log.sound`: a short sound goes with it. */
   log: Omit<NotificationLogRecord, 'id'>;
 }
 
@@ -48,6 +52,11 @@ export function isQuietTime(quiet: SettingsRecord['quietHours'], minuteOfDay: nu
   const end = minutesOf(quiet.end);
   if (start === end) return false;
   return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
+}
+
+/** Whether a pause asked by the user holds the news at `now` (it ends at `until`, alarm or not). */
+export function isPaused(poll: Pick<PollStateRecord, 'pause'>, now: number): boolean {
+  return poll.pause !== null && now < poll.pause.until;
 }
 
 /** The title and message that name the mailbox (its label, portal name or address). */
@@ -79,7 +88,17 @@ export function newMailNotification(
     notificationId,
     title,
     message,
-    log: { notificationId, kind: 'new-mail', address: mailbox.address, count, title, message, at: now },
+    log: {
+      notificationId,
+      kind: 'new-mail',
+      address: mailbox.address,
+      count,
+      title,
+      message,
+      at: now,
+      // The sound goes with the notification, as the mailbox asks: none without one.
+      sound: mailbox.sound,
+    },
   };
 }
 
@@ -98,6 +117,7 @@ export function sessionExpiredNotification(now: number): ShownNotification {
       title,
       message,
       at: now,
+      sound: false,
     },
   };
 }
@@ -109,7 +129,7 @@ export function sessionExpiredNotification(now: number): ShownNotification {
  */
 export function collectRises(state: StoredState, now: number, minuteOfDay: number): ShownNotification[] {
   const { settings } = state;
-  const quiet = isQuietTime(settings.quietHours, minuteOfDay);
+  const held = isQuietTime(settings.quietHours, minuteOfDay) || isPaused(state.poll, now);
   // The mailboxes whose news is told: watched, of the person logged in.
   const told = new Set(watchedMailboxes(state).map((m) => m.address));
   const due: ShownNotification[] = [];
@@ -127,8 +147,8 @@ export function collectRises(state: StoredState, now: number, minuteOfDay: numbe
       mailbox.notifiedUnread = unread;
       continue;
     }
-    // Quiet hours: keep the baseline, the rise is told when they end.
-    if (quiet) continue;
+    // Quiet hours or a pause: keep the baseline, the rise is told when they end.
+    if (held) continue;
     due.push(newMailNotification(mailbox, unread - baseline, now, settings.privacyMode));
     mailbox.notifiedUnread = unread;
   }

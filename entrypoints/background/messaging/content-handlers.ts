@@ -1,7 +1,8 @@
 /**
  * The background's answers to the content script: each message is validated by the
  * router before it gets here, and every change goes through the store in one
- * transaction. Other portal tabs are told when the active mailbox changes. URLs a page
+ * transaction. Other portal tabs, and the extension's open pages (the popup marks the
+ * mailbox open on the portal), are told when the active mailbox changes. URLs a page
  * reports are kept only on that page's own origin, on the portal: they become the URLs
  * the background fetches and opens.
  */
@@ -30,6 +31,8 @@ export interface ContentHandlerDeps {
   version: string;
   /** Tells the content scripts of portal tabs (but `exceptTabId`) that something changed. */
   notifyPortalTabs: (exceptTabId: number | null) => void;
+  /** Tells the extension's open pages (popup, options) that what they show changed. */
+  notifyPages: () => void;
   /** Shows what a page's counts made news, and puts the badge and the next check in line. */
   reflect: (notifications: ShownNotification[]) => Promise<void>;
   /** The portal's match patterns (the manifest's, and those a policy adds and the browser granted). */
@@ -46,6 +49,7 @@ export function createContentHandlers({
   now,
   version,
   notifyPortalTabs,
+  notifyPages,
   reflect,
   portalMatches,
 }: ContentHandlerDeps): ContentHandlers {
@@ -95,7 +99,10 @@ export function createContentHandlers({
         if (kind === 'login') pauseOnLoginPage(state, at);
         return { state, result: { ...outcome, notifications }, logged: notifications.map((n) => n.log) };
       });
-      if (result.activeChanged || result.othersChanged) notifyPortalTabs(tabId ?? null);
+      if (result.activeChanged || result.othersChanged) {
+        notifyPortalTabs(tabId ?? null);
+        notifyPages();
+      }
       await reflect(result.notifications);
       return result.view;
     },

@@ -1,7 +1,7 @@
 /**
  * The background's answers to the extension's own pages (popup, options): the overview,
- * « Vérifier maintenant », opening a mailbox, the settings and their changes, the
- * settings file, the diagnostics. Every change goes through the store in one
+ * « Vérifier maintenant », the pause of the announcements and « Reprendre », opening a
+ * mailbox, the settings and their changes, the settings file, the diagnostics. Every change goes through the store in one
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 import { textOn } from '../../../utils/colours';
@@ -11,8 +11,9 @@ import { portalUrlOrNull } from '../../../utils/portal-urls';
 import type { SettingsView, UiMessageName } from '../../../utils/protocol/messages';
 import { MIN_POLL_MINUTES } from '../../../utils/protocol/shapes';
 import type { PollRunner } from '../checks/check-runner';
+import { isPaused } from '../checks/new-mail';
 import type { ExtraPortals } from '../policy/extra-portals';
-import { lockedMailboxFields, lockedSettings, type ManagedPolicy } from '../policy/policy';
+import { lockedMailboxFields, lockedSettings, type ManagedPolicy, pauseLimits } from '../policy/policy';
 import { confirmsBeforeSend, displayName, mailboxViewOf, sessionMailboxes } from '../session/mailboxes';
 import {
   applySettingsFile,
@@ -129,19 +130,36 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
           nextPollAt: poll.nextPollAt,
           lastError: poll.lastError,
         },
-        notifications: log.map(({ notificationId, kind, address, count, title, at }) => ({
+        notifications: log.map(({ notificationId, kind, address, count, title, at, sound }) => ({
           notificationId,
           kind,
           address,
           count,
           title,
           at,
+          sound,
         })),
         // Stored from portal pages; only a URL on a granted portal origin reaches the popup.
         portalUrl: portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches),
+        pause: {
+          until: poll.pause && isPaused(poll, now()) ? poll.pause.until : null,
+          ...pauseLimits(store.policy),
+        },
       };
     },
     'ui:check-now': async () => runner.check('user'),
+    'ui:pause': async ({ minutes }) => {
+      const started = await runner.pause(minutes, pauseLimits(store.policy));
+      if (!started.ok)
+        throw new HandlerFailure({ code: 'locked', fields: ['pause'] }, 'pause interdite par la politique');
+      await changed();
+      return { until: started.until, minutes: started.minutes };
+    },
+    'ui:resume': async () => {
+      const notifications = await runner.endPause('resume');
+      await changed();
+      return { notifications };
+    },
     'ui:open-mailbox': async ({ address }) => {
       await deps.openMailbox(address);
       return { ok: true };
@@ -201,7 +219,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
     },
     'ui:diagnostics': async () => {
       const state = await store.read();
-      const { id: _id, ...poll } = state.poll;
+      const { id: _id, pause: _pause, ...poll } = state.poll;
       return {
         version: deps.version,
         lastReading: state.portal.lastReading,

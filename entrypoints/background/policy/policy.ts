@@ -1,14 +1,16 @@
 /**
  * The organisation's policy (`storage.managed`: Chrome's managed_schema, Firefox's
  * policies.json « 3rdparty » section): additional portal origins, labels and colours per
- * mailbox, a forced privacy mode, a minimum check interval, settings imposed (`settings`)
- * or frozen at their current value (`lockedSettings`).
+ * mailbox, a forced privacy mode, a minimum check interval, the pause of announcements
+ * forbidden or limited, settings imposed (`settings`) or frozen at their current value
+ * (`lockedSettings`).
  * Managed values win: they are written over the user's in every change (entrypoints/background/storage/store.ts),
  * frozen ones are put back after every change whatever its path, and the settings show
  * both locked. A malformed policy is refused as a whole, with the reason kept for
  * diagnostics: the user's own settings then apply.
  */
 import { z } from 'zod';
+import { MAX_PAUSE_MINUTES } from '../../../utils/protocol/messages';
 import {
   address,
   hexColour,
@@ -18,6 +20,7 @@ import {
   selectorProfile,
   settingsPatch,
 } from '../../../utils/protocol/shapes';
+import type { PauseLimits } from '../checks/pause';
 import type { SettingsRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 
@@ -45,6 +48,10 @@ export const managedPolicy = z.object({
     .optional(),
   privacyMode: z.boolean().optional(),
   minPollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).optional(),
+  /** false: no pause of the announcements (the panel and the notifications offer none). */
+  pauseAllowed: z.boolean().optional(),
+  /** The longest pause of the announcements, in minutes: a longer one is cut to it. */
+  maxPauseMinutes: z.number().int().min(1).max(MAX_PAUSE_MINUTES).optional(),
   settings: settingsPatch.optional(),
   lockedSettings: z.array(z.enum(LOCKABLE_SETTINGS)).optional(),
   selectorProfile: selectorProfile.optional(),
@@ -110,6 +117,11 @@ export function keepFrozenSettings(
   }
 }
 
+/** What the policy allows of the pause of announcements. */
+export function pauseLimits(policy: ManagedPolicy | null): PauseLimits {
+  return { allowed: policy?.pauseAllowed !== false, longestMinutes: policy?.maxPauseMinutes ?? null };
+}
+
 /** Mailbox fields the policy sets (and so locks), by address. */
 export function lockedMailboxFields(
   policy: ManagedPolicy | null,
@@ -130,6 +142,13 @@ export function enforcePolicy(state: StoredState, policy: ManagedPolicy | null):
     settings.pollIntervalMinutes = Math.max(settings.pollIntervalMinutes, policy.minPollIntervalMinutes);
   }
   if (policy.selectorProfile) settings.profileOverride = policy.selectorProfile;
+  // A pause under way when the policy came (or changed) ends, or is cut to its longest.
+  const { pause } = state.poll;
+  const limits = pauseLimits(policy);
+  if (pause && !limits.allowed) state.poll.pause = null;
+  else if (pause && limits.longestMinutes !== null) {
+    pause.until = Math.min(pause.until, pause.since + limits.longestMinutes * 60_000);
+  }
   for (const entry of policy.mailboxes ?? []) {
     const mailbox = state.mailboxes.find((m) => m.address === entry.address);
     if (!mailbox) continue;

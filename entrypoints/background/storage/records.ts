@@ -161,6 +161,15 @@ export const pollStateRecord = pollDiagnostics.extend({
   requests: pollFields.requests.default(0),
   /** Entries of an older shape (details as sentences) are dropped, all at once. */
   history: pollFields.history.catch([]).default([]),
+  /**
+   * « Pause » (entrypoints/background/checks/pause.ts): nothing is announced from `since`
+   * until `until`; kept here so that it survives a restart (its end alarm is set again).
+   */
+  pause: z
+    .object({ since: z.number(), until: z.number() })
+    .refine((pause) => pause.until > pause.since, { error: 'une pause finit après son début' })
+    .nullable()
+    .default(null),
 });
 export type PollStateRecord = z.infer<typeof pollStateRecord>;
 
@@ -168,5 +177,7 @@ export type PollStateRecord = z.infer<typeof pollStateRecord>;
 export const notificationLogRecord = notificationView.extend({
   id: z.number().int().optional(),
   message: z.string().max(1000),
+  /** Entries logged before sounds existed had none. */
+  sound: notificationView.shape.sound.default(false),
 });
 export type NotificationLogRecord = z.infer<typeof notificationLogRecord>;

@@ -15,6 +15,7 @@ const overview = (mailboxes: Overview['mailboxes']): Overview => ({
   poll: { status: 'ok', lastPollAt: 1, lastSuccessAt: Date.UTC(2026, 10, 26, 9, 41), nextPollAt: 0, lastError: null },
   notifications: [],
   portalUrl: 'https://medimail.mipih.fr/?m=liste&f=1',
+  pause: { until: null, allowed: true, longestMinutes: null },
 });
 
 const settingsMailbox: SettingsView['mailboxes'][number] = {
@@ -102,6 +103,7 @@ describe('MailboxSettings', () => {
       }),
     });
     const { container } = render(<MailboxSettings mailboxes={[settingsMailbox]} onSaved={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Détails/ }));
     fireEvent.click(container.querySelector('input[data-colour="#D55E00"]') as Element);
     await waitFor(() => expect(asked).toHaveLength(1));
     expect(asked[0]?.payload).toEqual({ address: CARDIO, patch: { colour: '#D55E00' } });
@@ -110,6 +112,7 @@ describe('MailboxSettings', () => {
   it('refuses a custom colour that cannot carry readable text, and saves nothing', async () => {
     const asked = background({});
     const { container } = render(<MailboxSettings mailboxes={[settingsMailbox]} onSaved={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Détails/ }));
     fireEvent.change(container.querySelector('input[type=color]') as Element, { target: { value: '#777799' } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/contraste AA/);
     expect(asked).toHaveLength(0);

@@ -31,6 +31,7 @@ const failing = (lastError: Overview['poll']['lastError']): Overview => ({
   poll: { status: 'error', lastPollAt: Date.UTC(2026, 10, 26, 9, 41), lastSuccessAt: 0, nextPollAt: 0, lastError },
   notifications: [],
   portalUrl: null,
+  pause: { until: null, allowed: true, longestMinutes: null },
 });
 
 /** The background: a reply by message name; records every message the listeners heard. */
@@ -90,6 +91,7 @@ describe('failure codes, worded where shown', () => {
       locked: [],
     };
     const { container } = render(<MailboxSettings mailboxes={[mailbox]} onSaved={() => {}} />);
+    fireEvent.click(container.querySelector('[data-action="mailbox-details"]') as Element);
     fireEvent.click(container.querySelector('input[data-colour="#D55E00"]') as Element);
     expect((await screen.findByRole('alert')).textContent).toBe('Réglage fixé par votre organisation : colour');
   });

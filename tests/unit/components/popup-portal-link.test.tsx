@@ -11,6 +11,7 @@ const firstRun = (portalUrl: string | null): Overview => ({
   poll: { status: 'idle', lastPollAt: 0, lastSuccessAt: 0, nextPollAt: 0, lastError: null },
   notifications: [],
   portalUrl,
+  pause: { until: null, allowed: true, longestMinutes: null },
 });
 
 /** The background answering the overview, and the browser saying which origins it granted. */

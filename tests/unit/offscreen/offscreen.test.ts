@@ -1,6 +1,11 @@
-/** Chrome's offscreen document, on the fake browser: it reads a page, and refuses one beyond the fetcher's cap. */
-import { beforeAll, describe, expect, it } from 'vitest';
+/**
+ * Chrome's offscreen document, on the fake browser: it reads a page, and refuses one
+ * beyond the fetcher's cap; it plays the new-mail sound the background sends, and only
+ * a WAV carried inline.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chimeDataUrl } from '@/entrypoints/background/sound';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { MAX_PORTAL_PAGE_BYTES, type OffscreenReadPage } from '@/utils/protocol/messages';
 
@@ -35,6 +40,42 @@ describe('offscreen document', () => {
 
   it('does not answer for a page beyond the cap: the request fails its schema, unread', async () => {
     expect(await answer(request('a'.repeat(MAX_PORTAL_PAGE_BYTES + 1)))).toBeUndefined();
+  });
+
+  describe('the new-mail sound', () => {
+    const sound = (src: string) => ({ name: 'to-offscreen:play-sound', payload: { src } });
+    /** An audio element that plays (or is refused), recording what it was given. */
+    function stubAudio(play: () => Promise<void>) {
+      const sources: string[] = [];
+      vi.stubGlobal(
+        'Audio',
+        class {
+          constructor(src: string) {
+            sources.push(src);
+          }
+          play = play;
+        },
+      );
+      return sources;
+    }
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('plays the sound the background made, and says whether it could', async () => {
+      const sources = stubAudio(async () => {});
+      expect(await answer(sound(chimeDataUrl()))).toEqual({ played: true });
+      expect(sources).toEqual([chimeDataUrl()]);
+      stubAudio(() => Promise.reject(new DOMException('refusé', 'NotAllowedError')));
+      expect(await answer(sound(chimeDataUrl()))).toEqual({ played: false });
+    });
+
+    it('plays nothing but an inline WAV, and only for this extension', async () => {
+      const sources = stubAudio(async () => {});
+      expect(await answer(sound('https://attacker.example/cri.wav'))).toBeUndefined();
+      expect(await answer(sound(chimeDataUrl()), { id: fakeBrowser.runtime.id, tab: { id: 3 } })).toBeUndefined();
+      expect(sources).toEqual([]);
+    });
   });
 
   it('answers only this extension, never a tab, and only its own channel', async () => {

@@ -251,7 +251,7 @@ describe('poll runner', () => {
     for (let i = 0; i < 3; i += 1) await h.runner.check('user');
     expect(h.fetchText).toHaveBeenCalledOnce();
     expect(h.shown).toHaveLength(1);
-    expect(badgeFor(await h.store.read())).toMatchObject({ text: '!', colour: BADGE_COLOURS.expired });
+    expect(badgeFor(await h.store.read(), h.now)).toMatchObject({ text: '!', colour: BADGE_COLOURS.expired });
 
     await h.store.update((state) => resumeOnLiveSession(state, h.now));
     h.serve({ [MSS]: 0 });
@@ -276,7 +276,7 @@ describe('poll runner', () => {
     expect(state.poll.history[1]?.detail).toEqual({ code: 'http', status: 500 });
     expect(h.schedules.at(-1)).toBe(h.now + 16 * 60_000);
     expect(h.shown).toHaveLength(0);
-    expect(badgeFor(state)).toMatchObject({ text: '?', colour: BADGE_COLOURS.error });
+    expect(badgeFor(state, h.now)).toMatchObject({ text: '?', colour: BADGE_COLOURS.error });
   });
 
   it('does not start a second check while one from a stopped worker may still run', async () => {
@@ -431,7 +431,7 @@ describe('badge', () => {
     await h.loggedIn();
     h.serve({ [NOEMIE]: 5, [MSS]: 2, [CARDIO]: 3 });
     await h.runner.check('alarm');
-    const badge = badgeFor(await h.store.read());
+    const badge = badgeFor(await h.store.read(), h.now);
     expect(badge.text).toBe('5');
     expect(badge.title).toContain('Secrétariat de cardiologie : 3');
     expect(badge.title).not.toContain('Noémie');

@@ -124,11 +124,11 @@ describe('new-mail notifications', () => {
 
 describe('badge tooltip', () => {
   it('lists each watched service mailbox when discreet notifications are off', () => {
-    expect(badgeFor(stateWithRise(3, false)).title).toContain(`${ADDICTO.label} : 5`);
+    expect(badgeFor(stateWithRise(3, false), 1_000).title).toContain(`${ADDICTO.label} : 5`);
   });
 
   it('gives the total alone, naming no mailbox, when discreet', () => {
-    const badge = badgeFor(stateWithRise(3, true));
+    const badge = badgeFor(stateWithRise(3, true), 1_000);
     expect(badge.text).toBe('5');
     expect(badge.title).toBe('Repère BAL — non lus dans les BAL de service suivies : 5');
     expectNoNameOfAddicto(badge.title);

@@ -16,15 +16,21 @@ let n = 0;
 function handlers() {
   n += 1;
   const store = new Store(new RepereDb(`content-handlers-${n}-${Date.now()}`));
+  const told = { tabs: 0, pages: 0 };
   const content = createContentHandlers({
     store,
     now: () => 1_000_000,
     version: '1.0.0',
-    notifyPortalTabs: () => {},
+    notifyPortalTabs: () => {
+      told.tabs += 1;
+    },
+    notifyPages: () => {
+      told.pages += 1;
+    },
     reflect: async () => {},
     portalMatches: () => [`${PORTAL}/*`, 'https://preprod.medimail.mipih.fr/*'],
   });
-  return { store, content };
+  return { store, content, told };
 }
 
 const tab = (url: string) => ({ id: 'x', url, tab: { id: 3 } });
@@ -80,6 +86,24 @@ describe('content handlers', () => {
     expect((await content['content:hello']({ url: `${PORTAL}/` }, tab(`${PORTAL}/`))).frame).toEqual(FRAME);
     const elsewhere = 'https://preprod.medimail.mipih.fr/';
     expect((await content['content:hello']({ url: elsewhere }, tab(elsewhere))).frame).toBeNull();
+  });
+});
+
+describe('the active mailbox', () => {
+  it('tells the other tabs and the extension’s pages (the popup marks it) when it changes', async () => {
+    const { store, content, told } = handlers();
+    const seen = (name: string, observedAt: number) =>
+      content['content:page-seen'](
+        { reading: reading({ label: { text: name, address: null } }), observedAt, discovered: null },
+        tab(`${PORTAL}/?m=liste`),
+      );
+    await seen('Secrétariat de cardiologie', 1);
+    expect(told).toEqual({ tabs: 1, pages: 1 });
+    await seen('Secrétariat de cardiologie', 2);
+    expect(told).toEqual({ tabs: 1, pages: 1 });
+    await seen('Bloc opératoire', 3);
+    expect(told).toEqual({ tabs: 2, pages: 2 });
+    expect((await store.read()).portal.activeLabel).toBe('Bloc opératoire');
   });
 });
 

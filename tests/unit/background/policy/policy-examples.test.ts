@@ -1,6 +1,7 @@
 /**
- * The sample policy files for IT (policies/) are read as each browser would and pass
- * the extension's own check; Chrome's managed schema names every key the policy knows.
+ * The sample policy files for IT (policies/: Chrome, Edge, Firefox) are read as each
+ * browser would and pass the extension's own check; Chrome's managed schema (which Edge
+ * reads too) names every key the policy knows.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,20 +10,47 @@ import { managedPolicy, readPolicy } from '@/entrypoints/background/policy/polic
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const schema = json('public/managed_schema.json') as { properties: Record<string, { type: string }> };
 
-/** What Chrome makes of a .reg policy: numbers from dwords, booleans where the schema says so, JSON in strings. */
-function readRegistryPolicy(text: string): Record<string, unknown> {
+/** A .reg file's keys, each with its values as written (`"name"=…`), in order. */
+function registryKeys(text: string): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  let values: string[] | undefined;
+  for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+    const key = /^\[(.+)\]$/.exec(line)?.[1];
+    if (key !== undefined) {
+      values = [];
+      keys.set(key, values);
+    } else if (line.startsWith('"')) values?.push(line);
+  }
+  return keys;
+}
+
+/**
+ * What Chrome (or Edge) makes of the extension's policy key in a .reg file: numbers from
+ * dwords, booleans where the schema says so, JSON in strings. Every value must be a key
+ * of the schema.
+ */
+function readRegistryPolicy(text: string, policyKey: string): Record<string, unknown> {
+  const lines = registryKeys(text).get(policyKey);
+  if (!lines) throw new Error(`no [${policyKey}] in the file`);
   const policy: Record<string, unknown> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^"(\w+)"=(?:dword:([0-9a-f]{8})|"(.*)")$/.exec(line.trim());
-    if (!match) continue;
+  for (const line of lines) {
+    const match = /^"(\w+)"=(?:dword:([0-9a-f]{8})|"(.*)")$/.exec(line);
+    if (!match) throw new Error(`unreadable value: ${line}`);
     const [, key = '', dword, string] = match;
     const type = schema.properties[key]?.type;
+    if (!type) throw new Error(`${key} is not in the extension's policy schema`);
     if (dword !== undefined)
       policy[key] = type === 'boolean' ? Number.parseInt(dword, 16) !== 0 : Number.parseInt(dword, 16);
     else policy[key] = type === 'string' ? string : JSON.parse((string ?? '').replace(/\\"/g, '"'));
   }
   return policy;
 }
+
+const CHROME_POLICY_KEY =
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\IDENTIFIANT\\policy';
+const EDGE_POLICY_KEY =
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\IDENTIFIANT\\policy';
+const EDGE_FORCELIST_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist';
 
 describe('sample policies', () => {
   it('Chrome on Linux (JSON)', () => {
@@ -32,7 +60,7 @@ describe('sample policies', () => {
   });
 
   it('Chrome on Windows (registry, GPO)', () => {
-    const policy = readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'));
+    const policy = readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'), CHROME_POLICY_KEY);
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
       policy: {
@@ -41,6 +69,25 @@ describe('sample policies', () => {
         lockedSettings: ['pauseWhenIdle'],
       },
     });
+  });
+
+  it('Microsoft Edge on Windows (registry, GPO): forced install from Edge Add-ons, the same settings as Chrome', () => {
+    const text = readFileSync('policies/edge-windows.reg', 'utf8');
+    expect(registryKeys(text).get(EDGE_FORCELIST_KEY)).toEqual([
+      '"1"="IDENTIFIANT;https://edge.microsoft.com/extensionwebstorebase/v1/crx"',
+    ]);
+    const policy = readRegistryPolicy(text, EDGE_POLICY_KEY);
+    expect(readPolicy(policy)).toMatchObject({
+      ok: true,
+      policy: {
+        privacyMode: true,
+        minPollIntervalMinutes: 2,
+        portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
+        mailboxes: [{ label: 'Cardiologie' }, { watched: true }],
+        lockedSettings: ['pauseWhenIdle'],
+      },
+    });
+    expect(policy).toEqual(readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'), CHROME_POLICY_KEY));
   });
 
   it('Firefox (policies.json)', () => {

@@ -159,6 +159,7 @@ describe('policy', () => {
         now: () => 1_000,
         version: '0.1.0',
         notifyPortalTabs: () => {},
+        notifyPages: () => {},
         reflect: async () => {},
         portalMatches: () => [],
       });

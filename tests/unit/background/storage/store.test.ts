@@ -133,6 +133,7 @@ describe('store', () => {
       title: 'Nouveau message',
       message: `Service ${i}`,
       at: i,
+      sound: false,
     });
     for (let batch = 0; batch < 3; batch += 1) {
       await store.update((state) => ({
