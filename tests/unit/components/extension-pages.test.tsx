@@ -1,4 +1,5 @@
 /** The popup's and options page's parts, with the fake browser answering as the background. */
+
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,7 +7,8 @@ import { DiagnosticsPanel, diagnosticsReport, redact } from '@/components/Diagno
 import { ImportExport } from '@/components/ImportExport';
 import { MailboxSettings } from '@/components/MailboxSettings';
 import { Popup } from '@/components/Popup';
-import { type Diagnostics, type Overview, type SettingsView, uiToBackground } from '@/utils/protocol/messages';
+import { type Diagnostics, type Overview, uiToBackground } from '@/utils/protocol/messages';
+import { settingsMailbox as settingsMailboxOf } from './settings-mailboxes';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
@@ -18,22 +20,7 @@ const overview = (mailboxes: Overview['mailboxes']): Overview => ({
   pause: { until: null, allowed: true, longestMinutes: null },
 });
 
-const settingsMailbox: SettingsView['mailboxes'][number] = {
-  address: CARDIO,
-  name: 'Secrétariat de cardiologie',
-  displayName: 'Secrétariat de cardiologie',
-  label: null,
-  kind: 'organisational',
-  kindSource: 'inferred',
-  colour: '#0072B2',
-  textColour: '#FFFFFF',
-  watched: true,
-  confirmBeforeSend: true,
-  sound: false,
-  unread: 3,
-  portalDefault: false,
-  locked: [],
-};
+const settingsMailbox = settingsMailboxOf(CARDIO, 'Secrétariat de cardiologie', { unread: 3 });
 
 /** The background, as far as these tests go: answers by message name, records what it was asked. */
 function background(answers: Record<string, (payload: unknown) => unknown>) {

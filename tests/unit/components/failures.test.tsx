@@ -3,6 +3,7 @@
  * (the French catalogue here). And the pages hear the background's orders from the
  * background only (components/background-orders.ts).
  */
+
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -11,7 +12,8 @@ import { MailboxSettings } from '@/components/MailboxSettings';
 import { Popup } from '@/components/Popup';
 import { checkErrorText, failureText } from '@/utils/failure-text';
 import type { Reply } from '@/utils/protocol/codes';
-import type { Diagnostics, Overview, SettingsView } from '@/utils/protocol/messages';
+import type { Diagnostics, Overview } from '@/utils/protocol/messages';
+import { settingsMailbox } from './settings-mailboxes';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
@@ -74,22 +76,7 @@ describe('failure codes, worded where shown', () => {
 
   it('shows a refused change as the organisation’s lock, worded', async () => {
     background({ 'ui:update-mailbox': () => ({ ok: false, error: { code: 'locked', fields: ['colour'] } }) });
-    const mailbox: SettingsView['mailboxes'][number] = {
-      address: CARDIO,
-      name: 'Secrétariat de cardiologie',
-      displayName: null,
-      label: null,
-      kind: 'organisational',
-      kindSource: 'inferred',
-      colour: '#0072B2',
-      textColour: '#FFFFFF',
-      watched: true,
-      confirmBeforeSend: true,
-      sound: false,
-      unread: 3,
-      portalDefault: false,
-      locked: [],
-    };
+    const mailbox = settingsMailbox(CARDIO, 'Secrétariat de cardiologie', { displayName: null, unread: 3 });
     const { container } = render(<MailboxSettings mailboxes={[mailbox]} onSaved={() => {}} />);
     fireEvent.click(container.querySelector('[data-action="mailbox-details"]') as Element);
     fireEvent.click(container.querySelector('input[data-colour="#D55E00"]') as Element);

@@ -8,26 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FILTER_FROM, filterMailboxes, MailboxSettings } from '@/components/MailboxSettings';
 import type { SettingsView } from '@/utils/protocol/messages';
+import { settingsMailbox } from './settings-mailboxes';
 
-type Mailbox = SettingsView['mailboxes'][number];
-
-const mailbox = (address: string, name: string, more: Partial<Mailbox> = {}): Mailbox => ({
-  address,
-  name,
-  displayName: name,
-  label: null,
-  kind: 'organisational',
-  kindSource: 'inferred',
-  colour: '#0072B2',
-  textColour: '#FFFFFF',
-  watched: true,
-  confirmBeforeSend: true,
-  sound: false,
-  unread: 0,
-  portalDefault: false,
-  locked: [],
-  ...more,
-});
+const mailbox = settingsMailbox;
 
 const CARDIO = mailbox('secretariat.cardiologie@esante-occitanie.fr', 'Secrétariat de cardiologie');
 const BLOC = mailbox('bloc.operatoire@esante-occitanie.fr', 'Bloc opératoire');
