@@ -1,12 +1,13 @@
 /**
  * Diagnostics for IT support: what was read on the last portal page, the last checks,
- * the selector profile in use, and a report to copy. The report holds no message
+ * the selector profile in use, the last compatibility check, and a report to copy. The report holds no message
  * content and hides the local part of every address.
  */
 import { useState } from 'preact/hooks';
 import { checkNoteText } from '@/utils/failure-text';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Diagnostics } from '@/utils/protocol/client';
+import { foundText } from './PortalCheck';
 
 type Reading = NonNullable<Diagnostics['lastReading']>;
 
@@ -74,6 +75,17 @@ export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): 
     quarantined: diagnostics.quarantined,
     frame: diagnostics.frame && { origin: diagnostics.frame.origin, learntAt: new Date(diagnostics.frame.learntAt) },
     limitsReached: limitLines(diagnostics).map((line) => line.key),
+    compatibility: diagnostics.portalCheck && {
+      at: new Date(diagnostics.portalCheck.at).toISOString(),
+      outcome: diagnostics.portalCheck.outcome,
+      customProfile: diagnostics.portalCheck.customProfile,
+      points: Object.fromEntries(
+        diagnostics.portalCheck.points.map(({ point, ...found }) => [
+          point,
+          found.status === 'ok' ? `ok (${foundText({ point, ...found })})` : `missing (${found.gap ?? '?'})`,
+        ]),
+      ),
+    },
   };
   return redact(JSON.stringify(report, null, 2));
 }

@@ -1,6 +1,7 @@
 /**
  * The options page: every setting (per mailbox and general, the same parts as the
- * popup's settings tab), the settings file, and the diagnostics for IT support.
+ * popup's settings tab), the settings file, and for IT support the compatibility check,
+ * the page skeleton and the diagnostics.
  */
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -10,6 +11,8 @@ import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { ImportExport } from './ImportExport';
 import { MailboxSettings } from './MailboxSettings';
+import { PageSkeleton } from './PageSkeleton';
+import { PortalCheck } from './PortalCheck';
 import { useBackground } from './use-background';
 
 export function Options() {
@@ -65,6 +68,14 @@ export function Options() {
       <section aria-labelledby="options-file">
         <h2 id="options-file">{t('optionsFile')}</h2>
         <ImportExport />
+      </section>
+      <section aria-labelledby="options-check">
+        <h2 id="options-check">{t('checkTitle')}</h2>
+        {diagnostics.data && <PortalCheck last={diagnostics.data.portalCheck} />}
+      </section>
+      <section aria-labelledby="options-skeleton">
+        <h2 id="options-skeleton">{t('skeletonTitle')}</h2>
+        <PageSkeleton />
       </section>
       <section aria-labelledby="options-diagnostics">
         <h2 id="options-diagnostics">{t('optionsDiagnostics')}</h2>

@@ -1,9 +1,9 @@
 /**
- * The popup: every mailbox of the person logged in at a glance (name, address, kind,
- * colour, unread count, which one is open on the portal), the state of the checks,
- * « Vérifier maintenant », the pause of the announcements (« Pause 1 h », « Jusqu'à demain
- * 8 h », « Reprendre »), one click to open a mailbox in the portal; and a settings tab
- * sharing the options page's parts.
+ * The popup: every mailbox of the person logged in at a glance (MailboxRow.tsx: name,
+ * address, kind, colour, unread count, which one is open on the portal, which ones the
+ * checks cannot see), the state of the checks, « Vérifier maintenant », the pause of the
+ * announcements (« Pause 1 h », « Jusqu'à demain 8 h », « Reprendre »), one click to open
+ * a mailbox in the portal; and a settings tab sharing the options page's parts.
  *
  * The first-run link to the portal is checked here again, whatever the background sent:
  * it leads only to an origin the browser granted this extension (`permissions.getAll()`),
@@ -19,6 +19,7 @@ import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
 import { portalUrlOrNull } from '@/utils/portal-urls';
 import { type Failure, type Overview, type Reply, sendToBackground } from '@/utils/protocol/client';
 import { GeneralSettings } from './GeneralSettings';
+import { MailboxList } from './MailboxRow';
 import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';
 
@@ -52,14 +53,6 @@ function statusText(overview: Overview): string {
   if (poll.status === 'paused') return t('popupPaused');
   if (poll.lastSuccessAt > 0) return t('popupUpToDate', TIME.format(poll.lastSuccessAt));
   return t('popupWaiting');
-}
-
-function kindText(kind: Overview['mailboxes'][number]['kind']): string {
-  return kind === 'personal'
-    ? t('kindPersonal')
-    : kind === 'organisational'
-      ? t('kindOrganisational')
-      : t('kindUnknown');
 }
 
 /** The origins where the extension may go: the built-in portal at once, then all the browser granted. */
@@ -182,30 +175,7 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
       <p class="status" data-status={overview.poll.status} role="status">
         {statusText(overview)}
       </p>
-      <ul class="mailboxes">
-        {overview.mailboxes.map((mailbox) => (
-          <li key={mailbox.address} data-mailbox={mailbox.address} data-active={mailbox.active ? '' : undefined}>
-            <button type="button" class="mailbox" onClick={() => void open(mailbox.address)}>
-              <span class="swatch" style={{ background: mailbox.colour }} aria-hidden="true" />
-              <span class="names">
-                <bdi class="name">{mailbox.name}</bdi>
-                <span class="address">{mailbox.address}</span>
-                <span class="kind">{kindText(mailbox.kind)}</span>
-                {mailbox.active && (
-                  <span class="active-mark">
-                    <span aria-hidden="true">● </span>
-                    {t('popupActiveMailbox')}
-                  </span>
-                )}
-              </span>
-              <span class="unread" data-unread={mailbox.unread ?? 0}>
-                {mailbox.unread ?? '–'}
-                <span class="visually-hidden"> {t('unreadCount', '').trim()}</span>
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <MailboxList mailboxes={overview.mailboxes} onOpen={(address) => void open(address)} />
       <div class="actions">
         <button type="button" data-action="check-now" disabled={checking} onClick={() => void checkNow()}>
           {checking ? t('popupChecking') : t('popupCheckNow')}

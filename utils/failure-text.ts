@@ -16,6 +16,8 @@ const CHECK_ERROR_TEXT: Record<Exclude<CheckError['code'], 'http'>, MessageKey> 
   'read-timeout': 'checkErrorReadTimeout',
   unreadable: 'checkErrorUnreadable',
   'too-long': 'checkErrorTooLong',
+  'inbox-no-mailbox': 'checkErrorInboxNoMailbox',
+  'inbox-no-count': 'checkErrorInboxNoCount',
 };
 
 /** Why a check failed, in a few words. */
@@ -26,6 +28,8 @@ export function checkErrorText(error: CheckError): string {
 /** What the diagnostics' history says of one check. */
 export function checkNoteText(note: CheckNote): string {
   if (note.code === 'mailboxes') return t('checkNoteMailboxes', note.count);
+  if (note.code === 'mailboxes-uncounted') return t('checkNoteMailboxesUncounted', note.count);
+  if (note.code === 'inbox') return t('checkNoteInbox', note.unread);
   if (note.code === 'login-page') return t('checkNoteLoginPage');
   return checkErrorText(note);
 }

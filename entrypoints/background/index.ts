@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Badge } from '@/entrypoints/background/checks/badge';
 import { createPollRunner } from '@/entrypoints/background/checks/check-runner';
-import { createHtmlReader } from '@/entrypoints/background/checks/html-reader';
+import { createHtmlReader, createPageInspector } from '@/entrypoints/background/checks/html-reader';
 import {
   addressOfNotification,
   localMinuteOfDay,
@@ -18,6 +18,8 @@ import {
 } from '@/entrypoints/background/checks/new-mail';
 import { offersPause, QUICK_PAUSE_MINUTES } from '@/entrypoints/background/checks/pause';
 import { createPortalPageFetcher } from '@/entrypoints/background/checks/portal-page-fetcher';
+import { createPortalSupport } from '@/entrypoints/background/compatibility/support';
+import { createTabPageReader } from '@/entrypoints/background/compatibility/tab-page';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
 import { createMessageRouter } from '@/entrypoints/background/messaging/router';
 import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
@@ -159,6 +161,13 @@ export default defineBackground(() => {
         portalMatches,
         changed,
         extraPortals,
+        support: createPortalSupport(store, {
+          portalMatches,
+          tabPage: createTabPageReader(portalMatches),
+          fetchText: createPortalPageFetcher(portalMatches),
+          inspect: createPageInspector(),
+          now: Date.now,
+        }),
       }),
     },
     createSenderCheck({

@@ -2,10 +2,11 @@
  * The second rendering: the same portal and the same texts, with other markup, ids,
  * classes, paths and field names. The label is a button, the menu holds a button
  * (not a link) « Changer de compte » that opens the account chooser as a panel in
- * place, and the page's script switches accounts without a page load (it swaps the
- * application's content). Without a live session, webmail pages redirect to
- * `/connexion`. A message's HTML body is shown inline, sanitised as in the classic
- * rendering. Nothing here may be needed by the extension.
+ * place (its unread counts hidden when the control API says so), and the page's script
+ * switches accounts without a page load (it swaps the application's content). Without a
+ * live session, webmail pages redirect to `/connexion`. A message's HTML body is shown
+ * inline, sanitised as in the classic rendering. Nothing here may be needed by the
+ * extension.
  */
 import { html, raw, type SafeHtml } from './html';
 import {
@@ -84,7 +85,7 @@ function chooserSheet(ctx: RequestContext, session: Session): SafeHtml {
         <button type="submit" name="target" value="${mailbox.address}" class="acct"${current ? html` aria-current="true"` : ''}>
           <span class="acct-name">${mailbox.name}</span>
           <span class="acct-mail">${mailbox.address}</span>
-          <span class="acct-unread" title="messages non lus">${unread}</span>
+          ${state.chooserCounts ? html`<span class="acct-unread" title="messages non lus">${unread}</span>` : ''}
         </button>
       </li>`;
   });

@@ -4,7 +4,8 @@
  * POSTed to `/` with `login` and `password`, the message list in a table with
  * `tr.unopen` / `tr.open` rows and `td.middle` cells, `#pagination` « Page X sur Y »,
  * messages at `/?m=open&idk=…` with `#corps` / `#kvp_content` (an HTML body shown there
- * inline, after `sanitise.ts`). The chooser is a page.
+ * inline, after `sanitise.ts`). The chooser is a page, with an unread count per account
+ * unless the control API hides them (`chooser-counts`).
  * Without a live session, webmail pages answer with the login form itself.
  */
 import { html, raw, type SafeHtml } from './html';
@@ -178,7 +179,7 @@ function chooser(ctx: RequestContext, session: Session): Reply {
     return html`<tr${current ? html` class="courant"` : ''}>
         <td>${mailbox.name}${current ? ' (compte actif)' : ''}</td>
         <td>${mailbox.address}</td>
-        <td class="nonlus">${unread}</td>
+        ${state.chooserCounts ? html`<td class="nonlus">${unread}</td>` : ''}
         <td><form method="post" action="/?m=comptes">
           <input type="hidden" name="jeton" value="${session.csrf}">
           <input type="hidden" name="compte" value="${mailbox.address}">
@@ -193,7 +194,7 @@ function chooser(ctx: RequestContext, session: Session): Reply {
     html`<h2>Changer de compte</h2>
     <p>Sélectionnez le compte sur lequel vous souhaitez travailler.</p>
     <table class="liste comptes">
-      <thead><tr><th>Compte</th><th>Adresse</th><th>Non lus</th><th></th></tr></thead>
+      <thead><tr><th>Compte</th><th>Adresse</th>${state.chooserCounts ? html`<th>Non lus</th>` : ''}<th></th></tr></thead>
       <tbody>${rows}</tbody>
     </table>`,
   );

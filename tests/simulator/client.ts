@@ -167,6 +167,12 @@ export async function control(
   return { status: response.status, json: (await response.json()) as ControlReply };
 }
 
+/** Shows or hides the chooser's unread counts (docs/portal-contract.md, point 3); reset shows them. */
+export async function setChooserCounts(sim: Simulator, shown: boolean): Promise<void> {
+  const { status, json } = await control(sim, 'chooser-counts', { shown });
+  if (status !== 200) throw new Error(`chooser-counts: ${status} ${json.error ?? ''}`);
+}
+
 export async function controlState(sim: Simulator): Promise<SimulatorSnapshot> {
   const response = await fetch(sim.at('/__control/state'));
   return (await response.json()) as SimulatorSnapshot;

@@ -1,6 +1,7 @@
 /**
  * The simulator's control API, for tests only and only on loopback: deliver mail,
- * expire sessions, inject faults, set the default account, reset, read the state.
+ * expire sessions, inject faults, set the default account, show or hide the chooser's
+ * unread counts, reset, read the state.
  * Every body is validated; a bad one is answered 400 with the reason.
  */
 import { z } from 'zod';
@@ -38,6 +39,7 @@ const faultBody = z
 
 const defaultAccountBody = z.object({ login: z.string().email(), address: z.string().email() });
 const quirkBody = z.object({ enabled: z.boolean() });
+const chooserCountsBody = z.object({ shown: z.boolean() });
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; reply: Reply } {
   const result = schema.safeParse(raw);
@@ -86,6 +88,12 @@ export function handleControl(state: PortalState, method: string, path: string, 
       const input = parse(quirkBody, body);
       if (!input.ok) return input.reply;
       state.firstLoginQuirk = input.value.enabled;
+      return json({ ok: true });
+    }
+    case 'POST /chooser-counts': {
+      const input = parse(chooserCountsBody, body);
+      if (!input.ok) return input.reply;
+      state.chooserCounts = input.value.shown;
       return json({ ok: true });
     }
     default:

@@ -113,6 +113,12 @@ export class PortalState {
   fault: Fault | undefined;
   /** The guide's quirk: the default account is not honoured at the first login. */
   firstLoginQuirk = true;
+  /**
+   * Whether the chooser (page and panel) shows each account's unread count. Off, it
+   * shows addresses and names only, as a deployment may (docs/portal-contract.md,
+   * point 3); the inbox's own count in the folder list stays.
+   */
+  chooserCounts = true;
   private messageCounter = 0;
 
   constructor(private readonly seed: PortalSeed = DEMO_SEED) {
@@ -128,6 +134,7 @@ export class PortalState {
     this.requests.clear();
     this.fault = undefined;
     this.firstLoginQuirk = true;
+    this.chooserCounts = true;
     this.messageCounter = 0;
     for (const account of this.seed.accounts) {
       this.mailboxes.set(account.address, { ...account, messages: [] });
@@ -391,6 +398,7 @@ export class PortalState {
       requests: Object.fromEntries(this.requests),
       fault: this.fault ?? null,
       firstLoginQuirk: this.firstLoginQuirk,
+      chooserCounts: this.chooserCounts,
     };
   }
 }

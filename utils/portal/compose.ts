@@ -2,8 +2,10 @@
  * The compose form's « Envoyer » control: a submit button or input, or any button-like
  * element, whose text (or value) is « Envoyer ». The send guard stands in front of it.
  */
+
+import { linkTarget } from './menu';
 import { queryHintAll, type SelectorProfile } from './profile';
-import { shownText, startsWithAny } from './text';
+import { isEntryText, shownText, startsWithAny } from './text';
 
 const SEND_CANDIDATES = 'button, input[type=submit], input[type=button], input[type=image], [role=button]';
 
@@ -28,4 +30,18 @@ export function isComposeForm(form: HTMLFormElement, profile: SelectorProfile): 
 
 export function findSendControls(doc: Document, profile: SelectorProfile): Element[] {
   return [...doc.querySelectorAll(SEND_CANDIDATES)].filter((el) => isSendControl(el, profile));
+}
+
+/**
+ * The words of a link to a new message. The contract names none (only « Envoyer » on the
+ * form), so these are the usual ones; the compatibility check is the only reader, and only
+ * on the menu's own pages, where no mail is shown.
+ */
+export const COMPOSE_LINK_TEXTS = ['Nouveau message', 'Écrire un message', 'Rédiger un message', 'Écrire', 'Rédiger'];
+
+/** The page's one link to a new message on its own origin, or null (none, or several: not told apart). */
+export function findComposeLink(doc: Document, pageUrl: string): string | null {
+  const links = [...doc.querySelectorAll('a[href]')].filter((link) => isEntryText(shownText(link), COMPOSE_LINK_TEXTS));
+  if (links.length !== 1) return null;
+  return linkTarget(links[0] as Element, pageUrl);
 }

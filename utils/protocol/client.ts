@@ -10,11 +10,15 @@ import type { MessageName, MessageRequest, MessageResponse } from './messages';
 export type { Failure, Reply } from './codes';
 export type {
   ContentMessageName,
+  ContractPoint,
+  ContractPointName,
   Diagnostics,
   ImportPreviewReply,
   MessageName,
   MessageResponse,
   Overview,
+  PageSkeletonReply,
+  PortalCheckReport,
   SettingsView,
   UiMessageName,
 } from './messages';

@@ -25,6 +25,13 @@ const CHECK_FAILURES = [
   'unreadable',
   /** The whole check passed its deadline and was abandoned. */
   'too-long',
+  /**
+   * The inbox page read instead of a chooser without counts: the label does not say
+   * which mailbox it shows (docs/portal-contract.md, points 2 and 3).
+   */
+  'inbox-no-mailbox',
+  /** The inbox page read instead of a chooser without counts has no « Boîte de réception » (point 7). */
+  'inbox-no-count',
 ] as const;
 
 /** Why a check failed: a code, and the portal's status for `http`. */
@@ -39,6 +46,10 @@ export const checkNote = z.union([
   checkError,
   /** The chooser listed this many mailboxes. */
   z.strictObject({ code: z.literal('mailboxes'), count: z.number().int().min(0) }),
+  /** The chooser listed this many mailboxes, and not one unread count: the next checks read the inbox page. */
+  z.strictObject({ code: z.literal('mailboxes-uncounted'), count: z.number().int().min(0) }),
+  /** The inbox page of the active mailbox was read (the chooser shows no counts): its unread count. */
+  z.strictObject({ code: z.literal('inbox'), unread: z.number().int().min(0) }),
   /** A portal tab showed the login page: checks pause (no check was made). */
   z.strictObject({ code: z.literal('login-page') }),
 ]);

@@ -19,7 +19,15 @@
  * their bundles; the content script checks the few fields of its orders by hand.
  */
 import { address, mailboxPatch, pageReading, portalFrame, portalView, selectorProfile, settingsPatch } from './shapes';
-import { diagnostics, importPreview, overview, pollStatus, settingsView } from './views';
+import {
+  diagnostics,
+  importPreview,
+  overview,
+  pageSkeletonReply,
+  pollStatus,
+  portalCheckReport,
+  settingsView,
+} from './views';
 import { z } from './zod';
 
 /** A request and its answer. */
@@ -122,6 +130,13 @@ export const uiToBackground = {
   },
   /** « Reprendre »: the pause ends now; what came meanwhile, still unread, is told once. */
   'ui:resume': { request: nothing, response: z.strictObject({ notifications: z.number().int().min(0) }) },
+  /**
+   * « Vérifier la compatibilité » (options page): the readers on an open portal tab, and
+   * read-only GETs of the pages its menu links to; never a form submitted.
+   */
+  'ui:check-portal': { request: nothing, response: portalCheckReport },
+  /** « Exporter le squelette de la page »: the redacted structure of the page open in a portal tab. */
+  'ui:page-skeleton': { request: nothing, response: pageSkeletonReply },
   /** « Vérifier maintenant ». */
   'ui:check-now': {
     request: nothing,
@@ -164,6 +179,25 @@ export const backgroundToOffscreen = {
     }),
     response: pageReading,
   },
+  /**
+   * The compatibility check's reading of a page: the reading, the page's one link to a
+   * new message, and, when asked, its redacted skeleton (utils/portal/inspect.ts).
+   */
+  'to-offscreen:inspect-page': {
+    request: z.strictObject({
+      html: z.string().max(MAX_PORTAL_PAGE_BYTES),
+      url: z.url(),
+      profile: selectorProfile,
+      frame: portalFrame.nullable(),
+      reachedBy: z.enum(['chooser', 'account']).nullable(),
+      skeleton: z.boolean(),
+    }),
+    response: z.strictObject({
+      reading: pageReading,
+      composeUrl: z.url().max(2000).nullable(),
+      skeleton: z.string().max(2_000_000).nullable(),
+    }),
+  },
   /** Plays the new-mail sound (made by the background: entrypoints/background/sound.ts). */
   'to-offscreen:play-sound': {
     request: z.strictObject({ src: wavDataUrl }),
@@ -197,4 +231,20 @@ export type OffscreenPlaySound = {
   payload: z.infer<(typeof backgroundToOffscreen)['to-offscreen:play-sound']['request']>;
 };
 
-export type { Diagnostics, ImportPreviewReply, Overview, PauseView, SettingsView } from './views';
+export type OffscreenInspectPage = {
+  name: 'to-offscreen:inspect-page';
+  payload: z.infer<(typeof backgroundToOffscreen)['to-offscreen:inspect-page']['request']>;
+};
+export type PageInspection = z.infer<(typeof backgroundToOffscreen)['to-offscreen:inspect-page']['response']>;
+
+export type {
+  ContractPoint,
+  ContractPointName,
+  Diagnostics,
+  ImportPreviewReply,
+  Overview,
+  PageSkeletonReply,
+  PauseView,
+  PortalCheckReport,
+  SettingsView,
+} from './views';

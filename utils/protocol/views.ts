@@ -77,7 +77,17 @@ export const pauseView = z.strictObject({
 export type PauseView = z.infer<typeof pauseView>;
 
 export const overview = z.strictObject({
-  mailboxes: z.array(mailboxView.extend({ watched: z.boolean(), active: z.boolean() })),
+  mailboxes: z.array(
+    mailboxView.extend({
+      watched: z.boolean(),
+      active: z.boolean(),
+      /**
+       * Watched, and its count is seen by no check: the portal's chooser shows none for it,
+       * and it is not the active mailbox whose inbox the checks read instead. Absent: false.
+       */
+      unwatchable: z.boolean().optional(),
+    }),
+  ),
   poll: pollView,
   notifications: z.array(notificationView),
   portalUrl: z.string().nullable(),
@@ -157,6 +167,72 @@ export const importPreview = z.union([
 ]);
 export type ImportPreviewReply = z.infer<typeof importPreview>;
 
+/**
+ * The compatibility check's points (docs/portal-contract.md): each of what the extension
+ * relies on, found on the portal or not. Every point is read on an open portal tab, or
+ * on the read-only pages its menu links to.
+ */
+export const CONTRACT_POINTS = [
+  'label',
+  'account-menu',
+  'chooser',
+  'chooser-counts',
+  'account-table',
+  'default-account',
+  'inbox-count',
+  'send-button',
+] as const;
+export const contractPointName = z.enum(CONTRACT_POINTS);
+export type ContractPointName = z.infer<typeof contractPointName>;
+
+/** Where a point was read: the tab's page, a page its menu links to, or an earlier page. */
+export const contractSource = z.enum(['tab', 'chooser-page', 'account-page', 'compose-page', 'earlier-page']);
+
+/**
+ * Why a point is missing: `not-found`, read and absent; `unreadable`, its page could not be
+ * fetched or read; `not-reached`, no page to read it on (no link to it was found);
+ * `unsure`, several look-alikes and nothing to tell the portal's from them.
+ */
+export const contractGap = z.enum(['not-found', 'unreadable', 'not-reached', 'unsure']);
+
+/** One point as found: numbers and codes, worded where shown (no text read from the page). */
+export const contractPoint = z.strictObject({
+  point: contractPointName,
+  status: z.enum(['ok', 'missing']),
+  source: contractSource.nullable(),
+  /** What was counted: accounts, rows, unread messages, buttons (per point). */
+  count: z.number().int().min(0).nullable(),
+  /** Out of how many (the chooser's counts: of how many accounts). */
+  of: z.number().int().min(0).nullable(),
+  /** The label: it shows an address (an organisational mailbox) or a name. */
+  showsAddress: z.boolean().nullable(),
+  gap: contractGap.nullable(),
+  /** When an earlier page was read (`earlier-page`). */
+  seenAt: z.number().nullable(),
+});
+export type ContractPoint = z.infer<typeof contractPoint>;
+
+/**
+ * A compatibility check: `done` (every point below), `no-tab` (no portal tab to read),
+ * `logged-out` (the tab shows the login page), `not-portal` (the tab's page is not the
+ * webmail), `unreadable` (the tab's page could not be read).
+ */
+export const portalCheckReport = z.strictObject({
+  at: z.number(),
+  outcome: z.enum(['done', 'no-tab', 'logged-out', 'not-portal', 'unreadable']),
+  /** A selector profile other than the built-in one was used. */
+  customProfile: z.boolean(),
+  points: z.array(contractPoint).max(CONTRACT_POINTS.length),
+});
+export type PortalCheckReport = z.infer<typeof portalCheckReport>;
+
+/** The redacted structure of the page open in a portal tab (utils/portal/skeleton.ts). */
+export const pageSkeletonReply = z.strictObject({
+  outcome: z.enum(['done', 'no-tab', 'unreadable']),
+  at: z.number(),
+  skeleton: z.string().max(2_000_000).nullable(),
+});
+export type PageSkeletonReply = z.infer<typeof pageSkeletonReply>;
 export const diagnostics = z.strictObject({
   version: z.string(),
   lastReading: pageReading.nullable(),
@@ -173,5 +249,7 @@ export const diagnostics = z.strictObject({
   frame: z.strictObject({ origin: z.string(), learntAt: z.number() }).nullable(),
   limitsReached: z.array(limitReached),
   policy: z.strictObject({ state: z.enum(['none', 'active', 'refused']), reason: z.string().nullable() }),
+  /** The last compatibility check, if any (what IT attaches to a support request). */
+  portalCheck: portalCheckReport.nullable(),
 });
 export type Diagnostics = z.infer<typeof diagnostics>;

@@ -1,6 +1,7 @@
 /**
- * Runs the checks (entrypoints/background/checks/check-schedule.ts decides): one at a time, one request each, the page
- * read by the same portal readers as the content script, the notifications shown and
+ * Runs the checks (entrypoints/background/checks/check-schedule.ts decides): one at a time, one request each
+ * (the chooser, or the inbox page where the chooser shows no counts), never a switch, the
+ * page read by the same portal readers as the content script, the notifications shown and
  * logged, the badge updated, the next alarm set; and the pause of the announcements
  * (entrypoints/background/checks/pause.ts decides), started, ended and its end alarm
  * set. Every effect is injected, so that the whole cycle is tested with a fake clock and
@@ -24,6 +25,7 @@ import type { Store } from '../storage/store';
 import { type Badge, badgeFor } from './badge';
 import {
   CHECK_DEADLINE_MS,
+  type CheckedPage,
   finishPoll,
   holdsClaim,
   type PollClaim,
@@ -87,7 +89,10 @@ interface Attempt {
 export function createPollRunner(store: Store, clock: PollClock, effects: PollEffects): PollRunner {
   let running: Promise<CheckReport> | null = null;
 
-  async function outcomeOf(url: string, context: PageContext, profile: SelectorProfile): Promise<PollOutcome> {
+  async function outcomeOf(
+    { url, page, context }: { url: string; page: CheckedPage; context: PageContext },
+    profile: SelectorProfile,
+  ): Promise<PollOutcome> {
     // Stored from a page and checked then; checked again here, where the cookies go with it.
     if (!isPortalUrl(url, effects.portalMatches())) return { kind: 'error', error: { code: 'off-portal' } };
     const response = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
@@ -101,7 +106,11 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
       return { kind: 'error', error: { code: error instanceof ReadingTimedOut ? 'read-timeout' : 'unreadable' } };
     }
     if (reading.kind === 'login') return { kind: 'expired' };
-    if (reading.chooser && reading.chooser.length > 0) return { kind: 'ok', entries: reading.chooser };
+    // The inbox page standing in for a chooser without counts: learnt in finishPoll.
+    if (page === 'inbox' && reading.kind === 'webmail') return { kind: 'inbox', reading };
+    if (page === 'chooser' && reading.chooser && reading.chooser.length > 0) {
+      return { kind: 'ok', entries: reading.chooser };
+    }
     return { kind: 'error', error: { code: reading.kind === 'unknown' ? 'unrecognised-page' : 'no-chooser' } };
   }
 
@@ -135,7 +144,7 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     }
     attempt.claim = decision.claim;
     const profile = started.settings.profileOverride ?? DEFAULT_PROFILE;
-    const outcome = await outcomeOf(decision.url, decision.context, profile);
+    const outcome = await outcomeOf(decision, profile);
     return finish(decision.claim, outcome);
   }
 

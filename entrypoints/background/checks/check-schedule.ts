@@ -1,7 +1,9 @@
 /**
  * When and what to check, as pure steps over the stored state with the clock and the
  * randomness passed in (entrypoints/background/checks/check-runner.ts does the I/O). One check reads the
- * chooser once for every mailbox and never switches the active account. The interval
+ * chooser once for every mailbox and never switches the active account; where the
+ * chooser shows no counts, it reads the active mailbox's inbox page instead
+ * (entrypoints/background/checks/inbox-fallback.ts). The interval
  * (2 minutes by default, 1 at least) gets ±10 % jitter; failures back off
  * exponentially up to 30 minutes; an expired session pauses checks until a portal page
  * shows a live session again, with one notification.
@@ -11,9 +13,9 @@ import type { PageContext } from '../../../utils/portal/page';
 import type { CheckError, CheckNote } from '../../../utils/protocol/codes';
 import type { PageReadingPayload } from '../../../utils/protocol/shapes';
 import { frameFor } from '../session/discovery';
-import { learnAccounts } from '../session/mailboxes';
 import type { PollStateRecord } from '../storage/records';
 import type { Change, StoredState } from '../storage/store';
+import { type CheckFindings, learnChooserRead, learnInboxPage, readsInbox } from './inbox-fallback';
 import { collectRises, type ShownNotification, sessionExpiredNotification } from './new-mail';
 
 export const JITTER_RATIO = 0.1;
@@ -40,6 +42,8 @@ type ChooserEntries = NonNullable<PageReadingPayload['chooser']>;
 
 export type PollOutcome =
   | { kind: 'ok'; entries: ChooserEntries }
+  /** The inbox page, read instead of a chooser without counts (a webmail page, not yet believed). */
+  | { kind: 'inbox'; reading: PageReadingPayload }
   | { kind: 'expired' }
   | { kind: 'error'; error: CheckError };
 
@@ -52,8 +56,11 @@ export interface PollClaim {
   request: number;
 }
 
+/** The page a check reads: the chooser (page or panel), or the inbox page standing in for it. */
+export type CheckedPage = 'chooser' | 'inbox';
+
 export type StartDecision =
-  | { start: true; url: string; context: PageContext; claim: PollClaim }
+  | { start: true; url: string; page: CheckedPage; context: PageContext; claim: PollClaim }
   | { start: false; reason: 'expired' | 'busy' | 'no-session' };
 
 /** Delay before the next check: the interval with jitter, or the backoff after failures. */
@@ -83,19 +90,29 @@ export function startPoll(state: StoredState, now: number): Change<StartDecision
   poll.inFlightSince = now;
   poll.lastPollAt = now;
   poll.requests += 1;
-  return {
-    state,
-    result: {
-      start: true,
-      url: portal.pollUrl,
-      // The chooser page, or a page whose chooser panel the frame vouches for.
-      context: {
-        reachedBy: portal.pollUrlIsChooserPage ? 'chooser' : undefined,
-        frame: frameFor(portal, new URL(portal.pollUrl).origin),
-      },
-      claim: { since: now, request: poll.requests },
-    },
+  const claim = { since: now, request: poll.requests };
+  // The chooser shows no counts: the inbox page, read as a page of the portal's frame.
+  if (portal.inboxUrl && readsInbox(portal, now)) {
+    const context = { frame: frameFor(portal, new URL(portal.inboxUrl).origin) };
+    return { state, result: { start: true, url: portal.inboxUrl, page: 'inbox', context, claim } };
+  }
+  // The chooser page, or a page whose chooser panel the frame vouches for.
+  const context = {
+    reachedBy: portal.pollUrlIsChooserPage ? ('chooser' as const) : undefined,
+    frame: frameFor(portal, new URL(portal.pollUrl).origin),
   };
+  return { state, result: { start: true, url: portal.pollUrl, page: 'chooser', context, claim } };
+}
+
+/** What the check learnt from the page it read, or why it failed. */
+function findingsOf(
+  state: StoredState,
+  outcome: Exclude<PollOutcome, { kind: 'expired' }>,
+  now: number,
+): CheckFindings {
+  if (outcome.kind === 'ok') return learnChooserRead(state, outcome.entries, now);
+  if (outcome.kind === 'inbox') return learnInboxPage(state, outcome.reading, now);
+  return { ok: false, error: outcome.error };
 }
 
 /**
@@ -122,16 +139,7 @@ export function finishPoll(
   const { poll, settings } = state;
   poll.inFlightSince = null;
   const notifications: ShownNotification[] = [];
-  if (outcome.kind === 'ok') {
-    learnAccounts(state, [outcome.entries], [], now);
-    notifications.push(...collectRises(state, now, minuteOfDay));
-    poll.status = 'ok';
-    poll.failures = 0;
-    poll.lastError = null;
-    poll.lastSuccessAt = now;
-    poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, 0, random);
-    remember(poll, now, 'ok', { code: 'mailboxes', count: outcome.entries.length });
-  } else if (outcome.kind === 'expired') {
+  if (outcome.kind === 'expired') {
     poll.status = 'expired';
     poll.expiredAt ??= now;
     poll.failures = 0;
@@ -141,12 +149,23 @@ export function finishPoll(
       notifications.push(sessionExpiredNotification(now));
     }
     remember(poll, now, 'expired', null);
+    return { state, result: { notifications, nextPollAt: 0 }, logged: notifications.map((n) => n.log) };
+  }
+  const findings = findingsOf(state, outcome, now);
+  if (findings.ok) {
+    notifications.push(...collectRises(state, now, minuteOfDay));
+    poll.status = 'ok';
+    poll.failures = 0;
+    poll.lastError = null;
+    poll.lastSuccessAt = now;
+    poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, 0, random);
+    remember(poll, now, 'ok', findings.note);
   } else {
     poll.failures += 1;
     poll.status = 'error';
-    poll.lastError = outcome.error;
+    poll.lastError = findings.error;
     poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, poll.failures, random);
-    remember(poll, now, 'error', outcome.error);
+    remember(poll, now, 'error', findings.error);
   }
   return { state, result: { notifications, nextPollAt: poll.nextPollAt }, logged: notifications.map((n) => n.log) };
 }

@@ -13,11 +13,15 @@
  * short; there the size cap on fetched pages (MAX_PORTAL_PAGE_BYTES, utils/protocol/messages.ts) bounds it.
  */
 import { browser } from 'wxt/browser';
+import { inspectPortalHtml } from '../../../utils/portal/inspect';
 import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
-import type { OffscreenReadPage } from '../../../utils/protocol/messages';
+import type { OffscreenInspectPage, OffscreenReadPage, PageInspection } from '../../../utils/protocol/messages';
+
 import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from '../offscreen-document';
 import { PARSE_TIMEOUT_MS } from './check-schedule';
+
+type OffscreenRequestOf = OffscreenReadPage | OffscreenInspectPage;
 
 export type HtmlReader = (
   html: string,
@@ -35,7 +39,7 @@ export interface HtmlReaderEnvironment {
   /** Chrome's offscreen API, where there is no DOMParser. */
   offscreen: OffscreenApi | undefined;
   /** Asks the offscreen document to read a page; its answer. */
-  send(request: OffscreenReadPage): Promise<unknown>;
+  send(request: OffscreenReadPage | OffscreenInspectPage): Promise<unknown>;
 }
 
 function browserEnvironment(): HtmlReaderEnvironment {
@@ -53,6 +57,30 @@ export class ReadingTimedOut extends Error {
   }
 }
 
+/** Asks the offscreen document, creating it on need; past `timeoutMs` it is closed and the ask fails. */
+function offscreenAsker(environment: HtmlReaderEnvironment, timeoutMs: number) {
+  const offscreen = environment.offscreen && offscreenDocument(environment.offscreen);
+  return async <T>(request: OffscreenRequestOf): Promise<T> => {
+    if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ReadingTimedOut()), timeoutMs);
+    });
+    try {
+      const answer = (await Promise.race([offscreen.ensure().then(() => environment.send(request)), overdue])) as
+        | T
+        | undefined;
+      if (!answer) throw new Error('le document hors écran ne répond pas');
+      return answer;
+    } catch (error) {
+      if (error instanceof ReadingTimedOut) await offscreen.close();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 export function createHtmlReader(
   environment: HtmlReaderEnvironment = browserEnvironment(),
   timeoutMs = PARSE_TIMEOUT_MS,
@@ -61,28 +89,42 @@ export function createHtmlReader(
     return async (html, url, profile, context) =>
       readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
   }
-  const offscreen = environment.offscreen && offscreenDocument(environment.offscreen);
-  return async (html, url, profile, context) => {
-    if (!offscreen) throw new Error('ni DOMParser ni document hors écran');
-    const request: OffscreenReadPage = {
+  const ask = offscreenAsker(environment, timeoutMs);
+  return (html, url, profile, context) =>
+    ask<PortalPageReading>({
       name: 'to-offscreen:read-page',
       payload: { html, url, profile, frame: context.frame ?? null, reachedBy: context.reachedBy ?? null },
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const overdue = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ReadingTimedOut()), timeoutMs);
     });
-    try {
-      const reading = (await Promise.race([offscreen.ensure().then(() => environment.send(request)), overdue])) as
-        | PortalPageReading
-        | undefined;
-      if (!reading) throw new Error('le document hors écran ne répond pas');
-      return reading;
-    } catch (error) {
-      if (error instanceof ReadingTimedOut) await offscreen.close();
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+}
+
+/** The compatibility check's look at a page (utils/portal/inspect.ts), where the DOM is. */
+export type PageInspector = (
+  html: string,
+  url: string,
+  profile: SelectorProfile,
+  context: PageContext,
+  withSkeleton: boolean,
+) => Promise<PageInspection>;
+
+export function createPageInspector(
+  environment: HtmlReaderEnvironment = browserEnvironment(),
+  timeoutMs = PARSE_TIMEOUT_MS,
+): PageInspector {
+  if (environment.hasDomParser) {
+    return async (html, url, profile, context, withSkeleton) =>
+      inspectPortalHtml(html, url, profile, context, withSkeleton);
+  }
+  const ask = offscreenAsker(environment, timeoutMs);
+  return (html, url, profile, context, withSkeleton) =>
+    ask<PageInspection>({
+      name: 'to-offscreen:inspect-page',
+      payload: {
+        html,
+        url,
+        profile,
+        frame: context.frame ?? null,
+        reachedBy: context.reachedBy ?? null,
+        skeleton: withSkeleton,
+      },
+    });
 }

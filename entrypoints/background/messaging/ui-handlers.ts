@@ -1,7 +1,8 @@
 /**
  * The background's answers to the extension's own pages (popup, options): the overview,
  * « Vérifier maintenant », the pause of the announcements and « Reprendre », opening a
- * mailbox, the settings and their changes, the settings file, the diagnostics. Every change goes through the store in one
+ * mailbox, the settings and their changes, the settings file, the diagnostics, the
+ * compatibility check and the page skeleton. Every change goes through the store in one
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 import { textOn } from '../../../utils/colours';
@@ -12,8 +13,10 @@ import type { SettingsView, UiMessageName } from '../../../utils/protocol/messag
 import { MIN_POLL_MINUTES } from '../../../utils/protocol/shapes';
 import type { PollRunner } from '../checks/check-runner';
 import { isPaused } from '../checks/new-mail';
+import type { PortalSupport } from '../compatibility/support';
 import type { ExtraPortals } from '../policy/extra-portals';
 import { lockedMailboxFields, lockedSettings, type ManagedPolicy, pauseLimits } from '../policy/policy';
+import { countUnseen } from '../session/chooser-counts';
 import { confirmsBeforeSend, displayName, mailboxViewOf, sessionMailboxes } from '../session/mailboxes';
 import {
   applySettingsFile,
@@ -48,6 +51,8 @@ export interface UiHandlerDeps {
   /** After a change: portal tabs, pages, badge and alarm hear of it. */
   changed: () => Promise<void>;
   extraPortals: ExtraPortals;
+  /** The compatibility check and the page skeleton (entrypoints/background/compatibility/). */
+  support: PortalSupport;
 }
 
 function settingsView(
@@ -122,6 +127,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
           ...mailboxViewOf(m),
           watched: m.watched,
           active: m.address === portal.activeAddress,
+          unwatchable: countUnseen(portal, m),
         })),
         poll: {
           status: poll.status,
@@ -234,7 +240,10 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
         frame: state.portal.frame && { origin: state.portal.frame.origin, learntAt: state.portal.frame.learntAt },
         limitsReached: state.portal.limitsReached,
         policy: store.policyStatus,
+        portalCheck: state.portal.lastPortalCheck,
       };
     },
+    'ui:check-portal': async () => deps.support.checkPortal(),
+    'ui:page-skeleton': async () => deps.support.pageSkeleton(),
   };
 }

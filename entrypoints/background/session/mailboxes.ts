@@ -12,6 +12,7 @@ import { MAX_CHOOSER_ENTRIES } from '../../../utils/portal/chooser';
 import type { LimitReached, MailboxKind, MailboxView, PageReadingPayload } from '../../../utils/protocol/shapes';
 import type { MailboxRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
+import { noteChooserCounts } from './chooser-counts';
 import { inferKind } from './mailbox-identity';
 
 /** Mailboxes kept in the database at the most (a shared workstation sees several people in turn). */
@@ -140,8 +141,9 @@ function mergeAccountTable(state: StoredState, rows: AccountRow[], now: number):
 
 /**
  * Learns from complete lists of this login's accounts (chooser readings, account
- * tables): names, counts, default account. Each lists every account of the login, and
- * only those: a shared workstation may see several people in turn.
+ * tables): names, counts (and whether the chooser shows any), default account. Each
+ * lists every account of the login, and only those: a shared workstation may see
+ * several people in turn.
  */
 export function learnAccounts(
   state: StoredState,
@@ -150,6 +152,7 @@ export function learnAccounts(
   now: number,
 ): void {
   for (const entries of choosers) mergeChooser(state, entries, now);
+  noteChooserCounts(state.portal, choosers, now);
   for (const rows of tables) mergeAccountTable(state, rows, now);
   if (choosers.length + tables.length > 0) {
     const accounts = [...new Set([...choosers.flat(), ...tables.flat()].map((item) => item.address))].filter(

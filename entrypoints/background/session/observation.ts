@@ -66,11 +66,21 @@ function learnPageAccounts(state: StoredState, observation: Observation, now: nu
   );
 }
 
-/** The last page that says something, for diagnostics: a believed webmail page, or the login page. */
+/**
+ * The last page that says something, for diagnostics: a believed webmail page, or the
+ * login page; and when a believed page last showed « Envoyer » (the compatibility check).
+ */
 function keepLastReading(portal: PortalStateRecord, reading: PageReadingPayload, now: number): void {
   if ((reading.kind === 'webmail' && reading.trust !== 'unsure') || reading.kind === 'login') {
     portal.lastReading = reading;
     portal.lastReadingAt = now;
+  }
+  if (
+    reading.kind === 'webmail' &&
+    (reading.trust === 'frame' || reading.trust === 'single') &&
+    reading.sendControls > 0
+  ) {
+    portal.sendButtonSeenAt = now;
   }
 }
 

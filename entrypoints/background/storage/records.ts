@@ -18,7 +18,7 @@ import {
   portalText,
   selectorProfile,
 } from '../../../utils/protocol/shapes';
-import { notificationView, pollDiagnostics } from '../../../utils/protocol/views';
+import { notificationView, pollDiagnostics, portalCheckReport } from '../../../utils/protocol/views';
 import { z } from '../../../utils/protocol/zod';
 
 export const mailboxRecord = z.object({
@@ -127,6 +127,15 @@ export const portalStateRecord = z.object({
    */
   pollUrl: z.string().max(2000).nullable().default(null),
   pollUrlIsChooserPage: z.boolean().default(false),
+  /**
+   * What the last chooser read (by a check or a page) showed of the unread counts
+   * (docs/portal-contract.md, point 3): whether any entry had one (null: no chooser read
+   * yet), which accounts had none, and when. With none at all, checks read the inbox
+   * page instead (entrypoints/background/checks/inbox-fallback.ts).
+   */
+  chooserCounts: z.boolean().nullable().default(null),
+  uncountedAccounts: z.array(address).max(MAX_CHOOSER_ENTRIES).default([]),
+  chooserReadAt: z.number().default(0),
   /** A switch asked for and not yet seen to land. */
   expectedSwitch: z.object({ address, at: z.number() }).nullable().default(null),
   /** A tab opened from a notification, to switch to that mailbox when its page is read. */
@@ -138,6 +147,10 @@ export const portalStateRecord = z.object({
   /** Bounds reached lately, newest first, for diagnostics. */
   limitsReached: z.array(limitReached).max(10).default([]),
   lastReadingAt: z.number().default(0),
+  /** When a believed page last showed the compose form's « Envoyer » (the compatibility check says so). */
+  sendButtonSeenAt: z.number().nullable().default(null),
+  /** The last compatibility check (one of an older shape is dropped): for the diagnostics report. */
+  lastPortalCheck: portalCheckReport.nullable().catch(null).default(null),
 });
 export type PortalStateRecord = z.infer<typeof portalStateRecord>;
 

@@ -10,6 +10,7 @@ import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
 import { createPollRunner, type PollEffects } from '@/entrypoints/background/checks/check-runner';
 import { collectRises, type ShownNotification } from '@/entrypoints/background/checks/new-mail';
 import { endPause, offersPause, type PauseLimits, startPause } from '@/entrypoints/background/checks/pause';
+import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { HandlerFailure } from '@/entrypoints/background/messaging/router';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import { pauseLimits, readPolicy } from '@/entrypoints/background/policy/policy';
@@ -262,6 +263,7 @@ describe('the pause in the runner', () => {
         changes += 1;
       },
       extraPortals: { status: async () => [], granted: () => [], sync: async () => {} },
+      support: {} as PortalSupport,
     });
     const sender = { id: 'x', url: 'chrome-extension://x/popup.html' };
     expect((await page['ui:overview']({}, sender)).pause).toEqual({ until: null, allowed: true, longestMinutes: null });

@@ -1,6 +1,7 @@
 /** The popup's overview: its portal link is a stored URL only when that URL is on the portal. */
 import { describe, expect, it } from 'vitest';
 import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
+import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { createUiHandlers, type UiHandlerDeps } from '@/entrypoints/background/messaging/ui-handlers';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { RepereDb } from '@/entrypoints/background/storage/db';
@@ -36,6 +37,7 @@ async function overviewWith(
     ...(deps.portalMatches && { portalMatches: deps.portalMatches }),
     changed: async () => {},
     extraPortals,
+    support: {} as PortalSupport,
   });
   return handlers['ui:overview']({}, { id: 'x', url: 'chrome-extension://x/popup.html' });
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
+import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
 import { HandlerFailure } from '@/entrypoints/background/messaging/router';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
@@ -45,6 +46,7 @@ function handlers(store: Store) {
     openMailbox: async () => {},
     changed: async () => {},
     extraPortals,
+    support: {} as PortalSupport,
   });
 }
 

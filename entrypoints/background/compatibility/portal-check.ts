@@ -1,0 +1,206 @@
+/**
+ * The compatibility check (options page, « Vérifier la compatibilité avec le portail »):
+ * for each point of the contract the extension relies on (docs/portal-contract.md), is it
+ * there on this deployment of the portal? It reads the page open in a portal tab with
+ * the same readers as the content script, then the pages that page's own menu links to
+ * (the chooser page, the account page), by GET, read-only, like the discovery does; never
+ * a form submitted, never a switch. The compose form's « Envoyer » is read on the tab's
+ * page, else on the page the portal links to for a new message (found on the menu's own
+ * pages only, where no mail is shown), else as last seen in a tab.
+ *
+ * Every effect is injected (tabs, fetching, reading), so that the whole check runs in
+ * unit tests on saved portal pages; the report holds numbers and codes, never the page's
+ * text: it goes into the diagnostics report that IT sends to support.
+ */
+import type { PortalFrame } from '../../../utils/portal/frame';
+import type { MenuPage, PortalPageReading } from '../../../utils/portal/page';
+import { DEFAULT_PROFILE, type SelectorProfile } from '../../../utils/portal/profile';
+import { isPortalUrl } from '../../../utils/portal-urls';
+import type {
+  ContractPoint,
+  ContractPointName,
+  PageInspection,
+  PortalCheckReport,
+} from '../../../utils/protocol/messages';
+import type { FetchedText } from '../checks/check-runner';
+import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
+import type { PageInspector } from '../checks/html-reader';
+import { frameFor } from '../session/discovery';
+import type { StoredState } from '../storage/store';
+
+/** The page open in a portal tab, as the tab shows it now. */
+export interface TabPage {
+  url: string;
+  html: string;
+}
+
+export interface PortalCheckEffects {
+  portalMatches(): readonly string[];
+  /** The page of the portal tab to read (the active one first); null: no portal tab; 'unreadable': it would not say. */
+  tabPage(): Promise<TabPage | 'unreadable' | null>;
+  fetchText(url: string, timeoutMs: number): Promise<FetchedText>;
+  inspect: PageInspector;
+  now(): number;
+}
+
+type Inspected = PageInspection & { url: string };
+
+/** What the check needs of the stored state. */
+export type CheckInputs = Pick<StoredState, 'settings' | 'portal'>;
+
+function point(name: ContractPointName, found: Partial<ContractPoint> & Pick<ContractPoint, 'status'>): ContractPoint {
+  return { point: name, source: null, count: null, of: null, showsAddress: null, gap: null, seenAt: null, ...found };
+}
+
+function missing(name: ContractPointName, gap: ContractPoint['gap'], source: ContractPoint['source'] = null) {
+  return point(name, { status: 'missing', gap, source });
+}
+
+const believed = (reading: PortalPageReading) => reading.trust === 'frame' || reading.trust === 'single';
+
+/** A GET of one of the menu's pages, read as that page: with the frame, or without it when the portal moved. */
+async function readMenuPage(
+  url: string | null,
+  reachedBy: MenuPage,
+  profile: SelectorProfile,
+  frame: PortalFrame | null,
+  effects: PortalCheckEffects,
+): Promise<Inspected | 'unreadable' | null> {
+  if (!url) return null;
+  if (!isPortalUrl(url, effects.portalMatches())) return 'unreadable';
+  const page = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
+  if (!page.ok || page.status >= 400) return 'unreadable';
+  try {
+    const read = (known: PortalFrame | null) =>
+      effects.inspect(page.text, page.url, profile, { frame: known, reachedBy }, false);
+    let inspected = await read(frame);
+    if (frame && inspected.reading.trust !== 'frame') inspected = await read(null);
+    return { ...inspected, url: page.url };
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The compose form's « Envoyer »: on the tab's page, on the compose page the menu's pages link to, or as seen before. */
+async function sendButtonPoint(
+  tab: PortalPageReading,
+  composeUrl: string | null,
+  inputs: CheckInputs,
+  profile: SelectorProfile,
+  effects: PortalCheckEffects,
+): Promise<ContractPoint> {
+  if (tab.sendControls > 0) return point('send-button', { status: 'ok', source: 'tab', count: tab.sendControls });
+  let fetched: 'unreadable' | null = null;
+  if (composeUrl && isPortalUrl(composeUrl, effects.portalMatches())) {
+    const page = await effects.fetchText(composeUrl, REQUEST_TIMEOUT_MS);
+    if (page.ok && page.status < 400) {
+      try {
+        const { reading } = await effects.inspect(page.text, page.url, profile, {}, false);
+        if (reading.sendControls > 0)
+          return point('send-button', { status: 'ok', source: 'compose-page', count: reading.sendControls });
+        if (reading.kind === 'webmail') return missing('send-button', 'not-found', 'compose-page');
+      } catch {
+        fetched = 'unreadable';
+      }
+    } else fetched = 'unreadable';
+  }
+  const seenAt = inputs.portal.sendButtonSeenAt;
+  if (seenAt) return point('send-button', { status: 'ok', source: 'earlier-page', seenAt });
+  return missing('send-button', fetched ?? 'not-reached');
+}
+
+/** Every point, from the tab's reading and the menu's pages. */
+async function contractPoints(
+  tab: Inspected,
+  inputs: CheckInputs,
+  profile: SelectorProfile,
+  frame: PortalFrame | null,
+  effects: PortalCheckEffects,
+): Promise<ContractPoint[]> {
+  const { reading } = tab;
+  const trusted = believed(reading);
+  const unsure = reading.trust === 'unsure';
+  const menuGap = unsure ? 'unsure' : 'not-found';
+  const chooserPage = trusted ? await readMenuPage(reading.chooserUrl, 'chooser', profile, frame, effects) : null;
+  const accountPage = trusted ? await readMenuPage(reading.manageUrl, 'account', profile, frame, effects) : null;
+  const read = (page: Inspected | 'unreadable' | null) => (page === 'unreadable' || page === null ? null : page);
+  const chooserFrom = read(chooserPage)?.reading.chooser
+    ? { page: read(chooserPage) as Inspected, source: 'chooser-page' as const }
+    : read(accountPage)?.reading.chooser
+      ? { page: read(accountPage) as Inspected, source: 'account-page' as const }
+      : reading.chooser && trusted
+        ? { page: tab, source: 'tab' as const }
+        : null;
+  const chooser = chooserFrom?.page.reading.chooser ?? null;
+  const table = read(accountPage)?.reading.accountTable ?? null;
+  // Menu pages unreadable (portal failing, session gone) are not the portal lacking them.
+  const menuPagesGap = chooserPage === 'unreadable' || accountPage === 'unreadable' ? 'unreadable' : 'not-found';
+  const withCounts = chooser?.filter((entry) => entry.unread !== null).length ?? 0;
+  const defaults = table?.filter((row) => row.isDefault !== null) ?? [];
+  // The compose link is looked for on the menu's own pages: no mail there, nothing of a stranger's.
+  const composeLink = (page: Inspected | 'unreadable' | null) => {
+    const inspected = read(page);
+    return inspected && believed(inspected.reading) ? inspected.composeUrl : null;
+  };
+  const composeUrl = composeLink(accountPage) ?? composeLink(chooserPage);
+
+  return [
+    reading.label && trusted
+      ? point('label', { status: 'ok', source: 'tab', showsAddress: reading.label.address !== null })
+      : missing('label', unsure ? 'unsure' : 'not-found', 'tab'),
+    trusted && reading.manageUrl !== null
+      ? point('account-menu', { status: 'ok', source: 'tab' })
+      : missing('account-menu', menuGap, 'tab'),
+    chooser && chooserFrom
+      ? point('chooser', { status: 'ok', source: chooserFrom.source, count: chooser.length })
+      : missing('chooser', trusted ? menuPagesGap : menuGap),
+    chooser && chooserFrom && withCounts > 0
+      ? point('chooser-counts', { status: 'ok', source: chooserFrom.source, count: withCounts, of: chooser.length })
+      : missing(
+          'chooser-counts',
+          chooser ? 'not-found' : trusted ? menuPagesGap : menuGap,
+          chooserFrom?.source ?? null,
+        ),
+    table
+      ? point('account-table', { status: 'ok', source: 'account-page', count: table.length })
+      : missing('account-table', reading.manageUrl ? menuPagesGap : menuGap),
+    table && defaults.length > 0
+      ? point('default-account', {
+          status: 'ok',
+          source: 'account-page',
+          count: defaults.filter((row) => row.isDefault).length,
+          of: table.length,
+        })
+      : missing('default-account', table ? 'not-found' : reading.manageUrl ? menuPagesGap : menuGap),
+    reading.inboxUnread !== null && trusted
+      ? point('inbox-count', { status: 'ok', source: 'tab', count: reading.inboxUnread })
+      : missing('inbox-count', unsure ? 'unsure' : 'not-found', 'tab'),
+    await sendButtonPoint(reading, composeUrl, inputs, profile, effects),
+  ];
+}
+
+/** The check, from the page of an open portal tab. */
+export async function checkPortal(inputs: CheckInputs, effects: PortalCheckEffects): Promise<PortalCheckReport> {
+  const profile = inputs.settings.profileOverride ?? DEFAULT_PROFILE;
+  const report = (outcome: PortalCheckReport['outcome'], points: ContractPoint[] = []): PortalCheckReport => ({
+    at: effects.now(),
+    outcome,
+    customProfile: inputs.settings.profileOverride !== null,
+    points,
+  });
+  const page = await effects.tabPage();
+  if (page === null) return report('no-tab');
+  if (page === 'unreadable' || !isPortalUrl(page.url, effects.portalMatches())) return report('unreadable');
+  const frame = frameFor(inputs.portal, new URL(page.url).origin);
+  let tab: Inspected;
+  try {
+    // With the frame, as the content script reads it: a page that does not match it is
+    // not believed (its links could be a stranger's), and the points say so (`unsure`).
+    tab = { ...(await effects.inspect(page.html, page.url, profile, { frame }, false)), url: page.url };
+  } catch {
+    return report('unreadable');
+  }
+  if (tab.reading.kind === 'login') return report('logged-out');
+  if (tab.reading.kind === 'unknown') return report('not-portal');
+  return report('done', await contractPoints(tab, inputs, profile, frame, effects));
+}

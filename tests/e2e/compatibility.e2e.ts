@@ -1,0 +1,106 @@
+/**
+ * The compatibility check and the page skeleton in real browsers, against both
+ * renderings of the simulator: without a portal tab it says to open one; logged in,
+ * every point of the contract is found; with the chooser's counts switched off, that
+ * point alone is missing; the diagnostics carry the last check; and the skeleton of the
+ * inbox shows the portal's structure and texts and none of the mailboxes' addresses, the
+ * user's name, or a message's subject and sender planted for the test.
+ */
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostics } from '../../utils/protocol/messages';
+import { control, setChooserCounts } from '../simulator/client';
+import { DEMO } from '../simulator/seed';
+import { logInWithMailboxesLearnt } from './banner-page';
+import { BROWSER_NAMES, launchWithExtension } from './browsers';
+import { ask, axeViolations, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { RENDERINGS, useBrowser, useSimulator } from './suite';
+
+const POINTS = [
+  'label',
+  'account-menu',
+  'chooser',
+  'chooser-counts',
+  'account-table',
+  'default-account',
+  'inbox-count',
+  'send-button',
+];
+
+/** Runs the check from the options page and waits for its outcome. */
+async function runCheck(options: Page, outcome: string): Promise<Record<string, string>> {
+  await clickDom(options, '[data-action="check-portal"]');
+  await waitForDom(options, `[data-check-outcome="${outcome}"]`, 30_000);
+  return options.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-contract-point]')].map((point) => [
+        point.getAttribute('data-contract-point'),
+        point.getAttribute('data-status'),
+      ]),
+    ),
+  );
+}
+
+const PLANTED = {
+  subject: 'Résultats IRM Jeanne Dupont-Martin',
+  fromName: 'Docteur Hippolyte Vasseur',
+  from: 'hippolyte.vasseur@chu-exemple.fr',
+};
+
+describe.each(BROWSER_NAMES)('%s, compatibility check and page skeleton', (browserName) => {
+  const browser = useBrowser(() => launchWithExtension(browserName));
+
+  describe.each(RENDERINGS)('%s rendering', (rendering) => {
+    const simulator = useSimulator(rendering);
+
+    it('says to open the portal, then finds every point, then the chooser without counts; the skeleton hides every name', async () => {
+      const sim = simulator();
+      const instance = browser();
+      const options = await openExtensionPage(instance, sim, 'options.html', '[data-action="check-portal"]');
+      expect(await runCheck(options, 'no-tab')).toEqual(Object.fromEntries(POINTS.map((p) => [p, 'pending'])));
+      await clickDom(options, '[data-action="export-skeleton"]');
+      await waitForDom(options, '[data-skeleton-outcome="no-tab"]');
+
+      await control(sim, 'deliver', { to: DEMO.services.mss, ...PLANTED, body: 'Compte rendu confidentiel' });
+      const portal = await logInWithMailboxesLearnt(instance, sim);
+      await options.bringToFront();
+      expect(await runCheck(options, 'done')).toEqual(Object.fromEntries(POINTS.map((p) => [p, 'ok'])));
+      expect(await axeViolations(options)).toEqual([]);
+      const diagnostics = await ask<Diagnostics>(options, 'ui:diagnostics');
+      expect(diagnostics.portalCheck?.points.every((point) => point.status === 'ok')).toBe(true);
+
+      await setChooserCounts(sim, false);
+      const withoutCounts = await runCheck(options, 'done');
+      expect(withoutCounts).toEqual({
+        ...Object.fromEntries(POINTS.map((p) => [p, 'ok'])),
+        'chooser-counts': 'missing',
+      });
+      const explained = await options.$eval('[data-contract-point="chooser-counts"]', (point) => point.textContent);
+      expect(explained).toContain('non-lus');
+      await setChooserCounts(sim, true);
+
+      // The portal tab shows the inbox, with the planted message in its list.
+      expect(await portal.evaluate(() => document.body.textContent)).toContain(PLANTED.subject);
+      await clickDom(options, '[data-action="export-skeleton"]');
+      await waitForDom(options, '[data-skeleton]');
+      const skeleton = await options.$eval('[data-skeleton]', (field) => (field as HTMLTextAreaElement).value);
+      expect(await options.$eval('[data-skeleton]', (field) => field.hasAttribute('readonly'))).toBe(true);
+      expect(skeleton).toContain('Changer de compte');
+      expect(skeleton).toContain('Boîte de réception');
+      const secrets = [
+        DEMO.login,
+        DEMO.displayName,
+        ...Object.values(DEMO.services),
+        PLANTED.subject,
+        PLANTED.fromName,
+        PLANTED.from,
+        'Jeanne',
+        'Vasseur',
+        'esante-occitanie',
+      ];
+      for (const secret of secrets) expect(skeleton.toLowerCase()).not.toContain(secret.toLowerCase());
+      await portal.close();
+      await options.close();
+    });
+  });
+});

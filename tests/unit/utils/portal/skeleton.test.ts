@@ -1,0 +1,287 @@
+/**
+ * The redacted page skeleton for support (issue 14): on every saved page it keeps the
+ * structure and the contract's texts, and none of the page's personal data; personal
+ * data planted everywhere a page can hold it never comes out; hostile pages are bounded.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readChooser } from '@/utils/portal/chooser';
+import { findPortalInterface, readPortalPage } from '@/utils/portal/page';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { pageSkeleton, SKELETON_MAX_DEPTH, SKELETON_MAX_LINES } from '@/utils/portal/skeleton';
+import { EXTRA_TEXTS } from '@/utils/portal/skeleton-vocabulary';
+import { addressesIn, fold, isEntryText, tidy } from '@/utils/portal/text';
+import { FIXTURE_ORIGIN, type FixtureRendering, loadPageAt, pageFrom } from './fixtures';
+
+const P = DEFAULT_PROFILE;
+/** The profile's texts and the few other texts of the contract (titles, login errors). */
+const CONTRACT_TEXTS = [...Object.values(P.texts).flat(), ...EXTRA_TEXTS];
+
+const PAGES = (['classic', 'alt', 'other'] as const).flatMap((rendering) =>
+  readdirSync(`tests/fixtures/portal/${rendering}`).map((file) => [rendering, file.replace(/\.html$/, '')] as const),
+);
+
+/** Where each rendering shows a message's subject and sender (in lists and in the message view). */
+const SUBJECTS_AND_SENDERS: Record<FixtureRendering, string> = {
+  classic: 'td.middle, #kvp_param p, #droite > h2',
+  alt: '.mail-from, .mail-subject, dl.meta dd, article.reader h1',
+  other: '.list p',
+};
+
+const elementLines = (skeleton: string) => skeleton.split('\n').filter((line) => !line.trimStart().startsWith('<!--'));
+
+/** Not the portal's words nor a count: the texts the skeleton must hide. */
+const isPersonal = (text: string) => text !== '' && !/^\(?\d{1,6}\)?$/.test(text) && !isEntryText(text, CONTRACT_TEXTS);
+
+/** Every text node of the page that a person reads (scripts and styles left out). */
+function shownTexts(doc: Document): string[] {
+  const texts: string[] = [];
+  const walker = doc.createTreeWalker(doc.documentElement, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('script, style')) texts.push(tidy(node.nodeValue));
+  }
+  return texts;
+}
+
+/** The page's personal data, collected from the page itself. */
+function personalData(doc: Document, rendering: FixtureRendering, url: string): string[] {
+  const hrefs = [...doc.querySelectorAll('[href], [action], [value]')].flatMap((el) =>
+    ['href', 'action', 'value'].map((name) => decodeURIComponent(el.getAttribute(name) ?? '')),
+  );
+  const addresses = addressesIn(`${doc.documentElement.outerHTML} ${hrefs.join(' ')}`);
+  const reading = readPortalPage(doc, P, { pageUrl: url });
+  const chooser = readChooser(doc, P, { pageUrl: url, wholePage: true });
+  const names = [
+    reading.label?.text,
+    ...(reading.chooser ?? []).map((entry) => entry.name),
+    ...(chooser?.entries ?? []).map((entry) => entry.name),
+  ];
+  const messages = [...doc.querySelectorAll(SUBJECTS_AND_SENDERS[rendering])].map((el) => tidy(el.textContent));
+  return [...addresses, ...names, ...messages].filter((t): t is string => typeof t === 'string' && isPersonal(t));
+}
+
+describe.each(PAGES)('the skeleton of %s/%s', (rendering, name) => {
+  const { doc, url } = loadPageAt(rendering, name);
+  const skeleton = pageSkeleton(doc, P, url);
+  const folded = fold(skeleton);
+
+  it('lists every element, in one line each, under a header naming the page', () => {
+    const [header] = skeleton.split('\n');
+    expect(header).toMatch(/^<!-- Repère BAL : squelette de page \(structure seule, textes masqués\) — /);
+    expect(header).toContain(FIXTURE_ORIGIN);
+    const lines = elementLines(skeleton);
+    const dropped = doc.querySelectorAll('script *, style *, iframe *').length;
+    expect(lines).toHaveLength(1 + doc.documentElement.querySelectorAll('*').length - dropped);
+    expect(lines[0]).toMatch(/^html\b/);
+    expect(lines.some((line) => /^ {2}body\b/.test(line))).toBe(doc.body !== null);
+  });
+
+  it('keeps the contract texts the page shows', () => {
+    const reading = readPortalPage(doc, P, { pageUrl: url });
+    if (reading.trust !== 'none') expect(folded).toContain('"changer de compte"');
+    if (reading.manageUrl) expect(folded).toContain('"gérer votre compte medimail"');
+    if (reading.accountTable) {
+      expect(skeleton).toMatch(/\n *th\b\S* "Compte par défaut"\n/);
+      expect(skeleton).toMatch(/\n *th\b\S* "Notif de réception vers compte de connexion"\n/);
+      expect(skeleton).toContain('"Définir comme compte par défaut"');
+    }
+    if (reading.inboxUnread !== null) expect(folded).toContain('"boîte de réception');
+    if (name === 'compose') expect(folded).toMatch(/"envoyer"|\[value=envoyer\]/);
+  });
+
+  it('shows none of the page’s personal data', () => {
+    const personal = personalData(doc, rendering, url);
+    if (!/^login|session|garbled|no-header/.test(name)) expect(personal.length).toBeGreaterThan(0);
+    for (const text of personal) expect(folded, text).not.toContain(fold(text));
+    // Nor any other text the page shows that is not the portal's words or a count.
+    for (const text of shownTexts(doc).filter(isPersonal)) {
+      if (text.length >= 4) expect(skeleton, text).not.toContain(`"${text}"`);
+      if (text.includes(' ') && text.length >= 8) expect(folded, text).not.toContain(fold(text));
+    }
+  });
+});
+
+const NAME = 'Jeanne Dupont-Martin';
+const ADDRESS = 'jeanne.dupont@chu-exemple.fr';
+const SUBJECT = 'Résultats IRM patient 1984-03-12';
+const NIR = 'NIR 2 84 03 75 123 456 78';
+const PLANTED = [NAME, ADDRESS, SUBJECT, NIR];
+
+/** Every piece of a planted string that must not come out: itself, lower-cased, and its parts of 5 characters or more. */
+const pieces = PLANTED.flatMap((text) => [text, ...text.split(/\s+/), ...text.split(/[^\p{L}\p{N}]+/u)]).filter(
+  (piece) => piece.length > 4,
+);
+
+function planted(rendering: 'classic' | 'alt'): { doc: Document; url: string } {
+  const { doc, url } = loadPageAt(rendering, 'inbox-service-name');
+  const e = encodeURIComponent;
+  const label = findPortalInterface(doc, P, { pageUrl: url }).label?.element;
+  expect(label).toBeTruthy();
+  (label as Element).textContent = NAME;
+  const [sender, subject] = doc.querySelectorAll(SUBJECTS_AND_SENDERS[rendering]);
+  (sender as Element).textContent = `${NAME} <${ADDRESS}>`;
+  (subject as Element).textContent = SUBJECT;
+  doc.title = `${SUBJECT} — ${NAME}`;
+  doc.head.insertAdjacentHTML('beforeend', `<meta name="author" content="${NAME}">`);
+  doc.body.insertAdjacentHTML(
+    'beforeend',
+    `<!-- ${NAME} ${ADDRESS} ${NIR} -->
+    <section id="${ADDRESS}" class="${NAME} jeanne-dupont dossier-19840312" title="${NAME}" aria-label="${SUBJECT}"
+      data-patient="${NIR}" data-jeanne-dupont="1" onclick="ouvrir('${ADDRESS}')">
+      <p class="Dupont_Martin" id="msg-${ADDRESS}">${NAME} &lt;${ADDRESS}&gt;</p>
+      <p>${SUBJECT}</p><p data-nir="${NIR}">${NIR}</p>
+      <img alt="${NAME}" src="/photos/${e(NAME)}.jpg?patient=${e(ADDRESS)}&amp;nir=${e(NIR)}">
+      <a href="/dossiers/${ADDRESS}/jeanne-dupont-martin?nom=dupont&amp;sujet=${e(SUBJECT)}#${e(NAME)}" title="${ADDRESS}">x</a>
+      <a href="mailto:${ADDRESS}?subject=${e(SUBJECT)}">${ADDRESS}</a>
+      <a href="https://annuaire.example/${e(NAME)}/${e(ADDRESS)}">annuaire</a>
+      <form action="/patients/${e(NAME)}?id=${e(NIR)}" name="jeanne_dupont">
+        <input name="nom" value="${NAME}" placeholder="${ADDRESS}"><input type="hidden" name="nir" value="${NIR}">
+        <input type="password" name="mdp" value="123456"><textarea name="note">${SUBJECT}</textarea>
+        <select name="patient"><option value="${ADDRESS}" label="${NAME}">${NAME}</option></select>
+      </form>
+      <iframe src="/apercu/${e(ADDRESS)}?fichier=${e(SUBJECT)}" title="${SUBJECT}">${NAME}</iframe>
+      <script>var patient = "${NAME}", mail = "${ADDRESS}";</script>
+      <style>.x::after { content: "${NIR}"; }</style>
+      <jeanne-dupont role="${NAME}" aria-describedby="${ADDRESS}"></jeanne-dupont>
+      <svg aria-label="${NAME}"><title>${SUBJECT}</title><text>${NAME}</text></svg>
+    </section>`,
+  );
+  return { doc, url };
+}
+
+describe.each(['classic', 'alt'] as const)('personal data planted in a %s page', (rendering) => {
+  const { doc, url } = planted(rendering);
+  const skeleton = pageSkeleton(doc, P, url);
+  const lower = skeleton.toLowerCase();
+
+  it('never comes out: not whole, not lower-cased, not in parts', () => {
+    expect(pieces).toEqual(expect.arrayContaining(['Jeanne', 'Dupont', 'Martin', 'exemple', 'patient', '1984-03-12']));
+    for (const piece of pieces) expect(lower, piece).not.toContain(piece.toLowerCase());
+    expect(skeleton).not.toContain('123456');
+    expect(skeleton).not.toContain('19840312');
+  });
+
+  it('still shows where each thing was, and the page around it', () => {
+    const lines = elementLines(skeleton);
+    expect(lines).toHaveLength(1 + doc.documentElement.querySelectorAll('*').length);
+    expect(skeleton).toMatch(/meta\[name=author\]\[content=«20 car\.»\]/);
+    expect(skeleton).toMatch(/section#«28 car\.»\.«6 car\.»\.«13 car\.»\.«13 car\.»\.«16 car\.»\[title=«20 car\.»\]/);
+    expect(skeleton).toContain('[«12 car.»=«25 car.»][«18 car.»=1]'); // data-patient, data-jeanne-dupont
+    expect(skeleton).toContain('[onclick=«38 car.»]');
+    expect(skeleton).toContain('img[alt=«20 car.»][src=/photos/«24 car.»?«7 car.»=…&nir=…]');
+    expect(skeleton).toContain('a[href=/dossiers/«28 car.»/«20 car.»?nom=…&sujet=…#…][title=«28 car.»] "#1"');
+    expect(skeleton).toContain('a[href=mailto:«');
+    expect(skeleton).toContain('a[href=«autre origine»] "#8"');
+    expect(skeleton).toContain('form[action=/«8 car.»/«20 car.»?id=…][name=«13 car.»]');
+    expect(skeleton).toContain('input[type=password][name=mdp][value=«6 car.»]');
+    expect(skeleton).toMatch(/iframe\[src=\/apercu\/«28 car\.»\?fichier=…\]\[title=«32 car\.»\]\n/);
+    expect(skeleton).toMatch(/\n {6}script\n {6}style\n/);
+    expect(skeleton).toMatch(/«13 car\.»\[role=«20 car\.»\]\[aria-describedby=«28 car\.»\]/);
+    expect(skeleton).toContain('"Changer de compte"');
+  });
+});
+
+describe('the skeleton’s rules', () => {
+  const page = (body: string) =>
+    pageSkeleton(pageFrom(`<html><head></head><body>${body}</body></html>`), P, `${FIXTURE_ORIGIN}/?m=liste`);
+
+  it('keeps the contract’s texts, a count after one, numbers, code ids and classes, field names and types', () => {
+    const skeleton = page(
+      `<header id="top" class="entete"><nav role="navigation" aria-label="Menu principal">
+        <a href="/?m=comptes">Changer de compte</a><span class="etiquette">Secrétariat cardio</span></nav></header>
+      <a href="/?m=liste&f=1">BOÎTE DE RÉCEPTION (3)</a><table><tr><td class="nonlus">(3)</td></tr></table>
+      <form method="post" action="/?m=choix"><input type="hidden" name="token" value="abc"><button type="submit">Envoyer</button></form>`,
+    );
+    expect(skeleton).toContain(
+      [
+        '    header#top.entete',
+        '      nav[role=navigation][aria-label=«14 car.»]',
+        '        a[href=/?m=comptes] "Changer de compte"',
+        '        span.etiquette "#18"',
+        '    a[href=/?m=liste&f=…] "BOÎTE DE RÉCEPTION (3)"',
+      ].join('\n'),
+    );
+    expect(skeleton).toContain('          td.nonlus "(3)"');
+    expect(skeleton).toContain(
+      '    form[method=post][action=/?m=choix]\n      input[type=hidden][name=token][value=«3 car.»]\n      button[type=submit] "Envoyer"',
+    );
+  });
+
+  it('masks ids and classes that are not code, and what looks like a date or a key', () => {
+    const skeleton = page(
+      '<div id="msg-jean.dupont@chu.fr" class="ok Durand x-1984 a_b"><p class="une-classe"></p></div>',
+    );
+    expect(skeleton).toContain('div#«22 car.».ok.«6 car.».«6 car.».a_b');
+    expect(skeleton).toContain('p.une-classe');
+  });
+
+  it('masks a code-like token sharing a word with a hidden text, but not the interface’s common words', () => {
+    const skeleton = page(
+      `<div id="page" class="fiche-durand"><a href="/dossiers/durand?m=fiche&amp;nom=durand">Jeanne Durand</a>
+        <span data-nom="durand" aria-label="Label">Page 1 sur 2</span></div>`,
+    );
+    expect(skeleton).toContain('div#page.«12 car.»');
+    expect(skeleton).toContain('a[href=/dossiers/«6 car.»?m=fiche&nom=…] "#13"');
+    expect(skeleton).toContain('span[data-nom=«6 car.»][aria-label=«5 car.»] "#12"');
+    expect(skeleton.toLowerCase()).not.toContain('durand');
+  });
+
+  it('drops comments and the content of scripts, styles and iframes', () => {
+    const skeleton = page(
+      '<!-- Jeanne --><script>var x = "Jeanne";</script><style>p{}</style><iframe srcdoc="<p>Jeanne</p>">Jeanne</iframe>',
+    );
+    expect(skeleton).not.toContain('Jeanne');
+    expect(skeleton).toMatch(/script\n {4}style\n {4}iframe\[srcdoc=«13 car\.»\]$/);
+  });
+});
+
+describe('odd and hostile pages', () => {
+  const url = `${FIXTURE_ORIGIN}/`;
+
+  it('cuts a page nested 10 000 deep at the depth limit, and says how much it cut', () => {
+    // Straight from the parser: the test environment's own selectors recurse, and would overflow here.
+    const doc = new DOMParser().parseFromString(
+      `<html><head></head><body>${'<div>'.repeat(10_000)}Jeanne${'</div>'.repeat(10_000)}</body></html>`,
+      'text/html',
+    );
+    const skeleton = pageSkeleton(doc, P, url);
+    const lines = elementLines(skeleton);
+    expect(Math.max(...lines.map((line) => line.search(/\S/)))).toBe(2 * (SKELETON_MAX_DEPTH - 1));
+    const listed = lines.length - 3; // html, head, body
+    expect(skeleton).toContain(`<!-- coupé : ${10_000 - listed} éléments au-delà de ${SKELETON_MAX_DEPTH} niveaux -->`);
+    expect(skeleton).not.toContain('Jeanne');
+  });
+
+  it('cuts a page of 100 000 elements at the line limit, and says how much it cut', () => {
+    const doc = pageFrom(
+      `<html><head></head><body>${'<p class="Jeanne">Jeanne Dupont</p>'.repeat(100_000)}</body></html>`,
+    );
+    const skeleton = pageSkeleton(doc, P, url);
+    expect(elementLines(skeleton)).toHaveLength(SKELETON_MAX_LINES);
+    expect(skeleton).toContain(
+      `<!-- coupé : ${SKELETON_MAX_LINES} éléments au plus, ${100_004 - SKELETON_MAX_LINES} autres omis -->`,
+    );
+    expect(skeleton).not.toContain('Jeanne');
+  }, 60_000);
+
+  it('never throws: no body, XML, SVG, a template, no root at all, an unreadable URL', () => {
+    const parser = new DOMParser();
+    const noBody = pageFrom('<html><head><title>Jeanne</title></head></html>');
+    noBody.body?.remove();
+    const docs = [
+      noBody,
+      parser.parseFromString('<dossier><Jeanne nom="Dupont">Jeanne Dupont</Jeanne></dossier>', 'application/xml'),
+      parser.parseFromString('<svg xmlns="http://www.w3.org/2000/svg"><text>Jeanne</text></svg>', 'image/svg+xml'),
+      pageFrom('<template><p>Jeanne</p></template><iframe src="https://ailleurs.example/Jeanne"></iframe>'),
+      document.implementation.createDocument(null, null, null),
+    ];
+    for (const doc of docs) {
+      for (const pageUrl of [url, 'pas une adresse', 'file:///Jeanne']) {
+        const skeleton = pageSkeleton(doc, P, pageUrl);
+        expect(skeleton.split('\n')[0]).toMatch(/^<!-- Repère BAL : squelette de page/);
+        expect(skeleton).not.toContain('Jeanne');
+        expect(skeleton).not.toContain('squelette interrompu');
+      }
+    }
+  });
+});
