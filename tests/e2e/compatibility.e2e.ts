@@ -9,6 +9,7 @@
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../utils/protocol/messages';
+import { CONTRACT_POINTS } from '../../utils/protocol/views';
 import { control, setChooserCounts } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import { logInWithMailboxesLearnt } from './banner-page';
@@ -16,16 +17,7 @@ import { BROWSER_NAMES, launchWithExtension } from './browsers';
 import { ask, axeViolations, clickDom, openExtensionPage, waitForDom } from './extension-pages';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
-const POINTS = [
-  'label',
-  'account-menu',
-  'chooser',
-  'chooser-counts',
-  'account-table',
-  'default-account',
-  'inbox-count',
-  'send-button',
-];
+const POINTS = CONTRACT_POINTS;
 
 /** Runs the check from the options page and waits for its outcome. */
 async function runCheck(options: Page, outcome: string): Promise<Record<string, string>> {

@@ -1,49 +1,15 @@
-/**
- * A portal whose chooser shows no unread counts (docs/portal-contract.md, point 3), in
- * real browsers against the simulator, both renderings: with every portal tab closed,
- * « Vérifier maintenant » reads the active mailbox's inbox page instead of the chooser
- * (one GET, never a switch), tells its new mail once and not again at the next check;
- * the panel says of the other watched mailboxes that their mail will be seen when they
- * are opened. Chromium shows its notifications to the test; Firefox headless does not,
- * so its log (the overview) is read instead, as in polling.e2e.ts.
- */
-import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../utils/protocol/messages';
 import { control, controlState, setChooserCounts } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
+import { checkNow, chromiumNotificationIds, overview } from './background-checks';
 import { logInWithMailboxesLearnt, switchRequests } from './banner-page';
-import { BROWSER_NAMES, type ExtensionBrowser, launchWithExtension, serviceWorker } from './browsers';
-import { ask, openExtensionPage, waitForDom } from './extension-pages';
+import { BROWSER_NAMES, launchWithExtension } from './browsers';
+import { openExtensionPage, waitForDom } from './extension-pages';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const { mss, cardio } = DEMO.services;
-
-const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
-
-/** « Vérifier maintenant »: a real click in Chromium, the button's message in Firefox (as in polling.e2e.ts). */
-async function checkNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
-  if (instance.name === 'firefox') {
-    await ask(popup, 'ui:check-now');
-    return;
-  }
-  await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
-  await popup.click('[data-action="check-now"]');
-  await popup.waitForFunction(() => !document.querySelector('[data-action="check-now"]')?.hasAttribute('disabled'), {
-    polling: 100,
-    timeout: 30_000,
-  });
-}
-
-async function chromiumNotificationIds(instance: ExtensionBrowser): Promise<string[]> {
-  const worker = await serviceWorker(instance);
-  return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
-      .chrome;
-    return Object.keys(await api.notifications.getAll());
-  });
-}
 
 /** How many times each page a check may read was asked for: the chooser (page or account page), the inbox. */
 function pageRequests(sim: Simulator, requests: Record<string, number>): { chooser: number; inbox: number } {

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../utils/protocol/messages';
 import { control } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
+import { overview } from './background-checks';
 import { clickInBanner, logInWithMailboxesLearnt, waitForBanner } from './banner-page';
 import {
   BROWSER_NAMES,
@@ -27,7 +28,6 @@ import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const { cardio, bloc, mss } = DEMO.services;
 
-const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
 const unread = (seen: Overview, address: string) => seen.mailboxes.find((m) => m.address === address)?.unread;
 
 /** The new-mail entries of the log since `at`, as [address, count, sound], in address order. */

@@ -1,57 +1,15 @@
-/**
- * Background checks, in real browsers against the simulator: with no portal tab open,
- * « Vérifier maintenant » reads the chooser once, notifies new mail in a watched service
- * mailbox once (naming the mailbox, never the subject), never again after more checks
- * or a service-worker restart; an expired session gives one notification and no more
- * requests; and the active account on the server never changes. Chromium shows its
- * notifications to the test; Firefox headless does not, so its log is read instead.
- */
-import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../utils/protocol/messages';
 import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
+import { checkNow, chromiumNotificationIds, overview } from './background-checks';
 import { logInWithMailboxesLearnt } from './banner-page';
-import {
-  BROWSER_NAMES,
-  type ExtensionBrowser,
-  launchWithExtension,
-  serviceWorker,
-  stopServiceWorker,
-} from './browsers';
-import { ask, openExtensionPage } from './extension-pages';
+import { BROWSER_NAMES, launchWithExtension, stopServiceWorker } from './browsers';
+import { openExtensionPage } from './extension-pages';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const SECRET_SUBJECT = 'Résultats de M. Dupont — confidentiel';
-
-const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
-
-/**
- * « Vérifier maintenant »: a real click in Chromium; in Firefox, whose BiDi loses track
- * of a page that went to an extension URL, the same message the button sends.
- */
-async function checkNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
-  if (instance.name === 'firefox') {
-    await ask(popup, 'ui:check-now');
-    return;
-  }
-  await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
-  await popup.click('[data-action="check-now"]');
-  await popup.waitForFunction(() => !document.querySelector('[data-action="check-now"]')?.hasAttribute('disabled'), {
-    polling: 100,
-    timeout: 30_000,
-  });
-}
-
-async function chromiumNotificationIds(instance: ExtensionBrowser): Promise<string[]> {
-  const worker = await serviceWorker(instance);
-  return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
-      .chrome;
-    return Object.keys(await api.notifications.getAll());
-  });
-}
 
 /** Log entries newer than `since`. */
 function since(notifications: Overview['notifications'], at: number, kind: string) {

@@ -163,35 +163,28 @@ export const backgroundToUi = {
   'to-ui:data-changed': nothing,
 } satisfies OrderChannel;
 
+/** A portal page for the offscreen document to read: its HTML and where it came from, how to read it. */
+const pageToRead = {
+  html: z.string().max(MAX_PORTAL_PAGE_BYTES),
+  url: z.url(),
+  profile: selectorProfile,
+  frame: portalFrame.nullable(),
+  reachedBy: z.enum(['chooser', 'account']).nullable(),
+};
+
 /**
  * background → its offscreen document (Chrome only: the service worker has neither
  * DOMParser nor audio): read a portal page with utils/portal (a page beyond the
  * fetcher's cap fails the request's schema, unread); play the new-mail sound.
  */
 export const backgroundToOffscreen = {
-  'to-offscreen:read-page': {
-    request: z.strictObject({
-      html: z.string().max(MAX_PORTAL_PAGE_BYTES),
-      url: z.url(),
-      profile: selectorProfile,
-      frame: portalFrame.nullable(),
-      reachedBy: z.enum(['chooser', 'account']).nullable(),
-    }),
-    response: pageReading,
-  },
+  'to-offscreen:read-page': { request: z.strictObject(pageToRead), response: pageReading },
   /**
    * The compatibility check's reading of a page: the reading, the page's one link to a
    * new message, and, when asked, its redacted skeleton (utils/portal/inspect.ts).
    */
   'to-offscreen:inspect-page': {
-    request: z.strictObject({
-      html: z.string().max(MAX_PORTAL_PAGE_BYTES),
-      url: z.url(),
-      profile: selectorProfile,
-      frame: portalFrame.nullable(),
-      reachedBy: z.enum(['chooser', 'account']).nullable(),
-      skeleton: z.boolean(),
-    }),
+    request: z.strictObject({ ...pageToRead, skeleton: z.boolean() }),
     response: z.strictObject({
       reading: pageReading,
       composeUrl: z.url().max(2000).nullable(),
