@@ -185,6 +185,8 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
     ).skeleton;
     expect(skeleton).toContain('Gérer votre compte Medimail');
     expect(skeleton).not.toContain('Changer de compte');
+    // « Changer de boîte aux lettres »: 28 characters, next to the menu's other entries.
+    expect(skeleton).toContain('"#28"');
 
     const profile: SelectorProfile = {
       ...DEFAULT_PROFILE,
