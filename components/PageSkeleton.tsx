@@ -8,6 +8,7 @@ import { type MessageKey, t } from '@/utils/i18n';
 import { type PageSkeletonReply, sendToBackground } from '@/utils/protocol/client';
 
 const OUTCOME_TEXTS: Record<Exclude<PageSkeletonReply['outcome'], 'done'>, MessageKey> = {
+  fetched: 'skeletonFetched',
   'no-tab': 'skeletonNoTab',
   unreadable: 'skeletonUnreadable',
 };

@@ -4,7 +4,8 @@
  * every point of the contract is found; with the chooser's counts switched off, that
  * point alone is missing; the diagnostics carry the last check; and the skeleton of the
  * inbox shows the portal's structure and texts and none of the mailboxes' addresses, the
- * user's name, or a message's subject and sender planted for the test.
+ * user's name, or a message's subject and sender planted for the test; with the portal
+ * tab closed, the skeleton is the inbox's, read for the occasion.
  */
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +92,14 @@ describe.each(BROWSER_NAMES)('%s, compatibility check and page skeleton', (brows
         'esante-occitanie',
       ];
       for (const secret of secrets) expect(skeleton.toLowerCase()).not.toContain(secret.toLowerCase());
+
+      // No portal tab any more: the inbox, read for the occasion, and said so.
       await portal.close();
+      await clickDom(options, '[data-action="export-skeleton"]');
+      await waitForDom(options, '[data-skeleton-outcome="fetched"]');
+      const fetched = await options.$eval('[data-skeleton]', (field) => (field as HTMLTextAreaElement).value);
+      expect(fetched).toContain('Boîte de réception');
+      for (const secret of secrets) expect(fetched.toLowerCase()).not.toContain(secret.toLowerCase());
       await options.close();
     });
   });

@@ -226,9 +226,13 @@ export const portalCheckReport = z.strictObject({
 });
 export type PortalCheckReport = z.infer<typeof portalCheckReport>;
 
-/** The redacted structure of the page open in a portal tab (utils/portal/skeleton.ts). */
+/**
+ * The redacted structure of the page open in a portal tab (utils/portal/skeleton.ts):
+ * `done`; `fetched`, no portal tab open, so the inbox page read for the occasion;
+ * `no-tab`, neither; `unreadable`, the page could not be read.
+ */
 export const pageSkeletonReply = z.strictObject({
-  outcome: z.enum(['done', 'no-tab', 'unreadable']),
+  outcome: z.enum(['done', 'fetched', 'no-tab', 'unreadable']),
   at: z.number(),
   skeleton: z.string().max(2_000_000).nullable(),
 });

@@ -2,11 +2,15 @@
  * What the options page asks for IT support: the compatibility check, kept as the last
  * one for the diagnostics report, and the redacted skeleton of the page open in a portal
  * tab (utils/portal/skeleton.ts), made where the page's HTML is read and never stored.
+ * With no portal tab open, the skeleton is the inbox page's, read for the occasion by a
+ * GET that changes nothing (and the reply says so).
  */
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
+import { isPortalUrl } from '../../../utils/portal-urls';
 import type { PageSkeletonReply, PortalCheckReport } from '../../../utils/protocol/messages';
+import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
 import type { Store } from '../storage/store';
-import { checkPortal, type PortalCheckEffects } from './portal-check';
+import { checkPortal, type PortalCheckEffects, type TabPage } from './portal-check';
 
 export interface PortalSupport {
   checkPortal(): Promise<PortalCheckReport>;
@@ -24,18 +28,27 @@ export function createPortalSupport(store: Store, effects: PortalCheckEffects): 
       return report;
     },
     async pageSkeleton() {
-      const { settings } = await store.read();
+      const { settings, portal } = await store.read();
       const at = effects.now();
+      const profile = settings.profileOverride ?? DEFAULT_PROFILE;
+      const skeletonOf = async (page: TabPage, outcome: 'done' | 'fetched'): Promise<PageSkeletonReply> => {
+        try {
+          const { skeleton } = await effects.inspect(page.html, page.url, profile, {}, true);
+          return skeleton === null ? { outcome: 'unreadable', at, skeleton } : { outcome, at, skeleton };
+        } catch {
+          return { outcome: 'unreadable', at, skeleton: null };
+        }
+      };
       const page = await effects.tabPage();
-      if (page === null) return { outcome: 'no-tab', at, skeleton: null };
       if (page === 'unreadable') return { outcome: 'unreadable', at, skeleton: null };
-      try {
-        const profile = settings.profileOverride ?? DEFAULT_PROFILE;
-        const { skeleton } = await effects.inspect(page.html, page.url, profile, {}, true);
-        return skeleton === null ? { outcome: 'unreadable', at, skeleton } : { outcome: 'done', at, skeleton };
-      } catch {
-        return { outcome: 'unreadable', at, skeleton: null };
-      }
+      if (page !== null) return skeletonOf(page, 'done');
+      // No portal tab: the inbox page, read for the occasion (reading it changes nothing,
+      // docs/portal-contract.md, point 7); the login page, if the session is gone.
+      const inbox = portal.inboxUrl;
+      if (!inbox || !isPortalUrl(inbox, effects.portalMatches())) return { outcome: 'no-tab', at, skeleton: null };
+      const fetched = await effects.fetchText(inbox, REQUEST_TIMEOUT_MS);
+      if (!fetched.ok || fetched.status >= 400) return { outcome: 'no-tab', at, skeleton: null };
+      return skeletonOf({ url: fetched.url, html: fetched.text }, 'fetched');
     },
   };
 }

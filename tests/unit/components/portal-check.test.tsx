@@ -127,4 +127,12 @@ describe('page skeleton', () => {
     await waitFor(() => expect(again.container.querySelector('[data-skeleton-outcome="no-tab"]')).not.toBeNull());
     expect(again.container.querySelector('[data-skeleton]')).toBeNull();
   });
+
+  it('says when the skeleton is the inbox’s, read because no portal tab was open', async () => {
+    answering('ui:page-skeleton', { outcome: 'fetched', at: 1, skeleton: 'html\n  body' });
+    const { container } = render(<PageSkeleton />);
+    fireEvent.click(container.querySelector('[data-action="export-skeleton"]') as Element);
+    await waitFor(() => expect(container.querySelector('[data-skeleton]')).not.toBeNull());
+    expect(container.querySelector('[data-skeleton-outcome="fetched"]')?.textContent).toContain("lue pour l'occasion");
+  });
 });

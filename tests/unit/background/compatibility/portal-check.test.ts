@@ -49,7 +49,7 @@ function portal(
 ): Portal {
   const edit = options.edit ?? ((html: string) => html);
   const pages = new Map(
-    MENU_PAGES[rendering].map((name) => {
+    [...MENU_PAGES[rendering], 'inbox-service-name'].map((name) => {
       const page = saved(rendering, name, edit);
       return [page.url, page.html];
     }),
@@ -212,5 +212,29 @@ describe('compatibility check, kept for the diagnostics', () => {
     expect(fetched.length).toBe(before);
     const none = createPortalSupport(store, portal('classic', { tab: null }).effects);
     expect(await none.pageSkeleton()).toMatchObject({ outcome: 'no-tab', skeleton: null });
+  });
+
+  it('makes the skeleton of the inbox, read for the occasion, when no portal tab is open', async () => {
+    const store = new Store(new RepereDb(`portal-skeleton-${Date.now()}`));
+    const inbox = saved('classic', 'inbox-service-name').url;
+    await store.update((state) => {
+      state.portal.inboxUrl = inbox;
+      return { state, result: null };
+    });
+    const noTab = portal('classic', { tab: null });
+    const reply = await createPortalSupport(store, noTab.effects).pageSkeleton();
+    expect(reply.outcome).toBe('fetched');
+    expect(reply.skeleton).toContain('Boîte de réception');
+    expect(noTab.fetched).toEqual([inbox]);
+    // The portal failing, or the inbox off the portal: nothing to show, and it says to open a tab.
+    const failing = portal('classic', { tab: null, failing: ['m=liste'] });
+    expect((await createPortalSupport(store, failing.effects).pageSkeleton()).outcome).toBe('no-tab');
+    await store.update((state) => {
+      state.portal.inboxUrl = 'https://ailleurs.example/?m=liste';
+      return { state, result: null };
+    });
+    const offPortal = portal('classic', { tab: null });
+    expect((await createPortalSupport(store, offPortal.effects).pageSkeleton()).outcome).toBe('no-tab');
+    expect(offPortal.fetched).toEqual([]);
   });
 });
