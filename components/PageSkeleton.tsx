@@ -4,6 +4,7 @@
  * attach to a support request. Made on demand, kept nowhere but in this field.
  */
 import { useState } from 'preact/hooks';
+import './portal-support.css';
 import { type MessageKey, t } from '@/utils/i18n';
 import { type PageSkeletonReply, sendToBackground } from '@/utils/protocol/client';
 
@@ -53,7 +54,15 @@ export function PageSkeleton() {
       {skeleton !== null && (
         <>
           <label for="page-skeleton-text">{t('skeletonField')}</label>
-          <textarea id="page-skeleton-text" data-skeleton="" readOnly rows={16} spellcheck={false} value={skeleton} />
+          <textarea
+            id="page-skeleton-text"
+            data-skeleton=""
+            readOnly
+            rows={16}
+            wrap="off"
+            spellcheck={false}
+            value={skeleton}
+          />
           <p>
             <button
               type="button"

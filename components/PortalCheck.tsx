@@ -6,6 +6,7 @@
  * background sends numbers and codes; the words are here.
  */
 import { useState } from 'preact/hooks';
+import './portal-support.css';
 import { type MessageKey, t } from '@/utils/i18n';
 import {
   type ContractPoint,

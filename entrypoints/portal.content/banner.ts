@@ -14,12 +14,13 @@
  * as `npm run bench` does).
  */
 import { type BannerActions, createBanner, shownKind } from '@/entrypoints/portal.content/ui/Banner';
+import { OWN_TAG_PREFIX } from '@/utils/portal/own-marks';
 import type { Lifetime } from './lifetime';
 import type { TabModel, TabState } from './tab-state';
 import BANNER_CSS from './ui/banner.css?inline';
 import { h, set } from './ui/dom';
 
-export const BANNER_TAG = 'repere-bal-banner';
+export const BANNER_TAG = `${OWN_TAG_PREFIX}banner`;
 
 /** Keys typed in the banner must not reach the portal's own shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;

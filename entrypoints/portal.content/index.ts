@@ -9,6 +9,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BannerActions } from '@/entrypoints/portal.content/ui/Banner';
 import { t } from '@/utils/i18n';
 import { log } from '@/utils/log';
+import { OWN_ATTRIBUTE_PREFIX } from '@/utils/portal/own-marks';
 import { PORTAL_MATCHES } from '@/utils/portal-origins';
 import { sendToBackground } from '@/utils/protocol/client';
 import type { PortalView } from '@/utils/protocol/shapes';
@@ -24,7 +25,7 @@ import { markTab } from './tab-marker';
 import { createTabState } from './tab-state';
 
 /** Set on <html> once the background has answered: tests and diagnostics read it. */
-export const CONNECTED_ATTRIBUTE = 'data-repere-bal';
+export const CONNECTED_ATTRIBUTE = OWN_ATTRIBUTE_PREFIX;
 
 /** The capabilities, by file (a repository test checks that each is wired and documented). */
 export const FEATURES = [

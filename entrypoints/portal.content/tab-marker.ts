@@ -6,6 +6,7 @@
  */
 import { shownKind } from '@/entrypoints/portal.content/ui/Banner';
 import { t } from '@/utils/i18n';
+import { OWN_MARK } from '@/utils/portal/own-marks';
 import type { PortalView } from '@/utils/protocol/shapes';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
@@ -41,7 +42,11 @@ export function markTab(lifetime: Lifetime, tab: TabState): void {
   const applyIcon = () => {
     const view = tab.get().view;
     if (view?.page !== 'webmail' || !document.head) return;
-    icon ??= Object.assign(document.createElement('link'), { rel: 'icon' });
+    if (!icon) {
+      icon = Object.assign(document.createElement('link'), { rel: 'icon' });
+      // Ours, not the portal's: a page skeleton leaves it out (utils/portal/own-marks.ts).
+      icon.setAttribute(OWN_MARK, '');
+    }
     icon.href = faviconFor(view.active.colour, view.active.textColour);
     // Last in <head>: browsers take the last icon given.
     if (icon.parentNode !== document.head || icon.nextElementSibling) document.head.append(icon);

@@ -80,6 +80,8 @@ describe.each(BROWSER_NAMES)('%s, compatibility check and page skeleton', (brows
       expect(await options.$eval('[data-skeleton]', (field) => field.hasAttribute('readonly'))).toBe(true);
       expect(skeleton).toContain('Changer de compte');
       expect(skeleton).toContain('Boîte de réception');
+      // The page as the portal made it: not the extension's banner, tab icon or mark.
+      expect(skeleton).not.toContain('repere-bal');
       const secrets = [
         DEMO.login,
         DEMO.displayName,

@@ -13,11 +13,13 @@
  * attribute values the skeleton hides: a class carrying a name the page shows is hidden.
  * Query values are kept only when they are a lower-case word (a route, `m=liste`).
  * Scripts and styles keep their element, not their content; comments go; an iframe is
- * listed, not its document. Bounded in lines, depth and work; never throws.
+ * listed, not its document; what the extension itself put in the page (its banner, its
+ * tab icon, its `data-repere-bal…` attributes) is left out. Bounded in lines, depth and work; never throws.
  *
  * Pure DOM, no extension API: it runs in Chrome's offscreen document and in Firefox's
  * background page.
  */
+import { OWN_ATTRIBUTE_PREFIX, OWN_MARK, OWN_TAG_PREFIX } from './own-marks';
 import type { SelectorProfile } from './profile';
 import * as V from './skeleton-vocabulary';
 import { addressesIn, isEntryText, tidy } from './text';
@@ -166,7 +168,7 @@ function attributes(el: Element, ctx: Context): string {
   for (let i = 0; i < el.attributes.length; i += 1) {
     const attr = el.attributes[i] as Attr;
     const name = attr.name.toLowerCase();
-    if (name === 'id' || name === 'class') continue;
+    if (name === 'id' || name === 'class' || name.startsWith(OWN_ATTRIBUTE_PREFIX)) continue;
     if (shown >= MAX_ATTRIBUTES) {
       extra += 1;
       continue;
@@ -204,6 +206,11 @@ function learnAttributes(el: Element, ctx: Context): void {
   }
 }
 
+/** An element the extension put in the page: its banner's host, or one it marks as its own. */
+function isOwnMark(el: Element): boolean {
+  return el.localName.toLowerCase().startsWith(OWN_TAG_PREFIX) || el.hasAttribute(OWN_MARK);
+}
+
 interface Entry {
   el: Element;
   depth: number;
@@ -220,12 +227,16 @@ function walk(root: Element, ctx: Context) {
   let depth = 0;
   while (el && visits < MAX_VISITS) {
     visits += 1;
-    const text = ownText(el, ctx);
-    learnAttributes(el, ctx);
-    if (depth >= SKELETON_MAX_DEPTH) deeper += 1;
-    else if (entries.length >= SKELETON_MAX_LINES) beyond += 1;
-    else entries.push({ el, depth, text });
-    const child: Element | null = V.OPAQUE.has(el.localName.toLowerCase()) ? null : el.firstElementChild;
+    // The extension's own marks (its banner, its tab icon) are not the portal's structure.
+    const own: boolean = el !== root && isOwnMark(el);
+    if (!own) {
+      const text = ownText(el, ctx);
+      learnAttributes(el, ctx);
+      if (depth >= SKELETON_MAX_DEPTH) deeper += 1;
+      else if (entries.length >= SKELETON_MAX_LINES) beyond += 1;
+      else entries.push({ el, depth, text });
+    }
+    const child: Element | null = own || V.OPAQUE.has(el.localName.toLowerCase()) ? null : el.firstElementChild;
     if (child) {
       el = child;
       depth += 1;

@@ -5,7 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BANNER_TAG } from '@/entrypoints/portal.content/banner';
+import { CONNECTED_ATTRIBUTE } from '@/entrypoints/portal.content/index';
 import { readChooser } from '@/utils/portal/chooser';
+import { OWN_MARK } from '@/utils/portal/own-marks';
 import { findPortalInterface, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { pageSkeleton, SKELETON_MAX_DEPTH, SKELETON_MAX_LINES } from '@/utils/portal/skeleton';
@@ -283,5 +286,18 @@ describe('odd and hostile pages', () => {
         expect(skeleton).not.toContain('squelette interrompu');
       }
     }
+  });
+
+  it('leaves out what the extension put in the page: its banner, its tab icon, its mark on the page', () => {
+    const { doc, url: at } = loadPageAt('classic', 'inbox-service-name');
+    const before = pageSkeleton(doc, P, at);
+    doc.documentElement.setAttribute(CONNECTED_ATTRIBUTE, '0.1.0');
+    const banner = doc.createElement(BANNER_TAG);
+    banner.setAttribute('data-address', 'mss@esante-occitanie.fr');
+    doc.body.prepend(banner);
+    const icon = Object.assign(doc.createElement('link'), { rel: 'icon', href: 'data:image/svg+xml,%3Csvg%3E' });
+    icon.setAttribute(OWN_MARK, '');
+    doc.head.append(icon);
+    expect(pageSkeleton(doc, P, at)).toBe(before);
   });
 });
