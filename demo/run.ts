@@ -2,7 +2,7 @@
  * `npm run demo`: the tour of Repère BAL on the simulated portal, in Chromium with the
  * extension. Log in as the demo user, the banner on the personal mailbox, a one-click
  * switch to a service mailbox, a delivered message turning into a desktop notification,
- * the send guard. With a display the browser stays open for you to carry on; without
+ * the send guard, and, for IT, the compatibility check of the options page. With a display the browser stays open for you to carry on; without
  * one it runs headless, saves screenshots in demo-output/ and says what happened.
  */
 import { execFileSync } from 'node:child_process';
@@ -135,6 +135,23 @@ async function tour(): Promise<void> {
     say(`Message envoyé une seule fois, au nom de ${sent?.from ?? '?'}.`);
     await page.waitForSelector(BANNER);
     await shot(page, 'apres-envoi');
+
+    // For IT, on the day of the real portal: the compatibility check, from the options page.
+    const options = await newPage(instance);
+    await options.setViewport({ width: 1100, height: 900 });
+    await options.goto(instance.extensionUrl('options.html'), { waitUntil: 'load' });
+    await options.waitForSelector('[data-action="check-portal"]');
+    await options.click('[data-action="check-portal"]');
+    await options.waitForSelector('[data-check-outcome="done"]', { timeout: 30_000 });
+    const statuses = await options.$$eval('[data-contract-point]', (points) =>
+      points.map((point) => point.getAttribute('data-status')),
+    );
+    say(
+      `Vérification de compatibilité (page de réglages) : ${statuses.filter((s) => s === 'ok').length} points du contrat présents sur ${statuses.length}.`,
+    );
+    await options.$eval('#options-check', (section) => section.scrollIntoView());
+    await shot(options, 'verification-compatibilite');
+    await options.close();
 
     if (withDisplay) {
       console.log(

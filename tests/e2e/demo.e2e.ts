@@ -14,6 +14,7 @@ describe('chromium, the demo', () => {
     expect(stdout).toContain('Vous échangez au nom du service Secrétariat de cardiologie');
     expect(stdout).toContain('1 nouveau message — MSS eSanté Occitanie');
     expect(stdout).toContain('Message envoyé une seule fois, au nom de secretariat.cardiologie@esante-occitanie.fr');
-    expect(readdirSync('demo-output').filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(6);
+    expect(stdout).toContain('Vérification de compatibilité (page de réglages) : 8 points du contrat présents sur 8.');
+    expect(readdirSync('demo-output').filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(7);
   });
 });
