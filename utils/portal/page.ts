@@ -38,6 +38,11 @@ export type ChooserEntryReading = NonNullable<PortalPageReading['chooser']>[numb
 /** How the portal's interface was told from the rest of the page (see `pageReading`'s `trust`). */
 export type InterfaceTrust = PortalPageReading['trust'];
 
+/** Whether a reading's interface was told from look-alikes, so that what it says is believed. */
+export function isBelieved(reading: Pick<PortalPageReading, 'trust'>): boolean {
+  return reading.trust === 'frame' || reading.trust === 'single';
+}
+
 /** Which of the menu's pages this is: the chooser page, the account page, or neither. */
 export type MenuPage = 'chooser' | 'account';
 
@@ -185,7 +190,7 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
 
   // A page without the menu but with a folder list is the webmail still (its header failed): nothing is believed.
   const kind = found.trust !== 'none' ? 'webmail' : loginForm ? 'login' : inboxLinks.length > 0 ? 'webmail' : 'unknown';
-  if (found.trust === 'single' || found.trust === 'frame') {
+  if (isBelieved(found)) {
     if (!label) problems.push('étiquette de la boîte active introuvable');
   } else if (kind === 'unknown') problems.push('page non reconnue comme une page du webmail');
   else if (found.trust === 'none' && kind === 'webmail') problems.push('menu « Changer de compte » introuvable');

@@ -12,6 +12,7 @@
  * again and the list of accounts stays fresh. Pure functions over the stored state, with
  * the clock passed in (entrypoints/background/checks/check-runner.ts does the I/O).
  */
+import { isBelieved } from '../../../utils/portal/page';
 import type { CheckError, CheckNote } from '../../../utils/protocol/codes';
 import type { PageReadingPayload } from '../../../utils/protocol/shapes';
 import { learnActiveMailbox } from '../session/active-mailbox';
@@ -54,7 +55,7 @@ export function learnChooserRead(state: StoredState, entries: ChooserEntry[], no
  * the counts: the check fails, with its code. Mutates `state` (inside a store change).
  */
 export function learnInboxPage(state: StoredState, reading: PageReadingPayload, now: number): CheckFindings {
-  const believed = reading.kind === 'webmail' && (reading.trust === 'frame' || reading.trust === 'single');
+  const believed = reading.kind === 'webmail' && isBelieved(reading);
   if (!believed) return { ok: false, error: { code: 'inbox-no-mailbox' } };
   if (reading.chooser && reading.chooser.length > 0) learnAccounts(state, [reading.chooser], [], now);
   const identity = resolveActive(reading.label, state.mailboxes, state.portal.loginAddress);

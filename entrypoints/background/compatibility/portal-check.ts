@@ -13,7 +13,7 @@
  * text: it goes into the diagnostics report that IT sends to support.
  */
 import type { PortalFrame } from '../../../utils/portal/frame';
-import type { MenuPage, PortalPageReading } from '../../../utils/portal/page';
+import { isBelieved, type MenuPage, type PortalPageReading } from '../../../utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../../utils/portal/profile';
 import { isPortalUrl } from '../../../utils/portal-urls';
 import type {
@@ -56,7 +56,15 @@ function missing(name: ContractPointName, gap: ContractPoint['gap'], source: Con
   return point(name, { status: 'missing', gap, source });
 }
 
-const believed = (reading: PortalPageReading) => reading.trust === 'frame' || reading.trust === 'single';
+/** A GET of a portal page, read-only: its final address and HTML; nothing off the portal is asked for. */
+export async function getPortalPage(
+  url: string,
+  effects: Pick<PortalCheckEffects, 'portalMatches' | 'fetchText'>,
+): Promise<TabPage | 'off-portal' | 'unreadable'> {
+  if (!isPortalUrl(url, effects.portalMatches())) return 'off-portal';
+  const page = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
+  return page.ok && page.status < 400 ? { url: page.url, html: page.text } : 'unreadable';
+}
 
 /** A GET of one of the menu's pages, read as that page: with the frame, or without it when the portal moved. */
 async function readMenuPage(
@@ -67,12 +75,11 @@ async function readMenuPage(
   effects: PortalCheckEffects,
 ): Promise<Inspected | 'unreadable' | null> {
   if (!url) return null;
-  if (!isPortalUrl(url, effects.portalMatches())) return 'unreadable';
-  const page = await effects.fetchText(url, REQUEST_TIMEOUT_MS);
-  if (!page.ok || page.status >= 400) return 'unreadable';
+  const page = await getPortalPage(url, effects);
+  if (typeof page === 'string') return 'unreadable';
   try {
     const read = (known: PortalFrame | null) =>
-      effects.inspect(page.text, page.url, profile, { frame: known, reachedBy }, false);
+      effects.inspect(page.html, page.url, profile, { frame: known, reachedBy }, false);
     let inspected = await read(frame);
     if (frame && inspected.reading.trust !== 'frame') inspected = await read(null);
     return { ...inspected, url: page.url };
@@ -91,18 +98,17 @@ async function sendButtonPoint(
 ): Promise<ContractPoint> {
   if (tab.sendControls > 0) return point('send-button', { status: 'ok', source: 'tab', count: tab.sendControls });
   let fetched: 'unreadable' | null = null;
-  if (composeUrl && isPortalUrl(composeUrl, effects.portalMatches())) {
-    const page = await effects.fetchText(composeUrl, REQUEST_TIMEOUT_MS);
-    if (page.ok && page.status < 400) {
-      try {
-        const { reading } = await effects.inspect(page.text, page.url, profile, {}, false);
-        if (reading.sendControls > 0)
-          return point('send-button', { status: 'ok', source: 'compose-page', count: reading.sendControls });
-        if (reading.kind === 'webmail') return missing('send-button', 'not-found', 'compose-page');
-      } catch {
-        fetched = 'unreadable';
-      }
-    } else fetched = 'unreadable';
+  const page = composeUrl ? await getPortalPage(composeUrl, effects) : 'off-portal';
+  if (page === 'unreadable') fetched = 'unreadable';
+  else if (page !== 'off-portal') {
+    try {
+      const { reading } = await effects.inspect(page.html, page.url, profile, {}, false);
+      if (reading.sendControls > 0)
+        return point('send-button', { status: 'ok', source: 'compose-page', count: reading.sendControls });
+      if (reading.kind === 'webmail') return missing('send-button', 'not-found', 'compose-page');
+    } catch {
+      fetched = 'unreadable';
+    }
   }
   const seenAt = inputs.portal.sendButtonSeenAt;
   if (seenAt) return point('send-button', { status: 'ok', source: 'earlier-page', seenAt });
@@ -118,7 +124,7 @@ async function contractPoints(
   effects: PortalCheckEffects,
 ): Promise<ContractPoint[]> {
   const { reading } = tab;
-  const trusted = believed(reading);
+  const trusted = isBelieved(reading);
   const unsure = reading.trust === 'unsure';
   const menuGap = unsure ? 'unsure' : 'not-found';
   const chooserPage = trusted ? await readMenuPage(reading.chooserUrl, 'chooser', profile, frame, effects) : null;
@@ -140,7 +146,7 @@ async function contractPoints(
   // The compose link is looked for on the menu's own pages: no mail there, nothing of a stranger's.
   const composeLink = (page: Inspected | 'unreadable' | null) => {
     const inspected = read(page);
-    return inspected && believed(inspected.reading) ? inspected.composeUrl : null;
+    return inspected && isBelieved(inspected.reading) ? inspected.composeUrl : null;
   };
   const composeUrl = composeLink(accountPage) ?? composeLink(chooserPage);
 

@@ -6,11 +6,9 @@
  * GET that changes nothing (and the reply says so).
  */
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
-import { isPortalUrl } from '../../../utils/portal-urls';
 import type { PageSkeletonReply, PortalCheckReport } from '../../../utils/protocol/messages';
-import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
 import type { Store } from '../storage/store';
-import { checkPortal, type PortalCheckEffects, type TabPage } from './portal-check';
+import { checkPortal, getPortalPage, type PortalCheckEffects, type TabPage } from './portal-check';
 
 export interface PortalSupport {
   checkPortal(): Promise<PortalCheckReport>;
@@ -44,11 +42,8 @@ export function createPortalSupport(store: Store, effects: PortalCheckEffects): 
       if (page !== null) return skeletonOf(page, 'done');
       // No portal tab: the inbox page, read for the occasion (reading it changes nothing,
       // docs/portal-contract.md, point 7); the login page, if the session is gone.
-      const inbox = portal.inboxUrl;
-      if (!inbox || !isPortalUrl(inbox, effects.portalMatches())) return { outcome: 'no-tab', at, skeleton: null };
-      const fetched = await effects.fetchText(inbox, REQUEST_TIMEOUT_MS);
-      if (!fetched.ok || fetched.status >= 400) return { outcome: 'no-tab', at, skeleton: null };
-      return skeletonOf({ url: fetched.url, html: fetched.text }, 'fetched');
+      const inbox = portal.inboxUrl ? await getPortalPage(portal.inboxUrl, effects) : 'off-portal';
+      return typeof inbox === 'string' ? { outcome: 'no-tab', at, skeleton: null } : skeletonOf(inbox, 'fetched');
     },
   };
 }

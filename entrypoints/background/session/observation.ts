@@ -7,6 +7,7 @@
  * built. Pure functions over the stored state, with the clock passed in.
  */
 import type { PortalFrame } from '../../../utils/portal/frame';
+import { isBelieved } from '../../../utils/portal/page';
 import type { PageReadingPayload, PortalView } from '../../../utils/protocol/shapes';
 import type { PortalStateRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
@@ -75,11 +76,7 @@ function keepLastReading(portal: PortalStateRecord, reading: PageReadingPayload,
     portal.lastReading = reading;
     portal.lastReadingAt = now;
   }
-  if (
-    reading.kind === 'webmail' &&
-    (reading.trust === 'frame' || reading.trust === 'single') &&
-    reading.sendControls > 0
-  ) {
+  if (reading.kind === 'webmail' && isBelieved(reading) && reading.sendControls > 0) {
     portal.sendButtonSeenAt = now;
   }
 }
@@ -96,7 +93,7 @@ export function applyObservation(
 ): { state: StoredState; result: ObservationOutcome } {
   const { reading, observedAt, discovered, tabId } = observation;
   const { portal } = state;
-  const believed = reading.trust === 'frame' || reading.trust === 'single';
+  const believed = isBelieved(reading);
 
   learnFrame(portal, observation, now);
   noteLongPageList(state, reading, now);

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHtmlReader } from '@/entrypoints/background/checks/html-reader';
 import { collectRises } from '@/entrypoints/background/checks/new-mail';
 import { startPause } from '@/entrypoints/background/checks/pause';
-import { OFFSCREEN_PATH, type OffscreenApi } from '@/entrypoints/background/offscreen-document';
+import { OFFSCREEN_PATH } from '@/entrypoints/background/offscreen-document';
 import {
   CHIME_NOTES,
   chimeDataUrl,
@@ -28,6 +28,7 @@ import {
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { backgroundToOffscreen } from '@/utils/protocol/messages';
+import { fakeOffscreen } from '../../support/fake-offscreen';
 import { mailboxRecord } from './records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
@@ -95,20 +96,6 @@ describe('the chime', () => {
 });
 
 /** An offscreen API holding at most one document, as Chrome's does. */
-function fakeOffscreen() {
-  let open = false;
-  return {
-    createDocument: vi.fn<OffscreenApi['createDocument']>(async () => {
-      if (open) throw new Error('Only a single offscreen document may be created.');
-      open = true;
-    }),
-    closeDocument: vi.fn(async () => {
-      if (!open) throw new Error('No current offscreen document.');
-      open = false;
-    }),
-    hasDocument: async () => open,
-  };
-}
 
 describe('playing it', () => {
   it('in Chrome, asks the offscreen document, created with both its reasons', async () => {

@@ -11,26 +11,13 @@ import {
 } from '@/entrypoints/background/checks/html-reader';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { fakeOffscreen } from '../../../support/fake-offscreen';
 
 const CHOOSER_URL = 'https://medimail.mipih.fr/?m=comptes';
 
 const READING = { kind: 'webmail', chooser: [] } as unknown as PortalPageReading;
 
 /** An offscreen API holding at most one document, as Chrome's does. */
-function fakeOffscreen() {
-  let open = false;
-  return {
-    createDocument: vi.fn(async () => {
-      if (open) throw new Error('Only a single offscreen document may be created.');
-      open = true;
-    }),
-    closeDocument: vi.fn(async () => {
-      if (!open) throw new Error('No current offscreen document.');
-      open = false;
-    }),
-    hasDocument: async () => open,
-  };
-}
 
 describe('html reader in the offscreen document', () => {
   it('fails a reading that does not answer in time, closes the document, and reads the next in a new one', async () => {
