@@ -13,7 +13,7 @@ type Reading = NonNullable<Diagnostics['lastReading']>;
 
 const TRUST_TEXT: Record<Reading['trust'], MessageKey> = {
   frame: 'diagTrustFrame',
-  single: 'diagTrustSingle',
+  unlearnt: 'diagTrustUnlearnt',
   unsure: 'diagTrustUnsure',
   none: 'diagTrustNone',
 };

@@ -35,6 +35,8 @@ const HINT_TARGETS: Record<HintKey, MessageKey> = {
   chooserEntry: 'fileProfileHintChooserEntry',
   inboxLink: 'fileProfileHintInboxLink',
   composeForm: 'fileProfileHintComposeForm',
+  header: 'fileProfileHintHeader',
+  messageRegion: 'fileProfileHintMessageRegion',
 };
 
 const PROFILE_KINDS: Record<ProfileChange['from'], MessageKey> = {

@@ -15,7 +15,7 @@ import { sendToBackground } from '@/utils/protocol/client';
 import type { PortalView } from '@/utils/protocol/shapes';
 import { listenToBackground } from './background-orders';
 import { mountBanner } from './banner';
-import { discoverAccounts } from './discovery';
+import { discoverAccounts, learnFromMenuPage } from './discovery';
 import { createLifetime, type Lifetime } from './lifetime';
 import { type PageWatcher, watchPage } from './page-watcher';
 import { applySwitchNow, watchLogins } from './preferred-mailbox';
@@ -58,12 +58,7 @@ async function start(lifetime: Lifetime): Promise<void> {
   const guard = installSendGuard(lifetime, tab);
   let watcher: PageWatcher | null = null;
   let shadow: ShadowRoot | null = null;
-  const learnFrame = async () => {
-    const reading = tab.get().reading;
-    if (!watcher || reading?.trust !== 'single') return;
-    await discoverAccounts(tab, watcher, { chooserUrl: reading.chooserUrl, manageUrl: reading.manageUrl });
-  };
-  const switcher = createSwitcher(lifetime, tab, () => shadow ?? document.documentElement, learnFrame);
+  const switcher = createSwitcher(lifetime, tab, () => shadow ?? document.documentElement);
 
   const setCollapsed = (collapsed: boolean) => {
     const view = tab.get().view;
@@ -95,6 +90,8 @@ async function start(lifetime: Lifetime): Promise<void> {
   tab.set({ profile, frame, collapsedHint: collapsed, checkingText });
   document.documentElement.setAttribute(CONNECTED_ATTRIBUTE, reply.value.version);
 
+  // Before any frame, this page may be one of the menu's own pages: it is read once to learn the frame.
+  let learning = false;
   const onView = (view: PortalView) => {
     const { activity } = tab.get();
     const landed = activity && (view.active.address === activity.address || view.switchFailed);
@@ -104,6 +101,10 @@ async function start(lifetime: Lifetime): Promise<void> {
     if (frameChanged) watcher?.reread();
     applySwitchNow(view, switcher);
     if (view.discovery && watcher) void discoverAccounts(tab, watcher, view.discovery);
+    else if (view.frameUnknown && tab.get().reading?.menuPage && watcher && !learning) {
+      learning = true;
+      void learnFromMenuPage(tab, watcher);
+    }
   };
   watcher = watchPage(lifetime, tab, onView);
 

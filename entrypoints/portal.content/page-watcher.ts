@@ -26,7 +26,8 @@ export interface PageWatcher {
   report(discovered: {
     chooser: PortalPageReading['chooser'];
     accountTable: PortalPageReading['accountTable'];
-    frame: PortalFrame | null;
+    /** The frame the menu's pages agreed on, if they did. */
+    frame?: PortalFrame;
     /** Which of the menu's pages showed the chooser. */
     chooserPageUrl: string | null;
   }): Promise<void>;

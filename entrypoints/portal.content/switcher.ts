@@ -7,13 +7,14 @@
  * the inbox, exactly as when the user clicks there.
  */
 import { t } from '@/utils/i18n';
-import type { ChooserEntry } from '@/utils/portal/chooser';
+import { type ChooserEntry, chooserFormFields } from '@/utils/portal/chooser';
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
 import { findPortalChooser } from '@/utils/portal/page';
 import { sameOriginUrl } from '@/utils/portal/url';
 import { sendToBackground } from '@/utils/protocol/client';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
+import { unsureWords } from './ui/Banner';
 
 /** A switch that shows no result in this time is reported as failed. */
 const SWITCH_PATIENCE_MS = 20_000;
@@ -44,15 +45,7 @@ function submitCopy(entry: Extract<ChooserEntry['action'], { kind: 'form' }>, ho
     input.value = value;
     form.append(input);
   };
-  for (const field of source.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
-    const type = field.getAttribute('type') ?? 'text';
-    const name = field.getAttribute('name');
-    if (!name || ['submit', 'button', 'image', 'reset'].includes(type)) continue;
-    if ((type === 'checkbox' || type === 'radio') && !field.hasAttribute('checked')) continue;
-    add(name, field.getAttribute('value') ?? field.textContent ?? '');
-  }
-  const submitterName = entry.submitter?.getAttribute('name');
-  if (submitterName) add(submitterName, entry.submitter?.getAttribute('value') ?? '');
+  for (const [name, value] of chooserFormFields(entry)) add(name, value);
   host.append(form);
   form.submit();
 }
@@ -80,16 +73,7 @@ function activate(entry: ChooserEntry, formHost: () => Element | ShadowRoot): bo
   return true;
 }
 
-/**
- * `learnFrame`: reads the menu's pages now to learn the portal's frame (discovery), for a
- * chooser shown in place, which only the frame can vouch for.
- */
-export function createSwitcher(
-  lifetime: Lifetime,
-  tab: TabState,
-  formHost: () => Element | ShadowRoot,
-  learnFrame: () => Promise<void>,
-): Switcher {
+export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () => Element | ShadowRoot): Switcher {
   const fail = (error: string) => tab.set({ activity: null, error });
 
   return {
@@ -113,13 +97,13 @@ export function createSwitcher(
           (e) => e.address === address,
         );
       };
-      // No frame learnt yet on this origin (the very first page, a new portal): learn it first.
-      if (!tab.get().frame) await learnFrame();
-      if (lifetime.isInvalid) return;
       const { profile } = tab.get();
       const entryHere = entryInPage();
       const chooserUrl = tab.get().reading?.chooserUrl ?? null;
-      if (!entryHere && !chooserUrl) return fail(t(tab.get().view?.unsure ? 'bannerUnsure' : 'errorNoChooser'));
+      if (!entryHere && !chooserUrl) {
+        const view = tab.get().view;
+        return fail(view?.unsure ? unsureWords(view) : t('errorNoChooser'));
+      }
       await sendToBackground('content:switch-requested', { address });
       if (entryHere) {
         if (!activate(entryHere, formHost)) fail(t('errorOffPortal'));

@@ -21,6 +21,7 @@ import {
 } from './http';
 import { sanitiseMailHtml } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
+import type { Look, PageType } from './variations';
 
 const COOKIE = 'sid';
 const INBOX = '/app/dossiers/reception';
@@ -38,45 +39,50 @@ function initials(text: string): string {
   return letters.slice(0, 2).join('');
 }
 
-function appContent(ctx: RequestContext, session: Session, main: SafeHtml, current: string): SafeHtml {
+function appContent(ctx: RequestContext, session: Session, main: SafeHtml, current: string, look: Look): SafeHtml {
   const { state } = ctx;
   const active = state.mailbox(session.active);
   const unread = state.unreadCount(active.address);
   const shown = label(active);
-  const topbar =
-    ctx.fault?.kind === 'no-header'
-      ? html``
-      : html`<header class="topbar">
-      <a class="brand" href="${INBOX}"><img src="/assets/logo.svg" alt="" width="24" height="24"><span>Medimail</span></a>
-      <span class="grow"></span>
-      <div class="who">
-        <button type="button" class="who-chip" aria-haspopup="true" aria-expanded="false" aria-controls="who-menu">
+  const withHeader = ctx.fault?.kind !== 'no-header';
+  const who = withHeader
+    ? html`<div class="who" data-sim-part="account">
+        <button type="button" class="who-chip" aria-haspopup="true" aria-expanded="false" aria-controls="${look.id('who-menu')}">
           <span class="who-avatar" aria-hidden="true">${initials(shown)}</span>
           <span class="who-name">${shown}</span>
         </button>
-        <div class="who-menu" id="who-menu" role="menu" hidden>
-          <button type="button" role="menuitem" class="js-open-accounts">Changer de compte</button>
-          <a role="menuitem" href="/app/parametres">Gérer votre compte Medimail</a>
-          <a role="menuitem" href="/app/quitter">Se déconnecter</a>
+        <div class="who-menu" id="${look.id('who-menu')}" role="menu" hidden>
+          <button type="button" role="menuitem" class="js-open-accounts">${look.text('Changer de compte')}</button>
+          <a role="menuitem"${look.linkAttributes('/app/parametres')}>${look.text('Gérer votre compte Medimail')}</a>
+          <a role="menuitem"${look.linkAttributes('/app/quitter')}>${look.text('Se déconnecter')}</a>
         </div>
-      </div>
-    </header>`;
+      </div>`
+    : html``;
+  const topbar = withHeader
+    ? html`<header class="topbar">
+      <a class="brand" href="${INBOX}"><img src="/assets/logo.svg" alt="" width="24" height="24"><span>Medimail</span></a>
+      <span class="grow"></span>
+      ${look.inHeader()}
+      ${look.accountAreaMoved ? '' : who}
+    </header>`
+    : html``;
   const folderLink = (href: string, name: string, count: number) =>
     html`<li><a href="${href}"${current === href ? html` aria-current="page"` : ''}><span>${name}</span>${count > 0 ? html` <span class="pill">${count}</span>` : ''}</a></li>`;
-  return html`${topbar}
+  return html`${look.aboveHeader()}${topbar}${look.belowHeader()}
     <div class="frame">
       <nav class="rail" aria-label="Dossiers">
+        ${look.accountAreaMoved ? who : ''}
         <a class="write" href="/app/ecrire">Écrire un message</a>
-        <ul class="folder-list">
-          ${folderLink(INBOX, 'Boîte de réception', unread)}
+        <ul class="folder-list" data-sim-part="folders">
+          ${folderLink(INBOX, look.text('Boîte de réception'), unread)}
           ${folderLink(SENT, 'Envoyés', 0)}
         </ul>
       </nav>
-      <main class="pane">${main}</main>
+      <main class="pane">${look.wrapContent(main)}</main>
     </div>`;
 }
 
-function chooserSheet(ctx: RequestContext, session: Session): SafeHtml {
+function chooserSheet(ctx: RequestContext, session: Session, look: Look): SafeHtml {
   const { state } = ctx;
   const items = state.accountsOf(state.userOf(session)).map((mailbox) => {
     const unread = state.unreadCount(mailbox.address);
@@ -89,9 +95,9 @@ function chooserSheet(ctx: RequestContext, session: Session): SafeHtml {
         </button>
       </li>`;
   });
-  return html`<div class="sheet" id="sheet-accounts" role="dialog" aria-modal="true" aria-labelledby="sheet-accounts-title" hidden>
+  return html`<div class="sheet" id="${look.id('sheet-accounts')}" role="dialog" aria-modal="true" aria-labelledby="${look.id('sheet-accounts-title')}" hidden>
     <div class="sheet-body">
-      <h2 id="sheet-accounts-title">Changer de compte</h2>
+      <h2 id="${look.id('sheet-accounts-title')}">${look.text('Changer de compte')}</h2>
       <form method="post" action="/app/compte-actif" class="js-switch">
         <input type="hidden" name="_csrf" value="${session.csrf}">
         <ul class="acct-list">${items}</ul>
@@ -101,7 +107,15 @@ function chooserSheet(ctx: RequestContext, session: Session): SafeHtml {
   </div>`;
 }
 
-function shell(ctx: RequestContext, session: Session, title: string, main: SafeHtml, current = ''): Reply {
+function shell(
+  ctx: RequestContext,
+  session: Session,
+  title: string,
+  main: SafeHtml,
+  pageType: PageType,
+  current = '',
+): Reply {
+  const look = ctx.look(pageType);
   return page(html`<!doctype html>
 <html lang="fr">
 <head>
@@ -112,9 +126,11 @@ function shell(ctx: RequestContext, session: Session, title: string, main: SafeH
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
-<div id="root" class="app">${appContent(ctx, session, main, current)}</div>
-${ctx.fault?.kind === 'no-header' ? '' : chooserSheet(ctx, session)}
+${look.wrapAll(html`<div id="${look.id('root')}" class="app">${appContent(ctx, session, main, current, look)}</div>
+${ctx.fault?.kind === 'no-header' ? '' : chooserSheet(ctx, session, look)}
+${look.atEnd()}`)}
 <script src="/assets/app.js"></script>
+${look.scripts('/assets/variations.js')}
 </body>
 </html>`);
 }
@@ -166,13 +182,14 @@ function messageList(ctx: RequestContext, session: Session, folder: 'inbox' | 's
     html`<h1 class="pane-title">${title}</h1>${sent}
       ${items.length ? html`<ol class="mails">${items}</ol>` : html`<p class="empty">Aucun message.</p>`}
       <nav class="pager" aria-label="Pagination">${current} / ${pages}</nav>`,
+    'list',
     href,
   );
 }
 
 function messageView(ctx: RequestContext, session: Session, key: string): Reply {
   const message = ctx.state.open(session.active, key);
-  if (!message) return shell(ctx, session, 'Introuvable', html`<p class="alert">Ce message n'existe pas.</p>`);
+  if (!message) return shell(ctx, session, 'Introuvable', html`<p class="alert">Ce message n'existe pas.</p>`, 'message');
   return shell(
     ctx,
     session,
@@ -186,10 +203,12 @@ function messageView(ctx: RequestContext, session: Session, key: string): Reply 
           : message.body.split('\n').map((line) => html`<p>${line}</p>`)
       }</div>
     </article>`,
+    'message',
   );
 }
 
 function compose(ctx: RequestContext, session: Session): Reply {
+  const look = ctx.look('compose');
   return shell(
     ctx,
     session,
@@ -197,21 +216,23 @@ function compose(ctx: RequestContext, session: Session): Reply {
     html`<h1 class="pane-title">Nouveau message</h1>
     <form method="post" action="/app/ecrire" class="composer">
       <input type="hidden" name="_csrf" value="${session.csrf}">
-      <div class="field"><label for="c-to">Destinataires</label><input id="c-to" name="to" type="text"></div>
-      <div class="field"><label for="c-subject">Objet</label><input id="c-subject" name="subject" type="text"></div>
-      <div class="field"><label for="c-body">Message</label><textarea id="c-body" name="body" rows="12"></textarea></div>
-      <div class="actions"><button type="submit" class="primary"><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M1 7h12M8 2l5 5-5 5" stroke="currentColor" fill="none"/></svg> Envoyer</button></div>
+      <div class="field"><label for="${look.id('c-to')}">Destinataires</label><input id="${look.id('c-to')}" name="to" type="text"></div>
+      <div class="field"><label for="${look.id('c-subject')}">Objet</label><input id="${look.id('c-subject')}" name="subject" type="text"></div>
+      <div class="field"><label for="${look.id('c-body')}">Message</label><textarea id="${look.id('c-body')}" name="body" rows="12"></textarea></div>
+      <div class="actions"><button type="submit" class="primary"><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M1 7h12M8 2l5 5-5 5" stroke="currentColor" fill="none"/></svg> ${look.text('Envoyer')}</button></div>
     </form>`,
+    'compose',
   );
 }
 
 function accountManagement(ctx: RequestContext, session: Session, saved = false): Reply {
   const { state } = ctx;
   const user = state.userOf(session);
+  const look = ctx.look('account');
   const rows = state.accountsOf(user).map(
     (mailbox) => html`<tr>
           <th scope="row">${mailbox.address}</th>
-          <td><label class="opt"><input type="checkbox" name="default" value="${mailbox.address}"${user.defaultAccount === mailbox.address ? html` checked` : ''}> Définir comme compte par défaut</label></td>
+          <td><label class="opt"><input type="checkbox" name="default" value="${mailbox.address}"${user.defaultAccount === mailbox.address ? html` checked` : ''}> ${look.text('Définir comme compte par défaut')}</label></td>
           <td><input type="checkbox" name="notify" value="${mailbox.address}" aria-label="Notif de réception vers compte de connexion"${user.receptionNotices.has(mailbox.address) ? html` checked` : ''}></td>
         </tr>`,
   );
@@ -221,19 +242,20 @@ function accountManagement(ctx: RequestContext, session: Session, saved = false)
     'Paramètres',
     html`<h1 class="pane-title">Gestion de votre compte Medimail</h1>
     ${saved ? html`<p class="toast" role="status">Modifications enregistrées.</p>` : ''}
-    <section class="card" aria-labelledby="acc-title">
-      <h2 id="acc-title">Gestion des comptes de connexion</h2>
+    <section class="card" aria-labelledby="${look.id('acc-title')}">
+      <h2 id="${look.id('acc-title')}">Gestion des comptes de connexion</h2>
       <p class="hint">Ce cartouche contient l'ensemble des comptes auxquels vous avez accès. Sélectionnez un compte, il sera ouvert par défaut lors d'un accès via le Webmail.</p>
       <p class="hint">Il est possible que le compte par défaut ne soit pas pris en compte à la première connexion, une ré-authentification est alors nécessaire.</p>
       <form method="post" action="/app/parametres">
         <input type="hidden" name="_csrf" value="${session.csrf}">
         <table class="grid">
-          <thead><tr><td></td><th scope="col">Compte par défaut</th><th scope="col">Notif de réception vers compte de connexion</th></tr></thead>
+          <thead><tr><td></td><th scope="col">${look.text('Compte par défaut')}</th><th scope="col">Notif de réception vers compte de connexion</th></tr></thead>
           <tbody>${rows}</tbody>
         </table>
         <button type="submit" class="primary">Enregistrer les modifications</button>
       </form>
     </section>`,
+    'account',
   );
 }
 

@@ -22,7 +22,12 @@ export interface AttackOptions {
   attacker: string;
   /** The victim's real mailboxes (e.g. `Object.values(DEMO.services)`), named by entries that lead elsewhere. */
   realAddresses: readonly string[];
+  /** The victim's own name, for a label that says « en votre nom » (`fakeMenuOnPortal`, `fakeFrame`). */
+  displayName?: string;
 }
+
+/** The portal's logout addresses in both renderings: where an imitation's same-origin links lead. */
+export const PORTAL_LOGOUT_PATHS = ['/?m=deconnexion', '/app/quitter'] as const;
 
 /** Addresses no account has: the extension must never show them as a mailbox. */
 export const FAKE_ADDRESSES = [
@@ -205,9 +210,68 @@ export function fakeBase(options: AttackOptions): string {
 <p class="attaque-base"><a href="?m=comptes">Changer de compte</a> · <a href="?m=compte">Gérer votre compte Medimail</a></p>`);
 }
 
+/**
+ * A lone account menu whose links stay on the portal's own origin, both leading to its
+ * logout (`PORTAL_LOGOUT_PATHS`), under a label with the victim's own name: where the
+ * portal shows no menu of its own (a page served without its header, a wording the
+ * profile does not know yet), the only menu on the page, saying « en votre nom ».
+ */
+export function fakeMenuOnPortal(options: AttackOptions): string {
+  const name = options.displayName ?? FAKE_ADDRESSES[1];
+  return String(html`<div class="attaque-menu-portail">
+  <a href="#" class="etiquette-bleue" aria-haspopup="true" aria-expanded="true">${name}</a>
+  <ul role="menu">
+    <li role="none"><a role="menuitem" href="${PORTAL_LOGOUT_PATHS[0]}">Changer de compte</a></li>
+    <li role="none"><a role="menuitem" href="${PORTAL_LOGOUT_PATHS[1]}">Gérer votre compte Medimail</a></li>
+    <li role="none"><a role="menuitem" href="${PORTAL_LOGOUT_PATHS[0]}">Déconnexion</a></li>
+  </ul>
+</div>`);
+}
+
+/**
+ * The whole interface of both renderings copied, header, folder list and content region,
+ * with their ids, classes and roles: the label names the victim, the menu leads to the
+ * portal's logout, the inbox shows « (99) ». An imitation of the frame itself.
+ */
+export function fakeFrame(options: AttackOptions): string {
+  const name = options.displayName ?? FAKE_ADDRESSES[1];
+  const [classicLogout, altLogout] = PORTAL_LOGOUT_PATHS;
+  return String(html`<div id="bandeau">
+  <a href="#" id="logo">Medimail</a>
+  <div id="compte">
+    <a href="#" id="etiquette" class="etiquette-bleue">${name}</a>
+    <ul id="menu_compte">
+      <li><a href="${classicLogout}">Changer de compte</a></li>
+      <li><a href="${classicLogout}">Gérer votre compte Medimail</a></li>
+      <li><a href="${classicLogout}">Déconnexion</a></li>
+    </ul>
+  </div>
+</div>
+<div id="page">
+  <div id="gauche"><ul id="dossiers"><li class="dossier actif"><a href="${classicLogout}">Boîte de réception (${FAKE_INBOX_UNREAD})</a></li></ul></div>
+  <div id="droite"><h2>Boîte de réception</h2></div>
+</div>
+<div class="app">
+  <header class="topbar">
+    <div class="who">
+      <button type="button" class="who-chip" aria-haspopup="true" aria-expanded="false"><span class="who-name">${name}</span></button>
+      <div class="who-menu" role="menu">
+        <button type="button" role="menuitem" class="js-open-accounts">Changer de compte</button>
+        <a role="menuitem" href="${altLogout}">Gérer votre compte Medimail</a>
+        <a role="menuitem" href="${altLogout}">Se déconnecter</a>
+      </div>
+    </div>
+  </header>
+  <div class="frame">
+    <nav class="rail"><ul class="folder-list"><li><a href="${altLogout}"><span>Boîte de réception</span> <span class="pill">${FAKE_INBOX_UNREAD}</span></a></li></ul></nav>
+    <main class="pane"><h1>Boîte de réception</h1></main>
+  </div>
+</div>`);
+}
+
 /** Every attack above, in one body. */
 export function allAttacks(options: AttackOptions): string {
-  return [fakeAccountMenu, fakeChooser, fakeAccountTable, fakeInboxCount, fakeLoginForm, fakeBase]
+  return [fakeAccountMenu, fakeChooser, fakeAccountTable, fakeInboxCount, fakeLoginForm, fakeBase, fakeMenuOnPortal, fakeFrame]
     .map((attack) => attack(options))
     .join('\n');
 }

@@ -21,6 +21,7 @@ import {
 } from './http';
 import { sanitiseMailHtml } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
+import type { PageType } from './variations';
 
 const COOKIE = 'MEDIMAILSESSID';
 const INBOX = '/?m=liste&f=1&o=date&p=1';
@@ -29,25 +30,38 @@ function label(mailbox: Mailbox): string {
   return mailbox.labelShows === 'address' ? mailbox.address : mailbox.name;
 }
 
-function layout(ctx: RequestContext, session: Session, title: string, main: SafeHtml, folder = 0): Reply {
+function layout(
+  ctx: RequestContext,
+  session: Session,
+  title: string,
+  main: SafeHtml,
+  pageType: PageType,
+  folder = 0,
+): Reply {
   const { state } = ctx;
+  const look = ctx.look(pageType);
   const active = state.mailbox(session.active);
   const unread = state.unreadCount(active.address);
-  const header =
-    ctx.fault?.kind === 'no-header'
-      ? html``
-      : html`<div id="bandeau">
-    <a href="${INBOX}" id="logo"><img src="/static/medimail.svg" alt="" width="28" height="28"> Medimail</a>
-    <span class="slogan">Messagerie sécurisée de santé</span>
-    <div id="compte">
-      <a href="#" id="etiquette" class="etiquette-bleue" onclick="return basculerMenuCompte(event)">${label(active)}</a>
-      <ul id="menu_compte" style="display:none">
-        <li><a href="/?m=comptes">Changer de compte</a></li>
-        <li><a href="/?m=compte">Gérer votre compte Medimail</a></li>
-        <li><a href="/?m=deconnexion">Déconnexion</a></li>
+  const withHeader = ctx.fault?.kind !== 'no-header';
+  const account = withHeader
+    ? html`<div id="${look.id('compte')}" data-sim-part="account">
+      <a${look.linkAttributes('#', { id: look.id('etiquette'), class: 'etiquette-bleue', onclick: 'return basculerMenuCompte(event)' })}>${label(active)}</a>
+      <ul id="${look.id('menu_compte')}" style="display:none">
+        <li><a${look.linkAttributes('/?m=comptes')}>${look.text('Changer de compte')}</a></li>
+        <li><a${look.linkAttributes('/?m=compte')}>${look.text('Gérer votre compte Medimail')}</a></li>
+        <li><a${look.linkAttributes('/?m=deconnexion')}>${look.text('Déconnexion')}</a></li>
       </ul>
-    </div>
-  </div>`;
+    </div>`
+    : html``;
+  const header = withHeader
+    ? html`<div id="${look.id('bandeau')}">
+    <a href="${INBOX}" id="${look.id('logo')}"><img src="/static/medimail.svg" alt="" width="28" height="28"> Medimail</a>
+    <span class="slogan">Messagerie sécurisée de santé</span>
+    ${look.inHeader()}
+    ${look.accountAreaMoved ? '' : account}
+  </div>`
+    : html``;
+  const inbox = look.text('Boîte de réception');
   return page(html`<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -57,18 +71,23 @@ function layout(ctx: RequestContext, session: Session, title: string, main: Safe
 <link rel="stylesheet" href="/static/classic.css">
 </head>
 <body>
+  ${look.wrapAll(html`${look.aboveHeader()}
   ${header}
-  <div id="page">
-    <div id="gauche">
+  ${look.belowHeader()}
+  <div id="${look.id('page')}">
+    <div id="${look.id('gauche')}">
+      ${look.accountAreaMoved ? account : ''}
       <a class="bouton" href="/?m=nouveau">Nouveau message</a>
-      <ul id="dossiers">
-        <li class="${folder === 1 ? 'dossier actif' : 'dossier'}"><a href="${INBOX}">Boîte de réception${unread > 0 ? ` (${unread})` : ''}</a></li>
+      <ul id="${look.id('dossiers')}" data-sim-part="folders">
+        <li class="${folder === 1 ? 'dossier actif' : 'dossier'}"><a href="${INBOX}">${inbox}${unread > 0 ? ` (${unread})` : ''}</a></li>
         <li class="${folder === 2 ? 'dossier actif' : 'dossier'}"><a href="/?m=liste&amp;f=2&amp;o=date&amp;p=1">Messages envoyés</a></li>
       </ul>
     </div>
-    <div id="droite">${main}</div>
+    <div id="${look.id('droite')}">${look.wrapContent(main)}</div>
   </div>
+  ${look.atEnd()}`)}
   <script src="/static/classic.js"></script>
+  ${look.scripts('/static/variations.js')}
 </body>
 </html>`);
 }
@@ -103,6 +122,7 @@ function messageList(ctx: RequestContext, session: Session, folderId: number): R
   const folder = folderId === 2 ? 'sent' : 'inbox';
   const pageNumber = Number.parseInt(ctx.url.searchParams.get('p') ?? '1', 10) || 1;
   const { messages, page: current, pages } = ctx.state.list(session.active, folder, pageNumber);
+  const look = ctx.look('list');
   const title = folder === 'inbox' ? 'Boîte de réception' : 'Messages envoyés';
   const notice =
     ctx.url.searchParams.get('envoye') === '1' ? html`<div class="info">Votre message a été envoyé.</div>` : '';
@@ -122,57 +142,69 @@ function messageList(ctx: RequestContext, session: Session, folderId: number): R
     session,
     title,
     html`<h2>${title}</h2>${notice}
-    <table id="liste_messages" class="liste">
+    <table id="${look.id('liste_messages')}" class="liste">
       <thead><tr><th></th><th>${folder === 'inbox' ? 'Expéditeur' : 'Destinataire'}</th><th>Objet</th><th>Date</th></tr></thead>
       <tbody>${rows.length ? rows : html`<tr><td colspan="4" class="vide">Aucun message</td></tr>`}</tbody>
     </table>
-    <div id="pagination">${prev} Page ${current} sur ${pages} ${next}</div>`,
+    <div id="${look.id('pagination')}">${prev} Page ${current} sur ${pages} ${next}</div>`,
+    'list',
     folderId,
   );
 }
 
 function messageView(ctx: RequestContext, session: Session): Reply {
   const message = ctx.state.open(session.active, ctx.url.searchParams.get('idk') ?? '');
+  const look = ctx.look('message');
   if (!message)
-    return layout(ctx, session, 'Message introuvable', html`<div class="erreur">Ce message n'existe pas.</div>`);
+    return layout(
+      ctx,
+      session,
+      'Message introuvable',
+      html`<div class="erreur">Ce message n'existe pas.</div>`,
+      'message',
+    );
   return layout(
     ctx,
     session,
     message.subject,
     html`<h2>${message.subject}</h2>
-    <div id="kvp_param">
+    <div id="${look.id('kvp_param')}">
       <p><strong>De :</strong> ${message.fromName} &lt;${message.from}&gt;</p>
       <p><strong>À :</strong> ${message.to}</p>
       <p><strong>Date :</strong> ${frenchDate(message.date)}</p>
       <p>Aucune pièce jointe</p>
     </div>
-    <div id="corps"><div id="kvp_content">${
+    <div id="${look.id('corps')}"><div id="${look.id('kvp_content')}">${
       message.html !== undefined
         ? raw(sanitiseMailHtml(message.html))
         : message.body.split('\n').map((line) => html`${line}<br>`)
     }</div></div>`,
+    'message',
     message.folder === 'inbox' ? 1 : 2,
   );
 }
 
 function compose(ctx: RequestContext, session: Session): Reply {
+  const look = ctx.look('compose');
   return layout(
     ctx,
     session,
     'Nouveau message',
     html`<h2>Nouveau message</h2>
-    <form method="post" action="/?m=envoyer" id="form_nouveau">
+    <form method="post" action="/?m=envoyer" id="${look.id('form_nouveau')}">
       <input type="hidden" name="jeton" value="${session.csrf}">
-      <p><label for="destinataires">À</label> <input type="text" name="destinataires" id="destinataires" size="60"></p>
-      <p><label for="objet">Objet</label> <input type="text" name="objet" id="objet" size="60"></p>
-      <p><textarea name="message" id="message" rows="14" cols="80" aria-label="Message"></textarea></p>
-      <p><input type="submit" value="Envoyer" class="bouton"> <a href="${INBOX}">Annuler</a></p>
+      <p><label for="${look.id('destinataires')}">À</label> <input type="text" name="destinataires" id="${look.id('destinataires')}" size="60"></p>
+      <p><label for="${look.id('objet')}">Objet</label> <input type="text" name="objet" id="${look.id('objet')}" size="60"></p>
+      <p><textarea name="message" id="${look.id('message')}" rows="14" cols="80" aria-label="Message"></textarea></p>
+      <p><input type="submit" value="${look.text('Envoyer')}" class="bouton"> <a href="${INBOX}">Annuler</a></p>
     </form>`,
+    'compose',
   );
 }
 
 function chooser(ctx: RequestContext, session: Session): Reply {
   const { state } = ctx;
+  const look = ctx.look('chooser');
   const rows = state.accountsOf(state.userOf(session)).map((mailbox) => {
     const unread = state.unreadCount(mailbox.address);
     const current = mailbox.address === session.active;
@@ -191,23 +223,25 @@ function chooser(ctx: RequestContext, session: Session): Reply {
     ctx,
     session,
     'Changer de compte',
-    html`<h2>Changer de compte</h2>
+    html`<h2>${look.text('Changer de compte')}</h2>
     <p>Sélectionnez le compte sur lequel vous souhaitez travailler.</p>
     <table class="liste comptes">
       <thead><tr><th>Compte</th><th>Adresse</th>${state.chooserCounts ? html`<th>Non lus</th>` : ''}<th></th></tr></thead>
       <tbody>${rows}</tbody>
     </table>`,
+    'chooser',
   );
 }
 
 function accountManagement(ctx: RequestContext, session: Session, saved = false): Reply {
   const { state } = ctx;
   const user = state.userOf(session);
+  const look = ctx.look('account');
   const rows = state.accountsOf(user).map(
     (mailbox, i) => html`<tr>
           <td>${mailbox.address}</td>
-          <td><input type="checkbox" name="defaut" value="${mailbox.address}" id="defaut_${i}" class="defaut"${user.defaultAccount === mailbox.address ? html` checked` : ''}> <label for="defaut_${i}">Définir comme compte par défaut</label></td>
-          <td><input type="checkbox" name="notif" value="${mailbox.address}" id="notif_${i}" title="Notif de réception vers compte de connexion"${user.receptionNotices.has(mailbox.address) ? html` checked` : ''}></td>
+          <td><input type="checkbox" name="defaut" value="${mailbox.address}" id="${look.id(`defaut_${i}`)}" class="defaut"${user.defaultAccount === mailbox.address ? html` checked` : ''}> <label for="${look.id(`defaut_${i}`)}">${look.text('Définir comme compte par défaut')}</label></td>
+          <td><input type="checkbox" name="notif" value="${mailbox.address}" id="${look.id(`notif_${i}`)}" title="Notif de réception vers compte de connexion"${user.receptionNotices.has(mailbox.address) ? html` checked` : ''}></td>
         </tr>`,
   );
   return layout(
@@ -226,13 +260,14 @@ function accountManagement(ctx: RequestContext, session: Session, saved = false)
       <p>Il est possible que le compte par défaut ne soit pas pris en compte à la première connexion, une ré-authentification est alors nécessaire.</p>
       <form method="post" action="/?m=compte">
         <input type="hidden" name="jeton" value="${session.csrf}">
-        <table class="liste">
-          <tr><th></th><th>Compte par défaut</th><th>Notif de réception vers compte de connexion</th></tr>
+        <table id="${look.id('liste_messages')}" class="liste">
+          <tr><th></th><th>${look.text('Compte par défaut')}</th><th>Notif de réception vers compte de connexion</th></tr>
           ${rows}
         </table>
         <p><input type="submit" value="Enregistrer" class="bouton"></p>
       </form>
     </fieldset>`,
+    'account',
   );
 }
 
@@ -242,6 +277,7 @@ function forbidden(ctx: RequestContext, session: Session): Reply {
     session,
     'Erreur',
     html`<div class="erreur">Jeton de sécurité invalide. Veuillez recommencer.</div>`,
+    'list',
   );
   return { ...reply, status: 403 };
 }

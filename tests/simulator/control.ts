@@ -1,12 +1,14 @@
 /**
  * The simulator's control API, for tests only and only on loopback: deliver mail,
  * expire sessions, inject faults, set the default account, show or hide the chooser's
- * unread counts, reset, read the state.
+ * unread counts, vary the pages as a real portal does (tests/simulator/variations.ts),
+ * reset, read the state.
  * Every body is validated; a bad one is answered 400 with the reason.
  */
 import { z } from 'zod';
 import { json, type Reply } from './http';
 import { HUGE_PAGE_BYTES, type PortalState } from './state';
+import { NO_VARIATIONS, VARIATION_SWITCHES, type Variations } from './variations';
 
 export const CONTROL_PREFIX = '/__control';
 
@@ -40,6 +42,13 @@ const faultBody = z
 const defaultAccountBody = z.object({ login: z.string().email(), address: z.string().email() });
 const quirkBody = z.object({ enabled: z.boolean() });
 const chooserCountsBody = z.object({ shown: z.boolean() });
+/** Switches not named keep their value; `reset: true` first turns every one off. */
+const variationsBody = z.strictObject({
+  reset: z.boolean().optional(),
+  ...Object.fromEntries(VARIATION_SWITCHES.map((name) => [name, z.boolean().optional()])),
+  relocatedMenu: z.boolean().optional(),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+});
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; reply: Reply } {
   const result = schema.safeParse(raw);
@@ -89,6 +98,13 @@ export function handleControl(state: PortalState, method: string, path: string, 
       if (!input.ok) return input.reply;
       state.firstLoginQuirk = input.value.enabled;
       return json({ ok: true });
+    }
+    case 'POST /variations': {
+      const input = parse(variationsBody, body);
+      if (!input.ok) return input.reply;
+      const { reset, ...switches } = input.value as { reset?: boolean } & Partial<Variations>;
+      state.variations = { ...(reset ? NO_VARIATIONS : state.variations), ...switches };
+      return json({ ok: true, variations: state.variations });
     }
     case 'POST /chooser-counts': {
       const input = parse(chooserCountsBody, body);

@@ -1,6 +1,7 @@
 /** The small HTTP vocabulary shared by the simulator's server and its two renderings. */
 import type { SafeHtml } from './html';
 import type { Fault, PortalState, Session } from './state';
+import type { Look, PageType } from './variations';
 
 export interface Reply {
   status: number;
@@ -20,6 +21,8 @@ export interface RequestContext {
   staleSession: boolean;
   /** The fault applied to this request, if any (renderings honour `no-header`). */
   fault: Fault | undefined;
+  /** This request's variation for a page of this type (the same one for every call of a request). */
+  look(page: PageType): Look;
 }
 
 export interface Rendering {

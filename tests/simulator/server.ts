@@ -14,6 +14,7 @@ import { html } from './html';
 import { json, page, type Rendering, type Reply, type RequestContext, redirect } from './http';
 import type { PortalSeed } from './seed';
 import { HUGE_PAGE_BYTES, PortalState } from './state';
+import { Look } from './variations';
 
 export type RenderingName = 'classic' | 'alt';
 
@@ -26,11 +27,13 @@ const STATIC_FILES: Record<RenderingName, Record<string, string>> = {
     '/static/classic.js': 'classic.js',
     '/static/medimail.svg': 'medimail.svg',
     '/static/favicon.svg': 'favicon.svg',
+    '/static/variations.js': 'variations.js',
   },
   alt: {
     '/assets/app.css': 'app.css',
     '/assets/app.js': 'app.js',
     '/assets/logo.svg': 'logo.svg',
+    '/assets/variations.js': 'variations.js',
   },
 };
 
@@ -137,6 +140,15 @@ function sendEndless(res: ServerResponse, reply: Reply): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One request's variation: drawn once, whatever page type the rendering answers with. */
+export function lookPerRequest(state: PortalState): RequestContext['look'] {
+  let look: Look | undefined;
+  return (pageType) => {
+    if (look?.page !== pageType) look = new Look(state.variations, pageType, state.nextPage());
+    return look;
+  };
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const renderingName = options.rendering ?? 'classic';
   const rendering = RENDERINGS[renderingName];
@@ -191,6 +203,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       session,
       staleSession: !session && sessionId !== undefined && state.staleSessions.has(sessionId),
       fault,
+      look: lookPerRequest(state),
     };
     const reply = rendering.handle(ctx);
     switch (fault?.kind) {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type AccountSeed, DEMO_SEED, type PortalSeed } from './seed';
+import { NO_VARIATIONS, type Variations } from './variations';
 
 export type Folder = 'inbox' | 'sent';
 
@@ -119,6 +120,10 @@ export class PortalState {
    * point 3); the inbox's own count in the folder list stays.
    */
   chooserCounts = true;
+  /** How the portal varies its pages, with no stranger involved (tests/simulator/variations.ts). */
+  variations: Variations = { ...NO_VARIATIONS };
+  /** Pages answered since the last reset: each draws its own variation. */
+  private pageCounter = 0;
   private messageCounter = 0;
 
   constructor(private readonly seed: PortalSeed = DEMO_SEED) {
@@ -135,6 +140,8 @@ export class PortalState {
     this.fault = undefined;
     this.firstLoginQuirk = true;
     this.chooserCounts = true;
+    this.variations = { ...NO_VARIATIONS };
+    this.pageCounter = 0;
     this.messageCounter = 0;
     for (const account of this.seed.accounts) {
       this.mailboxes.set(account.address, { ...account, messages: [] });
@@ -163,6 +170,12 @@ export class PortalState {
         unread: seeded.unread,
       });
     }
+  }
+
+  /** A new page's request number, from which it draws its variation. */
+  nextPage(): number {
+    this.pageCounter += 1;
+    return this.pageCounter;
   }
 
   // --- sessions -------------------------------------------------------------------
@@ -399,6 +412,7 @@ export class PortalState {
       fault: this.fault ?? null,
       firstLoginQuirk: this.firstLoginQuirk,
       chooserCounts: this.chooserCounts,
+      variations: this.variations,
     };
   }
 }

@@ -94,6 +94,24 @@ function describeEntry(entry: Element, address: string, action: ChooserAction, p
   };
 }
 
+/**
+ * The fields a chooser entry's form sends, as the portal wrote them (its tokens
+ * included) and its submitter's: what a copy of the form submits from another page.
+ */
+export function chooserFormFields(action: Extract<ChooserAction, { kind: 'form' }>): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const field of action.form.querySelectorAll('input, select, textarea')) {
+    const type = field.getAttribute('type') ?? 'text';
+    const name = field.getAttribute('name');
+    if (!name || ['submit', 'button', 'image', 'reset'].includes(type)) continue;
+    if ((type === 'checkbox' || type === 'radio') && !field.hasAttribute('checked')) continue;
+    fields.push([name, field.getAttribute('value') ?? field.textContent ?? '']);
+  }
+  const submitterName = action.submitter?.getAttribute('name');
+  if (submitterName) fields.push([submitterName, action.submitter?.getAttribute('value') ?? '']);
+  return fields;
+}
+
 /** The one address an entry stands for: in its text, else in its form's fields. */
 function entryAddress(entry: Element, form: HTMLFormElement | null, submitter: Element | null): string | null {
   const inText = addressesIn(shownText(entry));

@@ -1,113 +1,159 @@
 /**
- * The portal's frame: where, in the portal's own pages, its interface stands (the
- * account menu and its label, the folder list's « Boîte de réception », a chooser
- * panel). A webmail page also shows text written by strangers: message bodies inline
- * (HTML), subjects and senders (docs/portal-contract.md, point 9). A message can imitate
- * every text of the contract, so texts and roles alone cannot tell the portal from a
- * message; a place can.
+ * The portal's frame: where, in the portal's pages, its interface stands (the account
+ * menu, its label, the folder list's « Boîte de réception », a chooser panel) and where
+ * each page shows its own content. A webmail page also shows text written by strangers
+ * (docs/portal-contract.md, point 9): a message can imitate every text of the contract,
+ * so texts and roles alone cannot tell the portal from a message; a place can.
  *
- * How it decides:
- * - The frame is learnt only on the portal's own pages that the account menu leads
- *   to, « Changer de compte » (the chooser page) and « Gérer votre compte Medimail »
- *   (the account page): no mail is shown there, so everything there is the portal's.
- *   A page counts as one of them only when it is the page the menu's own link leads to.
- * - A place is an element path from <html>: at each step the tag and the element's id,
- *   or its rank among its siblings of that tag when it has none. A path names one
- *   element; content inside a message body sits under the body's own container, so it
- *   cannot stand at a path that leads through the portal's header or folder list.
- * - A chooser panel (a chooser shown in place) is part of the frame only when it stands
- *   outside the account page's content (the region holding the account table and
- *   neither the menu nor the folder list): the content region of one page is where
- *   another page shows a message.
- * - On every other page the readers accept the menu, the label, the counts and the
- *   panel only where the frame puts them (utils/portal/page.ts). Before any frame is
- *   learnt, a page with more than one account menu is ambiguous and nothing is believed.
+ * What a frame is. On one of the menu's own pages (no mail there), the parts are found
+ * and so is the page's content region (the largest ancestor of that page's content, the
+ * chooser or the account table, that holds no part): another page shows its messages
+ * there. The smallest element holding every part and the content is the *fork*; each
+ * part is stored as its route from the fork, one step per element: the tag, its role,
+ * its id and classes when they look written by hand (an id like `ext-gen1234`, `j_idt45`
+ * or a hash is generated, and no id at all). Routes share their steps where the parts
+ * share ancestors, so the frame is a small tree.
  *
- * The trade-off: a portal whose header moves from page to page (or an extension that
- * inserts elements without ids before it) no longer matches its frame; the extension
- * then says it cannot tell, and learns the frame again on the menu's pages, rather
- * than guess.
+ * How it is found again (`locateFrame`). The fork may be the body or an element up to
+ * MAX_FORK_DEPTH levels below it (pages of another type wrap the same interface in other
+ * containers). From each such element, routes are followed child by child, depth for
+ * depth (no sibling ranks: a notice, a flash message or a skip link inserted before the
+ * header changes nothing), a step fitting an element when tag and role agree and the
+ * id and classes do not contradict it. Then the signals must agree:
+ * - a menu is placed only together with the content region, the two routes parting
+ *   exactly where they parted on the menu's page (the menu stands beside the content,
+ *   never inside it);
+ * - a content region confirmed so, by the menu or by the folder list's inbox entry, is
+ *   where messages are: nothing inside any of them is believed, wherever else it fits;
+ * - exactly one menu may remain, else nothing is believed (`unsure`);
+ * - the label, the inbox entry and the chooser panel are believed only where their
+ *   routes put them beside that menu; a part the frame has no place for believes nothing.
+ * A message sits inside the content region of its page, so its imitation of the menu
+ * can only be placed by imitating the whole frame inside that region, and that region,
+ * confirmed by the portal's own menu or folder list, excludes it.
+ *
+ * The trade-off: a portal that moves its menu away from where its menu's pages show it
+ * (not merely wrapped, renamed or preceded by a notice) no longer matches; the page is
+ * then `unsure`, the extension learns the frame again, and IT can pin the header and the
+ * message region with profile hints (utils/portal/page.ts).
  */
 
-/** Where an element stands: `body>div#bandeau>ul:2>li:1>a:1` (ids URI-encoded). */
-export type ElementPath = string;
+/** One element of a route: what an element must be to stand there. */
+export interface FrameStep {
+  /** Lower-case tag name. */
+  tag: string;
+  /** Its first role token, lower-case, or null. */
+  role: string | null;
+  /** Its id, when it looks written by hand, else null. */
+  id: string | null;
+  /** Its classes that look written by hand, sorted (at most MAX_STEP_CLASSES). */
+  classes: string[];
+}
+
+/** A route from the fork to a part: indices into the frame's steps, from the fork's child down. */
+export type FrameRoute = number[];
 
 export interface PortalFrame {
+  version: 2;
+  /** Every element of the routes, once (parts that share ancestors share their steps). */
+  steps: FrameStep[];
   /** The account menu's « Changer de compte » entry. */
-  switchEntry: ElementPath;
+  switchEntry: FrameRoute;
   /** The label showing the active mailbox. */
-  label: ElementPath | null;
+  label: FrameRoute | null;
   /** The folder list's « Boîte de réception ». */
-  inboxLink: ElementPath | null;
+  inboxLink: FrameRoute | null;
   /** The root of a chooser shown in place (a panel), when the portal has one on every page. */
-  chooserPanel: ElementPath | null;
+  chooserPanel: FrameRoute | null;
+  /** The region where the menu's pages show their own content, and other pages their messages. */
+  content: FrameRoute;
 }
 
-/** Deeper than this, a path is not the portal's frame (and a hostile page cannot make us walk forever). */
+export type FramePart = 'switchEntry' | 'label' | 'inboxLink' | 'chooserPanel' | 'content';
+
+/** Deeper than this, a route is not the portal's frame (and a hostile page cannot make us walk forever). */
 export const MAX_PATH_STEPS = 64;
+/** Steps in a frame at the most (five routes). */
+export const MAX_FRAME_STEPS = 5 * MAX_PATH_STEPS;
+export const MAX_STEP_CLASSES = 8;
+/** How far below <body> the fork may stand (wrappers around the whole interface). */
+export const MAX_FORK_DEPTH = 4;
+/** Elements followed at each step of a route, at the most. */
+const MAX_FRONTIER = 200;
 
-const STEP = /^([a-z][a-z0-9-]*)(?:#([^:>]+)|:(\d{1,4}))$/;
-
-function stepOf(element: Element): string {
-  const tag = element.tagName.toLowerCase();
-  const id = element.getAttribute('id');
-  if (id) return `${tag}#${encodeURIComponent(id)}`;
-  let rank = 1;
-  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-    if (sibling.tagName === element.tagName) rank += 1;
-  }
-  return `${tag}:${rank}`;
+/**
+ * Whether an id or a class looks generated rather than written by hand: a run of
+ * digits (`ext-gen1234`, `j_idt45`, `ember123`), a hexadecimal run holding a digit (a
+ * hash, a uuid), a colon (`:r1:`), or letters and digits mixed as tokens are (`a1b2c3`).
+ */
+export function looksGenerated(token: string): boolean {
+  return (
+    /\d{2,}/.test(token) ||
+    /:/.test(token) ||
+    /(?=[0-9a-f]*\d)[0-9a-f]{6,}/i.test(token) ||
+    /\d[a-z]+\d|[a-z]\d[a-z]\d/i.test(token) ||
+    token.length > 60
+  );
 }
 
-/** The path of `element` from <html>, or null when it is not under <html> or too deep. */
-export function pathOf(element: Element): ElementPath | null {
-  const root = element.ownerDocument.documentElement;
-  const steps: string[] = [];
-  for (let current: Element | null = element; current !== root; current = current.parentElement) {
-    if (!current || steps.length >= MAX_PATH_STEPS) return null;
-    steps.push(stepOf(current));
-  }
-  return steps.reverse().join('>');
+function roleOf(element: Element): string | null {
+  const role = element.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  return role || null;
 }
 
-/** The element at `path` in `doc`, or null when the page has none there. */
-export function elementAt(doc: Document, path: ElementPath | null): Element | null {
-  if (!path) return null;
-  const steps = path.split('>');
-  if (steps.length > MAX_PATH_STEPS) return null;
-  let current: Element | null = doc.documentElement;
-  for (const step of steps) {
-    const match = STEP.exec(step);
-    if (!match || !current) return null;
-    const [, tag, encodedId, rank] = match;
-    const sameTag: Element[] = [...current.children].filter((child) => child.tagName.toLowerCase() === tag);
-    if (encodedId !== undefined) {
-      let id: string;
-      try {
-        id = decodeURIComponent(encodedId);
-      } catch {
-        return null;
-      }
-      current = sameTag.find((child: Element) => child.getAttribute('id') === id) ?? null;
-    } else {
-      // An element with an id is named by it: a rank counts the others too, as pathOf does.
-      current = sameTag[Number(rank) - 1] ?? null;
-      if (current?.hasAttribute('id')) return null;
-    }
-  }
-  return current;
+function stableId(element: Element): string | null {
+  const id = element.getAttribute('id')?.trim();
+  return id && !looksGenerated(id) ? id : null;
 }
 
-/** Whether `path` is a well-formed element path (for validation where frames are stored). */
-export function isElementPath(path: string): boolean {
-  const steps = path.split('>');
-  return steps.length <= MAX_PATH_STEPS && steps.every((step) => STEP.test(step));
+function stableClasses(element: Element): string[] {
+  const names = (element.getAttribute('class') ?? '').split(/\s+/).filter((name) => name && !looksGenerated(name));
+  return [...new Set(names)].sort().slice(0, MAX_STEP_CLASSES);
+}
+
+/** What `element` is, as a step of a route. */
+export function stepOf(element: Element): FrameStep {
+  return {
+    tag: element.localName.toLowerCase(),
+    role: roleOf(element),
+    id: stableId(element),
+    classes: stableClasses(element),
+  };
 }
 
 /**
- * The largest ancestor of `content` that holds none of `frameParts`: the region where
- * this page shows its own content (another page's messages stand in the same region).
+ * Whether `element` may stand at `step`: same tag and role; an id and classes that do not
+ * contradict it (a side without a hand-written id, or without classes, says nothing).
  */
+export function fits(element: Element, step: FrameStep): boolean {
+  if (element.localName.toLowerCase() !== step.tag || roleOf(element) !== step.role) return false;
+  const id = stableId(element);
+  if (id !== null && step.id !== null && id !== step.id) return false;
+  if (step.classes.length === 0) return true;
+  const classes = stableClasses(element);
+  return classes.length === 0 || classes.some((name) => step.classes.includes(name));
+}
+
+/** The element's ancestors from <body> down to it: index 0 is <body>; null when not under <body>. */
+function lineage(element: Element): Element[] | null {
+  const chain: Element[] = [];
+  const body = element.ownerDocument.body;
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    chain.push(current);
+    if (current === body) return chain.reverse();
+    if (chain.length > MAX_PATH_STEPS + MAX_FORK_DEPTH + 1) return null;
+  }
+  return null;
+}
+
+function commonAncestor(elements: readonly Element[]): Element | null {
+  const [first, ...rest] = elements;
+  let ancestor: Element | null = first ?? null;
+  while (ancestor && !rest.every((element) => ancestor?.contains(element))) ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
+/** The largest ancestor of `content` that holds none of `frameParts`: where this page shows its own content. */
 export function contentRegion(content: Element, frameParts: readonly Element[]): Element {
   let region = content;
   for (let parent = region.parentElement; parent; parent = parent.parentElement) {
@@ -115,4 +161,233 @@ export function contentRegion(content: Element, frameParts: readonly Element[]):
     region = parent;
   }
   return region;
+}
+
+export type FrameParts = Partial<Record<Exclude<FramePart, 'switchEntry' | 'content'>, Element | null>> & {
+  switchEntry: Element;
+  content: Element;
+};
+
+/**
+ * The frame that the parts found on one of the menu's own pages make, or null when they
+ * do not fit one (under <body>, the fork within MAX_FORK_DEPTH of it, routes bounded).
+ */
+export function frameOfParts(parts: FrameParts): PortalFrame | null {
+  const named = (Object.entries(parts) as [FramePart, Element | null | undefined][]).filter(
+    (entry): entry is [FramePart, Element] => entry[1] != null,
+  );
+  const elements = named.map(([, element]) => element);
+  if (elements.some((a) => elements.some((b) => a !== b && a.contains(b)))) return null;
+  const fork = commonAncestor(elements);
+  const forkLineage = fork ? lineage(fork) : null;
+  if (!fork || !forkLineage || forkLineage.length - 1 > MAX_FORK_DEPTH) return null;
+
+  const steps: FrameStep[] = [];
+  const indexOf = new Map<Element, number>();
+  const routeTo = (element: Element): FrameRoute | null => {
+    const chain: Element[] = [];
+    for (let current: Element | null = element; current && current !== fork; current = current.parentElement) {
+      chain.push(current);
+      if (chain.length > MAX_PATH_STEPS) return null;
+    }
+    return chain.reverse().map((step) => {
+      let index = indexOf.get(step);
+      if (index === undefined) {
+        index = steps.push(stepOf(step)) - 1;
+        indexOf.set(step, index);
+      }
+      return index;
+    });
+  };
+  const routes = new Map(named.map(([part, element]) => [part, routeTo(element)]));
+  if ([...routes.values()].some((route) => route === null)) return null;
+  const route = (part: FramePart) => routes.get(part) ?? null;
+  const switchEntry = route('switchEntry');
+  const content = route('content');
+  if (!switchEntry || !content) return null;
+  return {
+    version: 2,
+    steps,
+    switchEntry,
+    label: route('label'),
+    inboxLink: route('inboxLink'),
+    chooserPanel: route('chooserPanel'),
+    content,
+  };
+}
+
+/** Whether a stored frame is well formed: routes within bounds, every index a step. */
+export function isWellFormedFrame(frame: PortalFrame): boolean {
+  const routes = [frame.switchEntry, frame.label, frame.inboxLink, frame.chooserPanel, frame.content];
+  return routes.every(
+    (route) =>
+      route === null ||
+      (route.length >= 1 &&
+        route.length <= MAX_PATH_STEPS &&
+        route.every((index) => Number.isInteger(index) && index >= 0 && index < frame.steps.length)),
+  );
+}
+
+/** A place found for a part: the elements from the fork's child down to the part. */
+type Placed = Element[];
+
+const partOf = (placed: Placed) => placed[placed.length - 1] as Element;
+
+/** The places of `route` below `fork`, followed child by child. */
+function follow(fork: Element, route: FrameRoute, steps: readonly FrameStep[]): Placed[] {
+  let frontier: Placed[] = [[]];
+  for (const index of route) {
+    const step = steps[index];
+    if (!step) return [];
+    const next: Placed[] = [];
+    for (const placed of frontier) {
+      const parent = placed.length ? partOf(placed) : fork;
+      for (const child of parent.children) {
+        if (next.length >= MAX_FRONTIER) break;
+        if (fits(child, step)) next.push([...placed, child]);
+      }
+    }
+    frontier = next;
+    if (frontier.length === 0) break;
+  }
+  return frontier;
+}
+
+/**
+ * Whether two places stand as their routes did on the menu's page: the same elements
+ * where the routes share their steps, then different ones (side by side, neither inside
+ * the other).
+ */
+function standApart(a: Placed, routeA: FrameRoute, b: Placed, routeB: FrameRoute): boolean {
+  let shared = 0;
+  while (shared < routeA.length && shared < routeB.length && routeA[shared] === routeB[shared]) shared += 1;
+  for (let i = 0; i < shared; i += 1) if (a[i] !== b[i]) return false;
+  return shared < a.length && shared < b.length && a[shared] !== b[shared];
+}
+
+export interface LocatedFrame {
+  /** The portal's « Changer de compte » entry, when exactly one candidate stands where the frame puts it. */
+  switchEntry: Element | null;
+  label: Element | null;
+  inboxLink: Element | null;
+  chooserPanel: Element | null;
+  /** The regions that show the page's own content (messages): nothing inside them is the portal's. */
+  content: Element[];
+  /** How many distinct menu candidates stood where the frame puts them (1: believed). */
+  placedMenus: number;
+}
+
+export interface FrameCandidates {
+  /** The page's « Changer de compte » entries (utils/portal/menu.ts). */
+  switchEntries: readonly Element[];
+  /** The page's « Boîte de réception » entries (utils/portal/inbox.ts). */
+  inboxEntries: readonly Element[];
+  /** Regions a profile hint names as showing messages: excluded like the content. */
+  messageRegions?: readonly Element[];
+  /** The one element a profile hint names as the portal's header: the menu is looked for there instead. */
+  header?: Element | null;
+}
+
+/** The forks to try: <body> and the ancestors of candidates within MAX_FORK_DEPTH of it, shallowest first. */
+function forksOf(doc: Document, candidates: readonly Element[]): Element[] {
+  const body = doc.body;
+  if (!body) return [];
+  const forks = new Set<Element>([body]);
+  for (const candidate of candidates) {
+    const chain = lineage(candidate);
+    if (chain) for (const ancestor of chain.slice(1, MAX_FORK_DEPTH + 1)) forks.add(ancestor);
+  }
+  const depth = (element: Element) => lineage(element)?.length ?? Number.POSITIVE_INFINITY;
+  return [...forks].sort((a, b) => depth(a) - depth(b));
+}
+
+interface PlacedMenu {
+  fork: Element;
+  placed: Placed;
+}
+
+/** Where the frame puts the portal's interface on `doc` (see the module header). */
+export function locateFrame(doc: Document, frame: PortalFrame, candidates: FrameCandidates): LocatedFrame {
+  const switches = new Set(candidates.switchEntries);
+  const inboxes = new Set(candidates.inboxEntries);
+  const content = new Set<Element>(candidates.messageRegions ?? []);
+  const menus: PlacedMenu[] = [];
+
+  for (const fork of forksOf(doc, [...candidates.switchEntries, ...candidates.inboxEntries])) {
+    const regions = follow(fork, frame.content, frame.steps);
+    if (regions.length === 0) continue;
+    const menusHere = follow(fork, frame.switchEntry, frame.steps).filter((placed) => switches.has(partOf(placed)));
+    const inboxesHere = frame.inboxLink
+      ? follow(fork, frame.inboxLink, frame.steps).filter((placed) => inboxes.has(partOf(placed)))
+      : [];
+    for (const region of regions) {
+      const byMenu = menusHere.filter((menu) => standApart(menu, frame.switchEntry, region, frame.content));
+      const byInbox =
+        frame.inboxLink !== null &&
+        inboxesHere.some((inbox) => standApart(inbox, frame.inboxLink as FrameRoute, region, frame.content));
+      if (byMenu.length > 0 || byInbox) content.add(partOf(region));
+      for (const placed of byMenu) menus.push({ fork, placed });
+    }
+  }
+
+  const outsideContent = (element: Element) => ![...content].some((region) => region.contains(element));
+  const header = candidates.header;
+  const believable = header
+    ? candidates.switchEntries.filter((entry) => header.contains(entry) && outsideContent(header))
+    : [...new Set(menus.map((menu) => partOf(menu.placed)))].filter(outsideContent);
+  const switchEntry = believable.length === 1 ? (believable[0] as Element) : null;
+  const located: LocatedFrame = {
+    switchEntry,
+    label: null,
+    inboxLink: null,
+    chooserPanel: null,
+    content: [...content],
+    placedMenus: believable.length,
+  };
+  if (!switchEntry) return located;
+
+  // The other parts, beside this menu as on the menu's page (with a pinned header: where their routes put them).
+  const menu = menus.find((placed) => partOf(placed.placed) === switchEntry);
+  const beside = (route: FrameRoute | null, accept: (element: Element) => boolean): Element | null => {
+    if (!route) return null;
+    const found = new Set<Element>();
+    for (const fork of menu ? [menu.fork] : forksOf(doc, [switchEntry])) {
+      for (const placed of follow(fork, route, frame.steps)) {
+        const element = partOf(placed);
+        if (!accept(element) || !outsideContent(element)) continue;
+        if (!menu || standApart(menu.placed, frame.switchEntry, placed, route)) found.add(element);
+      }
+      if (!menu && found.size > 0) break;
+    }
+    return found.size === 1 ? ([...found][0] as Element) : null;
+  };
+  located.label = beside(frame.label, () => true);
+  located.inboxLink = beside(frame.inboxLink, (element) => inboxes.has(element));
+  located.chooserPanel = beside(frame.chooserPanel, () => true);
+  return located;
+}
+
+/**
+ * One frame from two that agree (each found the other page's menu where it put its own):
+ * the same tree, each step keeping only what both pages showed of it; otherwise `preferred`.
+ */
+export function mergeFrames(preferred: PortalFrame, other: PortalFrame): PortalFrame {
+  const sameTree =
+    preferred.steps.length === other.steps.length &&
+    (['switchEntry', 'label', 'inboxLink', 'chooserPanel', 'content'] as const).every(
+      (part) => JSON.stringify(preferred[part]) === JSON.stringify(other[part]),
+    ) &&
+    preferred.steps.every((step, i) => step.tag === other.steps[i]?.tag && step.role === other.steps[i]?.role);
+  if (!sameTree) return preferred;
+  return {
+    ...preferred,
+    steps: preferred.steps.map((step, i) => {
+      const twin = other.steps[i] as FrameStep;
+      return {
+        ...step,
+        id: step.id === twin.id ? step.id : null,
+        classes: step.classes.filter((name) => twin.classes.includes(name)),
+      };
+    }),
+  };
 }

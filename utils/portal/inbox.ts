@@ -6,18 +6,21 @@
  * candidate is returned and the caller keeps the one the frame names (utils/portal/page.ts).
  * Profile texts are matched as text, never compiled into patterns.
  */
-import { ACTIONABLE, entriesWithText } from './menu';
+import { ACTIONABLE, entriesWithText, shownEntries } from './menu';
 import { queryUniqueHint, type SelectorProfile } from './profile';
 import { fold, shownText } from './text';
 
 /** Past this many look-alikes, the page's folder list is not looked for further. */
 const MAX_INBOX_CANDIDATES = 50;
 
-/** Every element that reads as the « Boîte de réception » entry (the one a hint names alone, if any). */
+/** Every element that reads as the « Boîte de réception » entry; with a hint, the one it names alone, or none. */
 export function findInboxLinks(doc: Document, profile: SelectorProfile): Element[] {
-  const hinted = queryUniqueHint(doc, profile.hints.inboxLink);
-  if (hinted) return [hinted];
-  return entriesWithText(doc, profile.texts.inbox, `${ACTIONABLE}, [role=treeitem]`).slice(0, MAX_INBOX_CANDIDATES);
+  if (profile.hints.inboxLink.length > 0) {
+    const hinted = queryUniqueHint(doc, profile.hints.inboxLink);
+    return hinted ? [hinted] : [];
+  }
+  const entries = shownEntries(doc, `${ACTIONABLE}, [role=treeitem]`);
+  return entriesWithText(entries, profile.texts.inbox).slice(0, MAX_INBOX_CANDIDATES);
 }
 
 /** The unread count an inbox entry shows: a number, or 0 when it shows none. */

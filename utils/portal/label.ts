@@ -2,8 +2,9 @@
  * The blue label (« l'étiquette bleue »): the control at the top of every webmail page
  * that shows the active mailbox (a person's name, a service's name or address) and
  * opens the menu holding « Changer de compte ». It is found as the control that sits
- * with that menu, not by any class or id; a profile hint may name it directly when it
- * names one element only (a message could carry the same class or id).
+ * with that menu, not by any class or id; a profile hint may name it directly when its
+ * first matching selector names one element only (a message could carry the same class
+ * or id): then the hint decides, and names nothing when it names several.
  */
 import type { AccountMenu } from './menu';
 import { queryUniqueHint, type SelectorProfile } from './profile';
@@ -45,10 +46,21 @@ function opensMenu(opener: Element, menu: Element): boolean {
   });
 }
 
-/** The label that opens `menu` (the portal's menu, already told from look-alikes), or one hint names alone. */
-export function findLabel(doc: Document, profile: SelectorProfile, menu: AccountMenu): PortalLabel | null {
-  const hinted = queryUniqueHint(doc, profile.hints.label);
-  if (hinted) return describeLabel(hinted);
+/**
+ * The label that opens `menu` (the portal's menu, already told from look-alikes), or the
+ * one element a hint names; never an element for which `isPortal` says no (inside a
+ * region that shows messages).
+ */
+export function findLabel(
+  doc: Document,
+  profile: SelectorProfile,
+  menu: AccountMenu,
+  isPortal: (element: Element) => boolean = () => true,
+): PortalLabel | null {
+  if (profile.hints.label.length > 0) {
+    const hinted = queryUniqueHint(doc, profile.hints.label);
+    return hinted && isPortal(hinted) ? describeLabel(hinted) : null;
+  }
   const entries = [menu.switchEntry, menu.manageEntry, menu.logoutEntry].filter((e): e is Element => e !== null);
   const texts = menuTexts(profile);
   let level: Element | null = menu.container;
@@ -59,6 +71,7 @@ export function findLabel(doc: Document, profile: SelectorProfile, menu: Account
         !entries.some((entry) => entry.contains(el) || el.contains(entry)) &&
         !menu.container.contains(el) &&
         !el.contains(menu.container) &&
+        isPortal(el) &&
         shownText(el) !== '' &&
         !startsWithAny(shownText(el), texts),
     );

@@ -48,14 +48,22 @@ export function linkTarget(element: Element | null, pageUrl: string): string | n
  */
 const TABLE_CELL = 'td, th, [role=cell], [role=gridcell]';
 
+/** Actionable elements and the text each shows: read once, matched against several texts. */
+export type ShownEntries = readonly { element: Element; text: string }[];
+
+/** The page's elements matching `selector` but clickable cells, each with its shown text. */
+export function shownEntries(doc: Document, selector: string = ACTIONABLE): ShownEntries {
+  return [...doc.querySelectorAll(selector)]
+    .filter((el) => !el.matches(TABLE_CELL))
+    .map((element) => ({ element, text: shownText(element) }));
+}
+
 /**
- * Innermost actionable elements whose text is one of `texts` (see isEntryText), but
- * clickable cells: a menu item holding a link is one entry, a subject cell is none.
+ * Innermost entries whose text is one of `texts` (see isEntryText): a menu item holding a
+ * link is one entry, a subject cell is none.
  */
-export function entriesWithText(doc: Document, texts: readonly string[], selector: string = ACTIONABLE): Element[] {
-  const matches = [...doc.querySelectorAll(selector)].filter(
-    (el) => !el.matches(TABLE_CELL) && isEntryText(shownText(el), texts),
-  );
+export function entriesWithText(entries: ShownEntries, texts: readonly string[]): Element[] {
+  const matches = entries.filter(({ text }) => isEntryText(text, texts)).map(({ element }) => element);
   return matches.filter((el) => !matches.some((other) => other !== el && el.contains(other)));
 }
 
@@ -104,9 +112,10 @@ export function menuAround(
 
 /** Every account menu the page seems to hold, one per « Changer de compte » entry, in document order. */
 export function findAccountMenus(doc: Document, profile: SelectorProfile, pageUrl: string): AccountMenu[] {
-  const switches = entriesWithText(doc, profile.texts.switchAccount).slice(0, MAX_MENU_CANDIDATES);
+  const entries = shownEntries(doc);
+  const switches = entriesWithText(entries, profile.texts.switchAccount).slice(0, MAX_MENU_CANDIDATES);
   if (switches.length === 0) return [];
-  const manages = entriesWithText(doc, profile.texts.manageAccount).slice(0, MAX_MENU_CANDIDATES);
-  const logouts = entriesWithText(doc, profile.texts.logout).slice(0, MAX_MENU_CANDIDATES);
+  const manages = entriesWithText(entries, profile.texts.manageAccount).slice(0, MAX_MENU_CANDIDATES);
+  const logouts = entriesWithText(entries, profile.texts.logout).slice(0, MAX_MENU_CANDIDATES);
   return switches.map((entry) => menuAround(entry, manages, logouts, pageUrl));
 }

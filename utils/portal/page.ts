@@ -6,13 +6,18 @@
  * Only the portal speaks. The page may also show a message whose HTML imitates the
  * portal (docs/portal-contract.md, point 9), so its interface is believed only where the
  * portal's frame puts it (utils/portal/frame.ts):
- * - the account menu: the one at the frame's place; before any frame is learnt, the
- *   page's only one. Otherwise the page is `unsure` and nothing is read from it;
- * - the label: where the frame puts it, else the control that opens that menu;
- * - the chooser: the whole page only on the page the menu's « Changer de compte » link
- *   leads to; a panel only where the frame puts it, or on the account page;
- * - the account table: only on the page « Gérer votre compte Medimail » leads to;
- * - the inbox count: where the frame puts it, else the page's only candidate;
+ * - nothing before the frame: until one is learnt for this portal, no menu, label,
+ *   chooser, table or count is believed, a lone menu included (`unlearnt`);
+ * - the account menu: the one the frame places, alone; otherwise the page is `unsure`;
+ * - the label, the inbox count and a chooser panel: where the frame puts them beside
+ *   that menu, else (the label) the control that opens that menu, outside the regions
+ *   where the page shows messages; a part the frame has no place for believes nothing;
+ * - the chooser page and the account page (the menu's own pages, where no mail is shown):
+ *   the page a believed menu's link leads to, or the page reached by such a link, or,
+ *   before any frame, a page whose one menu links to the page itself. There the page's
+ *   chooser and account table are read, and the frame that page shows (`frame`);
+ * - profile hints pin what the portal varies beyond the readers (`header`: the element
+ *   holding the menu; `messageRegion`: where messages are shown, never believed);
  * - every URL: on the page's own origin.
  */
 
@@ -20,11 +25,12 @@ import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
 import { findAccountTable } from './account-table';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
-import { contentRegion, elementAt, type PortalFrame, pathOf } from './frame';
+import { contentRegion, frameOfParts, type LocatedFrame, locateFrame, type PortalFrame } from './frame';
 import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
 import { findLoginForm } from './login';
 import { type AccountMenu, findAccountMenus, linkTarget } from './menu';
+import { queryHintAll, queryUniqueHint } from './profile';
 import { samePage } from './url';
 
 /**
@@ -33,14 +39,12 @@ import { samePage } from './url';
  */
 export type { PortalPageReading };
 
-export type ChooserEntryReading = NonNullable<PortalPageReading['chooser']>[number];
-
 /** How the portal's interface was told from the rest of the page (see `pageReading`'s `trust`). */
 export type InterfaceTrust = PortalPageReading['trust'];
 
 /** Whether a reading's interface was told from look-alikes, so that what it says is believed. */
 export function isBelieved(reading: Pick<PortalPageReading, 'trust'>): boolean {
-  return reading.trust === 'frame' || reading.trust === 'single';
+  return reading.trust === 'frame';
 }
 
 /** Which of the menu's pages this is: the chooser page, the account page, or neither. */
@@ -50,7 +54,7 @@ export type MenuPage = 'chooser' | 'account';
 export interface PageContext {
   /** The frame learnt on this portal, if any. */
   frame?: PortalFrame | null;
-  /** The document was fetched from the menu's own link to this page (so it is that page). */
+  /** The document was fetched from a believed menu's own link to this page (so it is that page). */
   reachedBy?: MenuPage;
 }
 
@@ -71,9 +75,34 @@ function attempt<T>(problems: string[], what: string, read: () => T, empty: T): 
 /** The portal's interface on a page, as elements: what the reading is made of. */
 export interface PortalInterface {
   trust: InterfaceTrust;
+  /** The menu believed, or, on one of the menu's own pages before it is believed, that page's one menu. */
   menu: AccountMenu | null;
   label: PortalLabel | null;
+  inboxLink: Element | null;
+  chooserPanel: Element | null;
+  /** Where the page shows its own content (messages): nothing there is the portal's. */
+  content: readonly Element[];
   menuPage: MenuPage | null;
+}
+
+const NOTHING = { label: null, inboxLink: null, chooserPanel: null, content: [] } as const;
+
+/** The page a lone menu says this is: the one its own « Changer de compte » or « Gérer… » link leads to. */
+function menuPageOf(menu: AccountMenu, pageUrl: string): MenuPage | null {
+  if (samePage(menu.chooserUrl, pageUrl)) return 'chooser';
+  if (samePage(menu.manageUrl, pageUrl)) return 'account';
+  return null;
+}
+
+/** The frame's parts on this page, with the profile's hints (a hint decides, and never falls through). */
+function locate(doc: Document, profile: SelectorProfile, frame: PortalFrame, menus: AccountMenu[]): LocatedFrame {
+  const { header, messageRegion } = profile.hints;
+  return locateFrame(doc, frame, {
+    switchEntries: menus.map((menu) => menu.switchEntry),
+    inboxEntries: findInboxLinks(doc, profile),
+    messageRegions: queryHintAll(doc, messageRegion),
+    ...(header.length > 0 ? { header: queryUniqueHint(doc, header) } : {}),
+  });
 }
 
 /** Finds the portal's account menu and label, told from look-alikes (see the module header). */
@@ -83,30 +112,51 @@ export function findPortalInterface(
   options: ReadOptions,
   problems: string[] = [],
 ): PortalInterface {
-  const { pageUrl, frame = null } = options;
+  const { pageUrl, frame = null, reachedBy } = options;
   const menus = attempt(problems, 'menu du compte', () => findAccountMenus(doc, profile, pageUrl), []);
-  let menu: AccountMenu | null;
-  if (frame) {
-    const framed = elementAt(doc, frame.switchEntry);
-    menu = menus.find((candidate) => candidate.switchEntry === framed) ?? null;
-    if (!menu && menus.length > 0) problems.push('aucun menu du compte à la place du cadre appris : rien n’est cru');
-  } else {
-    menu = menus.length === 1 ? (menus[0] as AccountMenu) : null;
-    if (menus.length > 1) problems.push(`${menus.length} menus du compte et aucun cadre appris : rien n’est cru`);
-  }
-  const trust: InterfaceTrust = menu ? (frame ? 'frame' : 'single') : menus.length > 0 ? 'unsure' : 'none';
-  if (!menu) return { trust, menu: null, label: null, menuPage: null };
+  if (menus.length === 0) return { trust: 'none', menu: null, menuPage: null, ...NOTHING };
 
+  const located = frame ? attempt(problems, 'cadre du portail', () => locate(doc, profile, frame, menus), null) : null;
+  const menu = menus.find((candidate) => candidate.switchEntry === located?.switchEntry) ?? null;
+  if (!menu) {
+    // One of the menu's own pages shows no mail: its one menu is the portal's, to learn the frame from.
+    const lone = menus.length === 1 ? (menus[0] as AccountMenu) : null;
+    const menuPage = lone ? (reachedBy ?? menuPageOf(lone, pageUrl)) : null;
+    if (frame) problems.push(`${located?.placedMenus ?? 0} menu(s) du compte à la place du cadre appris : rien n’est cru`);
+    else problems.push('aucun cadre appris pour ce portail : rien n’est cru avant d’avoir lu ses pages de menu');
+    return {
+      trust: frame ? 'unsure' : 'unlearnt',
+      menu: menuPage ? lone : null,
+      menuPage,
+      ...NOTHING,
+      // Nothing is believed, but the lone menu's own page may teach the frame: its parts, as on a menu page.
+      ...(menuPage && lone ? menuPageParts(doc, profile, lone) : {}),
+    };
+  }
+
+  const content = located?.content ?? [];
+  const isPortal = (element: Element) => !content.some((region) => region.contains(element));
   const label = attempt(
     problems,
     'étiquette',
-    () => (frame?.label ? describeLabel(elementAt(doc, frame.label)) : null) ?? findLabel(doc, profile, menu),
+    () => describeLabel(located?.label ?? null) ?? findLabel(doc, profile, menu, isPortal),
     null,
   );
-  const menuPage =
-    options.reachedBy ??
-    (samePage(menu.chooserUrl, pageUrl) ? 'chooser' : samePage(menu.manageUrl, pageUrl) ? 'account' : null);
-  return { trust, menu, label, menuPage };
+  return {
+    trust: 'frame',
+    menu,
+    label,
+    inboxLink: located?.inboxLink ?? null,
+    chooserPanel: located?.chooserPanel ?? null,
+    content,
+    menuPage: reachedBy ?? menuPageOf(menu, pageUrl),
+  };
+}
+
+/** On one of the menu's own pages, where no mail is shown: its label and its one inbox entry are the portal's. */
+function menuPageParts(doc: Document, profile: SelectorProfile, menu: AccountMenu) {
+  const inboxes = findInboxLinks(doc, profile);
+  return { label: findLabel(doc, profile, menu), inboxLink: inboxes.length === 1 ? (inboxes[0] as Element) : null };
 }
 
 /** The portal's chooser on this page, as elements (to activate an entry), or null. */
@@ -122,61 +172,45 @@ function readPortalChooser(
   options: ReadOptions,
 ): Chooser | null {
   const exclude = [found.menu?.container, found.label?.element].filter((e): e is Element => e !== undefined);
-  const { pageUrl, frame } = options;
+  const { pageUrl } = options;
   if (found.menuPage === 'chooser') return readChooser(doc, profile, { pageUrl, wholePage: true, exclude });
-  const panel = elementAt(doc, frame?.chooserPanel ?? null);
-  if (panel) return readChooserIn(panel, profile, pageUrl, exclude);
+  if (found.chooserPanel) return readChooserIn(found.chooserPanel, profile, pageUrl, exclude);
   // The account page shows no mail: a chooser panel there is the portal's.
   if (found.menuPage === 'account') return readChooser(doc, profile, { pageUrl, exclude });
   return null;
 }
 
-/** The inbox entry among the page's candidates: at the frame's place, else the only one. */
-function portalInboxLink(doc: Document, links: readonly Element[], frame: PortalFrame | null): Element | null {
-  if (frame?.inboxLink) {
-    const framed = elementAt(doc, frame.inboxLink);
-    return links.find((link) => link === framed) ?? null;
-  }
-  return links.length === 1 ? (links[0] as Element) : null;
-}
-
 /**
- * The frame of one of the menu's own pages. A chooser panel counts only when it stands
- * outside the account page's content (see utils/portal/frame.ts).
+ * The frame of one of the menu's own pages: its parts, and its content region (around the
+ * chooser page's chooser, or the account page's table). A chooser panel is a part only
+ * when it stands outside the account page's content (see utils/portal/frame.ts).
  */
-function frameOf(
-  found: PortalInterface & { menu: AccountMenu },
-  inboxLink: Element | null,
-  chooser: Chooser | null,
-  accountTable: Element | null,
-): PortalFrame | null {
-  const switchEntry = pathOf(found.menu.switchEntry);
-  if (!switchEntry) return null;
-  const parts = [found.menu.container, found.label?.element, inboxLink].filter((e): e is Element => e != null);
-  const content = accountTable ? contentRegion(accountTable, parts) : null;
-  const panelOutsideContent =
-    found.menuPage === 'account' &&
-    chooser !== null &&
-    content !== null &&
-    !content.contains(chooser.root) &&
-    !chooser.root.contains(content);
-  return {
-    switchEntry,
-    label: found.label ? pathOf(found.label.element) : null,
-    inboxLink: inboxLink ? pathOf(inboxLink) : null,
-    chooserPanel: panelOutsideContent && chooser ? pathOf(chooser.root) : null,
-  };
+function frameOf(found: PortalInterface & { menu: AccountMenu }, chooser: Chooser | null, accountTable: Element | null) {
+  const parts = [found.menu.container, found.label?.element, found.inboxLink].filter((e): e is Element => e != null);
+  const anchor = found.menuPage === 'chooser' ? (chooser?.root ?? null) : accountTable;
+  if (!anchor) return null;
+  const content = contentRegion(anchor, parts);
+  const panel =
+    found.menuPage === 'account' && chooser && !content.contains(chooser.root) && !chooser.root.contains(content)
+      ? chooser.root
+      : null;
+  return frameOfParts({
+    switchEntry: found.menu.switchEntry,
+    label: found.label?.element ?? null,
+    inboxLink: found.inboxLink,
+    chooserPanel: panel,
+    content,
+  });
 }
 
 export function readPortalPage(doc: Document, profile: SelectorProfile, options: ReadOptions): PortalPageReading {
   const problems: string[] = [];
-  const frame = options.frame ?? null;
   const found = findPortalInterface(doc, profile, options, problems);
-  const { menu, label } = found;
+  const { menu, label, inboxLink } = found;
+  const believed = found.trust === 'frame';
   const loginForm = attempt(problems, 'formulaire de connexion', () => findLoginForm(doc), null);
   const sendControls = attempt(problems, 'bouton Envoyer', () => findSendControls(doc, profile).length, 0);
-  const inboxLinks = attempt(problems, 'boîte de réception', () => findInboxLinks(doc, profile), []);
-  const inboxLink = menu ? portalInboxLink(doc, inboxLinks, frame) : null;
+  const inboxCandidates = attempt(problems, 'boîte de réception', () => findInboxLinks(doc, profile), []);
 
   const chooser = menu
     ? attempt(problems, 'sélecteur de compte', () => readPortalChooser(doc, profile, found, options), null)
@@ -189,34 +223,33 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
   if (table?.truncated) problems.push('tableau des comptes : trop de lignes, les suivantes sont ignorées');
 
   // A page without the menu but with a folder list is the webmail still (its header failed): nothing is believed.
-  const kind = found.trust !== 'none' ? 'webmail' : loginForm ? 'login' : inboxLinks.length > 0 ? 'webmail' : 'unknown';
-  if (isBelieved(found)) {
+  const kind =
+    found.trust !== 'none' ? 'webmail' : loginForm ? 'login' : inboxCandidates.length > 0 ? 'webmail' : 'unknown';
+  if (believed) {
     if (!label) problems.push('étiquette de la boîte active introuvable');
   } else if (kind === 'unknown') problems.push('page non reconnue comme une page du webmail');
   else if (found.trust === 'none' && kind === 'webmail') problems.push('menu « Changer de compte » introuvable');
 
   const learnt =
     menu && found.menuPage
-      ? attempt(
-          problems,
-          'cadre du portail',
-          () => frameOf({ ...found, menu }, inboxLink, chooser, table?.table ?? null),
-          null,
-        )
+      ? attempt(problems, 'cadre du portail', () => frameOf({ ...found, menu }, chooser, table?.table ?? null), null)
       : null;
+  if (menu && found.menuPage && !learnt) problems.push('page du menu : aucun cadre n’a pu y être appris');
 
   return {
     kind,
     trust: found.trust,
-    label: label ? { text: label.text, address: label.address } : null,
+    menuPage: found.menuPage,
+    // Shown only where believed; on a menu page before any frame, kept for the agreement of the menu's pages.
+    label: believed && label ? { text: label.text, address: label.address } : null,
     chooserUrl: menu?.chooserUrl ?? null,
     manageUrl: menu?.manageUrl ?? null,
     chooser: chooser
       ? chooser.entries.map(({ address, name, unread, current }) => ({ address, name, unread, current }))
       : null,
     accountTable: table?.rows ?? null,
-    inboxUnread: inboxLink ? inboxUnreadOf(inboxLink, profile) : null,
-    inboxUrl: linkTarget(inboxLink, options.pageUrl),
+    inboxUnread: believed && inboxLink ? inboxUnreadOf(inboxLink, profile) : null,
+    inboxUrl: believed ? linkTarget(inboxLink, options.pageUrl) : null,
     sendControls,
     frame: learnt,
     problems,

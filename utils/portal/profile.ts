@@ -33,17 +33,21 @@ export const DEFAULT_PROFILE: SelectorProfile = {
     chooserEntry: [],
     inboxLink: [],
     composeForm: [],
+    header: [],
+    messageRegion: [],
   },
 };
 
 /**
- * The one element a hint names: the first selector that matches exactly one element.
- * A selector matching several (a message body can carry any class or id) names none.
+ * The one element a hint names: the first selector that matches anything decides, and
+ * names that element when it matches exactly one. A selector matching several (a
+ * message body can carry any class or id) names none, and never falls through to a
+ * later selector, which could be one a message satisfies alone.
  */
 export function queryUniqueHint(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
     const found = queryAll(root, selector);
-    if (found.length === 1) return found[0] as Element;
+    if (found.length > 0) return found.length === 1 ? (found[0] as Element) : null;
   }
   return null;
 }

@@ -1,11 +1,22 @@
 /**
  * Text helpers for reading the portal. The contract matches texts case-insensitively,
- * accents kept, white space folded; addresses are compared lower-case.
+ * white space folded; accents are folded too, as a portal may drop them (« Gerer votre
+ * compte Medimail », « Boite de reception ») where its guide writes them. Addresses are
+ * compared lower-case.
  */
 
-/** Case-folded, white-space-folded text (accents kept). */
+/** Invisible characters a page may put inside words (zero-width spaces and joiners, soft hyphens). */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Text as compared: case, accents and white space folded (non-breaking spaces included). */
 export function fold(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+  return (text ?? '')
+    .replace(INVISIBLE, '')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('fr');
 }
 
 /** White space folded, case kept: what a person reads. */

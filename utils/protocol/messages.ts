@@ -77,8 +77,8 @@ export const contentToBackground = {
         .strictObject({
           chooser: pageReading.shape.chooser,
           accountTable: pageReading.shape.accountTable,
-          /** The frame the menu's pages show; null: they show none; absent: they could not be read. */
-          frame: portalFrame.nullable().optional(),
+          /** The frame the menu's pages agree on; absent: they showed none, or did not agree. */
+          frame: portalFrame.optional(),
           /** Which of the menu's pages showed the chooser (one the checks may read): its URL. */
           chooserPageUrl: z
             .url({ protocol: /^https?$/ })

@@ -11,7 +11,14 @@ import { isHexColour, isReadable } from '../colours';
 import { t } from '../i18n';
 import { MAX_ACCOUNT_ROWS } from '../portal/account-table';
 import { MAX_CHOOSER_ENTRIES } from '../portal/chooser';
-import { isElementPath } from '../portal/frame';
+import {
+  type FrameStep,
+  isWellFormedFrame,
+  MAX_FRAME_STEPS,
+  MAX_PATH_STEPS,
+  MAX_STEP_CLASSES,
+  type PortalFrame,
+} from '../portal/frame';
 import { z } from './zod';
 
 /** A mailbox address, lower-cased. */
@@ -73,6 +80,13 @@ export const selectorProfile = z.object({
     chooserEntry: profileHints,
     inboxLink: profileHints,
     composeForm: profileHints,
+    /**
+     * The element holding the portal's account menu and label, where the portal moves it
+     * beyond what the frame follows: the menu is then looked for there (utils/portal/frame.ts).
+     */
+    header: profileHints.default([]),
+    /** Regions where the portal shows a message: nothing in them is believed. */
+    messageRegion: profileHints.default([]),
   }),
 });
 /** The one definition of the profile's type (utils/portal/profile.ts imports it as a type). */
@@ -96,15 +110,33 @@ const accountTableRow = z.object({
   notices: z.boolean().nullable(),
 });
 
-const elementPath = z.string().max(2000).refine(isElementPath, { error: 'chemin d’élément invalide' });
+/** A token of a frame step: an id, a class or a role, as the page wrote it (bounded). */
+const frameToken = z.string().min(1).max(100);
+
+const frameStep = z.strictObject({
+  tag: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
+  role: frameToken.nullable(),
+  id: frameToken.nullable(),
+  classes: z.array(frameToken).max(MAX_STEP_CLASSES),
+}) satisfies z.ZodType<FrameStep>;
+
+const frameRoute = z.array(z.number().int().min(0)).min(1).max(MAX_PATH_STEPS);
+
+/** The fields of a frame (utils/portal/frame.ts), before the check that its routes name its steps. */
+export const portalFrameFields = z.strictObject({
+  version: z.literal(2),
+  steps: z.array(frameStep).max(MAX_FRAME_STEPS),
+  switchEntry: frameRoute,
+  label: frameRoute.nullable(),
+  inboxLink: frameRoute.nullable(),
+  chooserPanel: frameRoute.nullable(),
+  content: frameRoute,
+});
 
 /** Where the portal's interface stands in its pages (utils/portal/frame.ts). */
-export const portalFrame = z.strictObject({
-  switchEntry: elementPath,
-  label: elementPath.nullable(),
-  inboxLink: elementPath.nullable(),
-  chooserPanel: elementPath.nullable(),
-});
+export const portalFrame = portalFrameFields.refine(isWellFormedFrame, {
+  error: 'cadre invalide',
+}) satisfies z.ZodType<PortalFrame>;
 
 /** A URL read from a page: http(s) only (the background checks its origin too). */
 const pageUrl = z
@@ -117,11 +149,16 @@ export const pageReading = z.object({
   kind: z.enum(['login', 'webmail', 'unknown']),
   /**
    * How the portal's interface was told from the rest of the page: `frame`, where the
-   * learnt frame puts it; `single`, no frame learnt yet and one account menu on the page;
-   * `unsure`, several menus and no frame to tell them apart, or none where the frame puts
-   * it (nothing is believed); `none`, no account menu at all.
+   * learnt frame puts it (believed); `unlearnt`, no frame learnt yet for this portal, so
+   * nothing is believed, not even a lone menu; `unsure`, no menu alone where the frame
+   * puts it (nothing is believed); `none`, no account menu at all.
    */
-  trust: z.enum(['frame', 'single', 'unsure', 'none']),
+  trust: z.enum(['frame', 'unlearnt', 'unsure', 'none']),
+  /**
+   * One of the menu's own pages (no mail there): the page a believed menu's link leads
+   * to, reached by such a link, or, before any frame, the page its one menu links to.
+   */
+  menuPage: z.enum(['chooser', 'account']).nullable(),
   label: z.object({ text: portalText, address: address.nullable() }).nullable(),
   chooserUrl: pageUrl,
   manageUrl: pageUrl,
@@ -132,7 +169,7 @@ export const pageReading = z.object({
   /** Where the « Boîte de réception » link leads (a page that changes nothing when read). */
   inboxUrl: pageUrl,
   sendControls: z.number().int().min(0),
-  /** The frame learnt here: this is one of the menu's own pages, where no mail is shown. */
+  /** The frame this page shows: it is one of the menu's own pages, where no mail is shown. */
   frame: portalFrame.nullable(),
   problems: z.array(z.string().max(500)).max(50),
 });
@@ -180,11 +217,14 @@ export const portalView = z.object({
   /** The organisation's policy fixes the banner's style: no collapse control. */
   collapseLocked: z.boolean(),
   /**
-   * The page holds look-alikes of the portal's interface that cannot be told from it (a
-   * message imitating the menu, and no frame learnt to say which is the portal's): the
-   * banner says it cannot tell, and nothing the page shows was believed.
+   * Nothing the page shows was believed: no frame is learnt for this portal yet
+   * (`frameUnknown`), or the page's menu is not alone where the frame puts it (a message
+   * imitating the portal, or a page the frame does not fit). The banner says it cannot
+   * tell, and what to do.
    */
   unsure: z.boolean(),
+  /** No frame learnt for this portal yet: the banner asks to open one of the menu's pages once. */
+  frameUnknown: z.boolean(),
   /** The portal's frame for this tab's origin: the page is read with it (a new one: read again). */
   frame: portalFrame.nullable(),
   /** Another tab has seen a different active mailbox since this page was read. */

@@ -4,8 +4,8 @@
  * is when a tab is asked to (right after a login, for a label nothing learnt can place,
  * while this origin's frame is not known or the page does not match it, and every few
  * minutes), one tab at a time under a lease, and at which of the stored addresses.
- * And the frame those pages teach: learnt per origin, handed only to that origin's
- * tabs. Pure functions over the stored state, with the clock passed in.
+ * And the frame those pages teach when they agree: learnt per origin, handed only to
+ * that origin's tabs. Pure functions over the stored state, with the clock passed in.
  */
 import type { PortalFrame } from '../../../utils/portal/frame';
 import type { PortalView } from '../../../utils/protocol/shapes';
@@ -25,17 +25,18 @@ export const UNSURE_RELEARN_MS = 60_000;
 export function frameFor(portal: PortalStateRecord, origin: string): PortalFrame | null {
   const stored = portal.frame;
   if (!stored || stored.origin !== origin) return null;
-  const { switchEntry, label, inboxLink, chooserPanel } = stored;
-  return { switchEntry, label, inboxLink, chooserPanel };
+  const { origin: _origin, learntAt: _learntAt, ...frame } = stored;
+  return frame;
 }
 
-/** Learns the frame a page or its discovery showed (null: the portal's pages show none any more). */
+/**
+ * Learns the frame the menu's own pages agreed on, as a tab's discovery read them
+ * (entrypoints/portal.content/discovery.ts); never from one page alone. Pages that did
+ * not agree report none, and the frame known stays.
+ */
 export function learnFrame(portal: PortalStateRecord, observation: Observation, now: number): void {
-  const learnt = observation.reading.frame ?? observation.discovered?.frame;
+  const learnt = observation.discovered?.frame;
   if (learnt) portal.frame = { ...learnt, origin: observation.pageOrigin, learntAt: now };
-  else if (observation.discovered?.frame === null && portal.frame?.origin === observation.pageOrigin) {
-    portal.frame = null;
-  }
 }
 
 /** A tab reports what it read for discovery: done for now, on its origin, and the lease is free. */

@@ -34,16 +34,16 @@ export function recordLogin(
   return { state, result: null };
 }
 
-/** Whether a reading shows the claimed login address as a person's own mailbox. */
+/** Whether a believed reading (or the chooser its discovery read) shows the claimed login address as a person's own mailbox. */
 function confirmsLogin(
-  reading: PageReadingPayload,
+  reading: PageReadingPayload | null,
   claimed: string,
   discoveredChooser: readonly ChooserEntry[] | null,
 ): boolean {
   const isPersonFor = (name: string | null | undefined) =>
     typeof name === 'string' && looksLikePersonName(name) && nameMatchesAddress(name, claimed);
-  if (isPersonFor(reading.label?.text)) return true;
-  return [...(reading.chooser ?? []), ...(discoveredChooser ?? [])].some(
+  if (isPersonFor(reading?.label?.text)) return true;
+  return [...(reading?.chooser ?? []), ...(discoveredChooser ?? [])].some(
     (entry) => entry.address === claimed && isPersonFor(entry.name),
   );
 }
@@ -70,7 +70,7 @@ function reinferKinds(state: StoredState): void {
  */
 export function confirmClaimedLogin(
   state: StoredState,
-  reading: PageReadingPayload,
+  reading: PageReadingPayload | null,
   discoveredChooser: readonly ChooserEntry[] | null,
 ): void {
   const { portal } = state;

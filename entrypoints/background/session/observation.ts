@@ -31,13 +31,12 @@ export interface Observation {
   tabId?: number;
   /**
    * What the tab fetched and read for discovery (chooser page, account page); `frame`:
-   * the frame those pages show, null when they show none (the portal changed), absent
-   * when they could not be read.
+   * the frame those pages agree on, absent when they showed none or did not agree.
    */
   discovered?: {
     chooser: ChooserEntry[] | null;
     accountTable: AccountRow[] | null;
-    frame?: PortalFrame | null;
+    frame?: PortalFrame;
     /** The menu's page that showed the chooser, kept on the portal (entrypoints/background/messaging/content-handlers.ts). */
     chooserPageUrl?: string | null;
   } | null;
@@ -56,13 +55,18 @@ export interface ObservationOutcome {
 /** Nothing could be told: the page is not believed. */
 const UNTOLD: ActiveIdentity = { kind: 'unknown', address: null };
 
-/** Learns from the page's lists of this login's accounts, and from those its discovery read. */
-function learnPageAccounts(state: StoredState, observation: Observation, now: number): void {
+/**
+ * Learns this login's accounts from the page's lists when the page is believed, and from
+ * what its discovery read: the menu's own pages, at addresses kept from believed pages
+ * or agreeing with each other before any frame (entrypoints/portal.content/discovery.ts).
+ */
+function learnPageAccounts(state: StoredState, observation: Observation, believed: boolean, now: number): void {
   const { reading, discovered } = observation;
+  const lists = [believed ? reading : null, discovered];
   learnAccounts(
     state,
-    [reading.chooser, discovered?.chooser].filter((list) => list != null),
-    [reading.accountTable, discovered?.accountTable].filter((list) => list != null),
+    lists.map((list) => list?.chooser).filter((list) => list != null),
+    lists.map((list) => list?.accountTable).filter((list) => list != null),
     now,
   );
 }
@@ -72,7 +76,7 @@ function learnPageAccounts(state: StoredState, observation: Observation, now: nu
  * login page; and when a believed page last showed « Envoyer » (the compatibility check).
  */
 function keepLastReading(portal: PortalStateRecord, reading: PageReadingPayload, now: number): void {
-  if ((reading.kind === 'webmail' && reading.trust !== 'unsure') || reading.kind === 'login') {
+  if ((reading.kind === 'webmail' && (isBelieved(reading) || reading.trust === 'none')) || reading.kind === 'login') {
     portal.lastReading = reading;
     portal.lastReadingAt = now;
   }
@@ -97,12 +101,10 @@ export function applyObservation(
 
   learnFrame(portal, observation, now);
   noteLongPageList(state, reading, now);
-  if (believed) learnPageAccounts(state, observation, now);
+  learnPageAccounts(state, observation, believed, now);
   if (discovered) noteDiscoveryDone(portal, observation.pageOrigin, now);
-  if (believed) {
-    keepPageUrls(portal, reading, discovered?.chooserPageUrl ?? null);
-    confirmClaimedLogin(state, reading, discovered?.chooser ?? null);
-  }
+  if (believed) keepPageUrls(portal, reading, discovered?.chooserPageUrl ?? null);
+  if (believed || discovered) confirmClaimedLogin(state, believed ? reading : null, discovered?.chooser ?? null);
 
   const identity = believed ? resolveActive(reading.label, state.mailboxes, portal.loginAddress) : UNTOLD;
   learnActiveMailbox(state, reading, identity, now);

@@ -3,7 +3,8 @@
  * session decided: the active mailbox (its name, colours, whether sending asks
  * first), the login's other mailboxes to switch to, whether the tab is stale or a
  * switch failed, the frame to read with, and the banner's own setting (collapsed).
- * A page that cannot be told from look-alikes (`unsure`) offers no switch.
+ * A page that cannot be told from look-alikes, or read before any frame is learnt
+ * (`unsure`), offers no switch.
  */
 import { textOn } from '../../../utils/colours';
 import type { PortalView } from '../../../utils/protocol/shapes';
@@ -23,7 +24,8 @@ export function buildView(
   now: number,
 ): PortalView {
   const { reading } = observation;
-  const unsure = reading.kind === 'webmail' && reading.trust === 'unsure';
+  const unsure = reading.kind === 'webmail' && (reading.trust === 'unsure' || reading.trust === 'unlearnt');
+  const frame = frameFor(state.portal, observation.pageOrigin);
   const mailbox = identity.address ? state.mailboxes.find((m) => m.address === identity.address) : undefined;
   const colour = mailbox?.colour ?? defaultColour(identity.kind, []);
   return {
@@ -45,7 +47,8 @@ export function buildView(
     collapsed: state.settings.bannerCollapsed,
     collapseLocked: observation.collapseLocked ?? false,
     unsure,
-    frame: frameFor(state.portal, observation.pageOrigin),
+    frameUnknown: unsure && frame === null,
+    frame,
     stale: staleMailbox(state, reading, identity, observation.observedAt),
     switchFailed: failedSwitchShown(state, now),
     ...extras,

@@ -69,5 +69,17 @@ export class RepereDb extends Dexie {
           if (settings.privacyMode !== undefined) settings.privacyMode = false;
         });
     });
+    // v4: the frame is a tree of routes from the fork, no longer exact element paths, and
+    // readings no longer believe a lone menu (`single`): the old frame and the last reading
+    // go, and the frame is learnt again on the menu's own pages.
+    this.version(4).upgrade(async (tx) => {
+      await tx
+        .table('portal')
+        .toCollection()
+        .modify((portal: { frame?: unknown; lastReading?: unknown }) => {
+          portal.frame = null;
+          portal.lastReading = null;
+        });
+    });
   }
 }

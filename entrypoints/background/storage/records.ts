@@ -6,6 +6,7 @@
  */
 
 import { MAX_CHOOSER_ENTRIES } from '../../../utils/portal/chooser';
+import { isWellFormedFrame } from '../../../utils/portal/frame';
 import {
   address,
   clockTime,
@@ -14,7 +15,7 @@ import {
   MIN_POLL_MINUTES,
   mailboxKind,
   pageReading,
-  portalFrame,
+  portalFrameFields,
   portalText,
   selectorProfile,
 } from '../../../utils/protocol/shapes';
@@ -113,8 +114,9 @@ export const portalStateRecord = z.object({
    */
   sessionAccounts: z.array(address).max(MAX_CHOOSER_ENTRIES).nullable().default(null),
   /** The portal's frame, learnt on the menu's own pages of this origin (utils/portal/frame.ts). */
-  frame: portalFrame
+  frame: portalFrameFields
     .extend({ origin: z.string().max(300), learntAt: z.number() })
+    .refine(isWellFormedFrame, { error: 'cadre invalide' })
     .nullable()
     .default(null),
   chooserUrl: z.string().max(2000).nullable().default(null),

@@ -77,6 +77,11 @@ interface Message {
   action?: { label: string; run(): void };
 }
 
+/** Why nothing on the page is believed, in the one sentence that says what helps. */
+export function unsureWords(view: Pick<PortalView, 'frameUnknown'>): string {
+  return t(view.frameUnknown ? 'bannerFrameUnknown' : 'bannerUnsure');
+}
+
 function message(model: BannerModel, actions: BannerActions): Message {
   const { view, activity, error } = model;
   if (error)
@@ -88,8 +93,8 @@ function message(model: BannerModel, actions: BannerActions): Message {
       tone: 'normal',
       content: t(activity.kind === 'preferring' ? 'bannerPreferring' : 'bannerSwitching', activity.name),
     };
-  // Look-alikes of the portal on this page (a message) and no frame to tell: say so, believe nothing.
-  if (view.unsure) return { tone: 'warning', content: t('bannerUnsure') };
+  // Nothing on this page believed (no frame learnt yet, or look-alikes): say so, and what to do.
+  if (view.unsure) return { tone: 'warning', content: unsureWords(view) };
   if (view.stale) {
     return {
       tone: 'warning',

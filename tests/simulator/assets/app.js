@@ -1,11 +1,13 @@
-/* The second rendering's script: menu, in-place account chooser, switching without a page load. */
+/* The second rendering's script: menu, in-place account chooser, switching without a page load.
+   Elements are found by their classes: ids may be generated afresh at each request
+   (the simulator's `generatedIds` variation). */
 (function () {
   'use strict';
-  var sheet = document.getElementById('sheet-accounts');
+  var sheet = document.querySelector('.sheet');
 
   function closeMenu() {
     var chip = document.querySelector('.who-chip');
-    var menu = document.getElementById('who-menu');
+    var menu = document.querySelector('.who-menu');
     if (chip && menu) {
       chip.setAttribute('aria-expanded', 'false');
       menu.hidden = true;
@@ -26,7 +28,7 @@
     if (!target) return;
     var chip = target.closest('.who-chip');
     if (chip) {
-      var menu = document.getElementById('who-menu');
+      var menu = document.querySelector('.who-menu');
       var open = chip.getAttribute('aria-expanded') === 'true';
       chip.setAttribute('aria-expanded', String(!open));
       menu.hidden = open;
@@ -74,13 +76,13 @@
       })
       .then(function (result) {
         var next = new DOMParser().parseFromString(result.text, 'text/html');
-        var root = next.getElementById('root');
-        var nextSheet = next.getElementById('sheet-accounts');
+        var root = next.querySelector('.app');
+        var nextSheet = next.querySelector('.sheet');
         if (!root || !nextSheet) {
           window.location.href = result.url;
           return;
         }
-        document.getElementById('root').innerHTML = root.innerHTML;
+        document.querySelector('.app').innerHTML = root.innerHTML;
         sheet.innerHTML = nextSheet.innerHTML;
         closeSheet();
         document.title = next.title;

@@ -1,16 +1,24 @@
-/* The classic portal's own script: the label's menu, opening a message, a shortcut. */
+/* The classic portal's own script: the label's menu, opening a message, a shortcut.
+   The label and its menu are found by the label's handler, not by ids (ids may be
+   generated afresh at each request: the simulator's `generatedIds` variation). */
+function etiquetteCompte() {
+  return document.querySelector('a[onclick^="return basculerMenuCompte"]');
+}
+function menuCompte(etiquette) {
+  return etiquette && etiquette.parentNode ? etiquette.parentNode.querySelector('ul') : null;
+}
 function basculerMenuCompte(event) {
   event.preventDefault();
-  var menu = document.getElementById('menu_compte');
-  menu.style.display = menu.style.display === 'none' ? 'block' : 'none';
+  var menu = menuCompte(event.currentTarget || etiquetteCompte());
+  if (menu) menu.style.display = menu.style.display === 'none' ? 'block' : 'none';
   return false;
 }
 function ouvrirMessage(cle) {
   window.location.href = '/?m=open&idk=' + encodeURIComponent(cle);
 }
 document.addEventListener('click', function (event) {
-  var menu = document.getElementById('menu_compte');
-  var etiquette = document.getElementById('etiquette');
+  var etiquette = etiquetteCompte();
+  var menu = menuCompte(etiquette);
   if (menu && etiquette && !etiquette.contains(event.target) && !menu.contains(event.target)) {
     menu.style.display = 'none';
   }
