@@ -85,6 +85,8 @@ export function diagnosticsReport(diagnostics: Diagnostics, userAgent: string): 
           found.status === 'ok' ? `ok (${foundText({ point, ...found })})` : `missing (${found.gap ?? '?'})`,
         ]),
       ),
+      // The frame's status and the hints suggested (portal selectors, no page text).
+      frame: diagnostics.portalCheck.frame,
     },
   };
   return redact(JSON.stringify(report, null, 2));

@@ -23,7 +23,7 @@ export interface MailboxSettingsProps {
 /** From this many mailboxes, a filter: the banner's threshold (portal.content/ui/SwitchControls.ts). */
 export const FILTER_FROM = 8;
 
-/** The mailboxes whose name or address holds `filter`, compared as the banner does (case folded, accents kept). */
+/** The mailboxes whose name or address holds `filter`, compared as the portal's texts are (case and accents folded). */
 export function filterMailboxes<M extends { name: string; address: string }>(mailboxes: M[], filter: string): M[] {
   const wanted = fold(filter);
   return wanted ? mailboxes.filter((m) => fold(`${m.name} ${m.address}`).includes(wanted)) : mailboxes;

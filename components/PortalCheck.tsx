@@ -11,6 +11,7 @@ import { type MessageKey, t } from '@/utils/i18n';
 import {
   type ContractPoint,
   type ContractPointName,
+  type FrameCheck,
   type PortalCheckReport,
   sendToBackground,
 } from '@/utils/protocol/client';
@@ -105,6 +106,49 @@ function PointLine({ name, found }: { name: ContractPointName; found: ContractPo
   );
 }
 
+const FRAME_TEXTS: Record<FrameCheck['status'], MessageKey> = {
+  ok: 'checkFrameOk',
+  'not-learnt': 'checkFrameNotLearnt',
+  mismatch: 'checkFrameMismatch',
+  relearn: 'checkFrameRelearn',
+};
+
+const REFERENCE_TEXTS: Record<NonNullable<FrameCheck['reference']>, MessageKey> = {
+  'chooser-page': 'checkFrameReferenceChooser',
+  'account-page': 'checkFrameReferenceAccount',
+};
+
+/** Whether the interface stands on the tab's page where the menu's pages show it; else why, and the hints that pin it. */
+function FrameLine({ frame }: { frame: FrameCheck }) {
+  const reference = frame.reference ? t(REFERENCE_TEXTS[frame.reference]) : '';
+  const { suggestion } = frame;
+  return (
+    <div class="frame-check" data-frame-check={frame.status}>
+      <strong>{t('checkFrame')}</strong> : {t(FRAME_TEXTS[frame.status], reference)}
+      {frame.status === 'mismatch' && suggestion && (
+        <>
+          <p>{t('checkFrameSuggestion')}</p>
+          <dl>
+            <dt>{t('checkFrameHeader')}</dt>
+            <dd>
+              <code data-suggested-hint="header">{suggestion.header}</code>
+            </dd>
+            {suggestion.messageRegion && (
+              <>
+                <dt>{t('checkFrameMessageRegion')}</dt>
+                <dd>
+                  <code data-suggested-hint="messageRegion">{suggestion.messageRegion}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+        </>
+      )}
+      {frame.status === 'mismatch' && !suggestion && <p>{t('checkFrameNoSuggestion')}</p>}
+    </div>
+  );
+}
+
 export function PortalCheck({ last }: { last: PortalCheckReport | null }) {
   const [report, setReport] = useState<PortalCheckReport | null>(last);
   const [running, setRunning] = useState(false);
@@ -145,6 +189,7 @@ export function PortalCheck({ last }: { last: PortalCheckReport | null }) {
           <PointLine key={name} name={name} found={points.find((found) => found.point === name) ?? null} />
         ))}
       </ul>
+      {!running && report?.frame && <FrameLine frame={report.frame} />}
     </div>
   );
 }

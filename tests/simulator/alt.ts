@@ -189,7 +189,8 @@ function messageList(ctx: RequestContext, session: Session, folder: 'inbox' | 's
 
 function messageView(ctx: RequestContext, session: Session, key: string): Reply {
   const message = ctx.state.open(session.active, key);
-  if (!message) return shell(ctx, session, 'Introuvable', html`<p class="alert">Ce message n'existe pas.</p>`, 'message');
+  if (!message)
+    return shell(ctx, session, 'Introuvable', html`<p class="alert">Ce message n'existe pas.</p>`, 'message');
   return shell(
     ctx,
     session,

@@ -271,7 +271,16 @@ export function fakeFrame(options: AttackOptions): string {
 
 /** Every attack above, in one body. */
 export function allAttacks(options: AttackOptions): string {
-  return [fakeAccountMenu, fakeChooser, fakeAccountTable, fakeInboxCount, fakeLoginForm, fakeBase, fakeMenuOnPortal, fakeFrame]
+  return [
+    fakeAccountMenu,
+    fakeChooser,
+    fakeAccountTable,
+    fakeInboxCount,
+    fakeLoginForm,
+    fakeBase,
+    fakeMenuOnPortal,
+    fakeFrame,
+  ]
     .map((attack) => attack(options))
     .join('\n');
 }

@@ -47,7 +47,12 @@ const variationsBody = z.strictObject({
   reset: z.boolean().optional(),
   ...Object.fromEntries(VARIATION_SWITCHES.map((name) => [name, z.boolean().optional()])),
   relocatedMenu: z.boolean().optional(),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
 });
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; reply: Reply } {

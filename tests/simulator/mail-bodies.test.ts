@@ -73,7 +73,7 @@ describe.each(['classic', 'alt'] as const)('message bodies, %s rendering', (rend
 
     expect(allByText(body, 'h2', 'Changer de compte')).toHaveLength(1);
     expect(allByText(body, 'h2', 'Gestion des comptes de connexion')).toHaveLength(1);
-    expect(allByText(body, 'a', `Boîte de réception (${FAKE_INBOX_UNREAD})`)).toHaveLength(2);
+    expect(allByText(body, 'a', `Boîte de réception (${FAKE_INBOX_UNREAD})`)).toHaveLength(3);
     expect(body.querySelector('[role=treeitem]')).not.toBeNull();
     expect(body.querySelector('#etiquette.etiquette-bleue')?.getAttribute('aria-haspopup')).toBe('true');
     expect(textOf(body.querySelector('#etiquette'))).toBe(FAKE_ADDRESSES[1]);

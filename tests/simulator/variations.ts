@@ -57,10 +57,12 @@ const GENERATED_ID_STYLES: ((random: () => number) => string)[] = [
   (random) => `ext-gen${1000 + Math.floor(random() * 9000)}`,
   (random) => `j_idt${10 + Math.floor(random() * 990)}`,
   (random) => `ember${100 + Math.floor(random() * 9900)}`,
-  (random) => Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0'),
+  (random) =>
+    Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0'),
   (random) => {
-    const hex = (n: number) =>
-      Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+    const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   },
 ];

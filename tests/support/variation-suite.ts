@@ -111,12 +111,12 @@ export interface RenderingResult {
 }
 
 /** The portal of one generated rendering, answered in-process as its server would. */
-class InProcessPortal {
+export class InProcessPortal {
   readonly state: PortalState;
   readonly rendering: Rendering;
   readonly session: Session;
 
-  constructor(generated: GeneratedRendering) {
+  constructor(generated: Pick<GeneratedRendering, 'rendering' | 'variations'>) {
     this.state = new PortalState();
     this.state.variations = generated.variations;
     this.state.firstLoginQuirk = false;

@@ -30,18 +30,19 @@ function portalPage(active: string, names: { address: string; name: string }[]):
     )
     .join('');
   return `<div><a href="#" onclick="m()">${escapeHtml(active)}</a><ul><li><a href="/c">Changer de compte</a></li><li><a href="/g">Gérer votre compte Medimail</a></li></ul></div>
-  <h2>Changer de compte</h2><table>${rows}</table>`;
+  <div><h2>Changer de compte</h2><table>${rows}</table></div>`;
 }
 
 describe('hostile portal texts', () => {
   const names = Object.values(HOSTILE_NAMES);
 
   it('are read as text, long ones bounded, and the reading still crosses to the background', () => {
-    // Read as the chooser page that the menu's « Changer de compte » leads to.
+    // Read as the chooser page that the menu's « Changer de compte » leads to, with the frame it teaches.
     const chooserPage = 'http://127.0.0.1:8780/c';
-    const reading = readPortalPage(pageFrom(portalPage(HOSTILE_NAMES.long.name, names), chooserPage), DEFAULT_PROFILE, {
-      pageUrl: chooserPage,
-    });
+    const doc = pageFrom(portalPage(HOSTILE_NAMES.long.name, names), chooserPage);
+    const { frame } = readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: chooserPage });
+    const reading = readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: chooserPage, frame });
+    expect(reading.trust).toBe('frame');
     expect(reading.label?.text.length).toBe(MAX_NAME_LENGTH);
     expect(reading.label?.text.endsWith('…')).toBe(true);
     expect(reading.chooser?.map((entry) => entry.name)).toEqual([

@@ -25,12 +25,13 @@ import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
 import { findAccountTable } from './account-table';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
-import { contentRegion, frameOfParts, type LocatedFrame, locateFrame, type PortalFrame } from './frame';
+import { contentRegion, type FrameParts, frameOfParts, type PortalFrame } from './frame';
 import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
+import { type LocatedFrame, locateFrame } from './locate-frame';
 import { findLoginForm } from './login';
 import { type AccountMenu, findAccountMenus, linkTarget } from './menu';
-import { queryHintAll, queryUniqueHint } from './profile';
+import { queryHintAll } from './profile';
 import { samePage } from './url';
 
 /**
@@ -101,7 +102,7 @@ function locate(doc: Document, profile: SelectorProfile, frame: PortalFrame, men
     switchEntries: menus.map((menu) => menu.switchEntry),
     inboxEntries: findInboxLinks(doc, profile),
     messageRegions: queryHintAll(doc, messageRegion),
-    ...(header.length > 0 ? { header: queryUniqueHint(doc, header) } : {}),
+    ...(header.length > 0 ? { headers: queryHintAll(doc, header) } : {}),
   });
 }
 
@@ -122,7 +123,8 @@ export function findPortalInterface(
     // One of the menu's own pages shows no mail: its one menu is the portal's, to learn the frame from.
     const lone = menus.length === 1 ? (menus[0] as AccountMenu) : null;
     const menuPage = lone ? (reachedBy ?? menuPageOf(lone, pageUrl)) : null;
-    if (frame) problems.push(`${located?.placedMenus ?? 0} menu(s) du compte à la place du cadre appris : rien n’est cru`);
+    if (frame)
+      problems.push(`${located?.placedMenus ?? 0} menu(s) du compte à la place du cadre appris : rien n’est cru`);
     else problems.push('aucun cadre appris pour ce portail : rien n’est cru avant d’avoir lu ses pages de menu');
     return {
       trust: frame ? 'unsure' : 'unlearnt',
@@ -130,7 +132,7 @@ export function findPortalInterface(
       menuPage,
       ...NOTHING,
       // Nothing is believed, but the lone menu's own page may teach the frame: its parts, as on a menu page.
-      ...(menuPage && lone ? menuPageParts(doc, profile, lone) : {}),
+      ...(menuPage && lone ? lonePageParts(doc, profile, lone) : {}),
     };
   }
 
@@ -154,7 +156,7 @@ export function findPortalInterface(
 }
 
 /** On one of the menu's own pages, where no mail is shown: its label and its one inbox entry are the portal's. */
-function menuPageParts(doc: Document, profile: SelectorProfile, menu: AccountMenu) {
+function lonePageParts(doc: Document, profile: SelectorProfile, menu: AccountMenu) {
   const inboxes = findInboxLinks(doc, profile);
   return { label: findLabel(doc, profile, menu), inboxLink: inboxes.length === 1 ? (inboxes[0] as Element) : null };
 }
@@ -181,11 +183,16 @@ function readPortalChooser(
 }
 
 /**
- * The frame of one of the menu's own pages: its parts, and its content region (around the
- * chooser page's chooser, or the account page's table). A chooser panel is a part only
- * when it stands outside the account page's content (see utils/portal/frame.ts).
+ * The frame's parts on one of the menu's own pages: the menu, label and inbox entry, and
+ * the content region (around the chooser page's chooser, or the account page's table). A
+ * chooser panel is a part only when it stands outside the account page's content (see
+ * utils/portal/frame.ts).
  */
-function frameOf(found: PortalInterface & { menu: AccountMenu }, chooser: Chooser | null, accountTable: Element | null) {
+function menuPageParts(
+  found: PortalInterface & { menu: AccountMenu },
+  chooser: Chooser | null,
+  accountTable: Element | null,
+): FrameParts | null {
   const parts = [found.menu.container, found.label?.element, found.inboxLink].filter((e): e is Element => e != null);
   const anchor = found.menuPage === 'chooser' ? (chooser?.root ?? null) : accountTable;
   if (!anchor) return null;
@@ -194,13 +201,23 @@ function frameOf(found: PortalInterface & { menu: AccountMenu }, chooser: Choose
     found.menuPage === 'account' && chooser && !content.contains(chooser.root) && !chooser.root.contains(content)
       ? chooser.root
       : null;
-  return frameOfParts({
+  return {
     switchEntry: found.menu.switchEntry,
     label: found.label?.element ?? null,
     inboxLink: found.inboxLink,
     chooserPanel: panel,
     content,
-  });
+  };
+}
+
+/** The frame's parts on this page as elements, when it is one of the menu's own pages (else null). */
+export function findMenuPageParts(doc: Document, profile: SelectorProfile, options: ReadOptions): FrameParts | null {
+  const found = findPortalInterface(doc, profile, options);
+  const { menu } = found;
+  if (!menu || !found.menuPage) return null;
+  const chooser = readPortalChooser(doc, profile, found, options);
+  const table = found.menuPage === 'account' ? findAccountTable(doc, profile) : null;
+  return menuPageParts({ ...found, menu }, chooser, table?.table ?? null);
 }
 
 export function readPortalPage(doc: Document, profile: SelectorProfile, options: ReadOptions): PortalPageReading {
@@ -232,7 +249,15 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
 
   const learnt =
     menu && found.menuPage
-      ? attempt(problems, 'cadre du portail', () => frameOf({ ...found, menu }, chooser, table?.table ?? null), null)
+      ? attempt(
+          problems,
+          'cadre du portail',
+          () => {
+            const parts = menuPageParts({ ...found, menu }, chooser, table?.table ?? null);
+            return parts && frameOfParts(parts);
+          },
+          null,
+        )
       : null;
   if (menu && found.menuPage && !learnt) problems.push('page du menu : aucun cadre n’a pu y être appris');
 

@@ -13,6 +13,7 @@ export type {
   ContractPoint,
   ContractPointName,
   Diagnostics,
+  FrameCheck,
   ImportPreviewReply,
   MessageName,
   MessageResponse,

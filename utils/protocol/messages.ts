@@ -172,6 +172,9 @@ const pageToRead = {
   reachedBy: z.enum(['chooser', 'account']).nullable(),
 };
 
+/** CSS selectors a menu page suggests as frame hints (bounded as the profile's hints are). */
+const frameHintList = z.array(z.string().max(400)).max(10);
+
 /**
  * background → its offscreen document (Chrome only: the service worker has neither
  * DOMParser nor audio): read a portal page with utils/portal (a page beyond the
@@ -189,6 +192,8 @@ export const backgroundToOffscreen = {
       reading: pageReading,
       composeUrl: z.url().max(2000).nullable(),
       skeleton: z.string().max(2_000_000).nullable(),
+      /** On one of the menu's pages: the profile hints it suggests for the frame (utils/portal/frame-hints.ts). */
+      frameHints: z.strictObject({ header: frameHintList, messageRegion: frameHintList }).nullable(),
     }),
   },
   /** Plays the new-mail sound (made by the background: entrypoints/background/sound.ts). */
@@ -234,6 +239,7 @@ export type {
   ContractPoint,
   ContractPointName,
   Diagnostics,
+  FrameCheck,
   ImportPreviewReply,
   Overview,
   PageSkeletonReply,

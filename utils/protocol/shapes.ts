@@ -19,6 +19,7 @@ import {
   MAX_STEP_CLASSES,
   type PortalFrame,
 } from '../portal/frame';
+import { MAX_HINT_LENGTH } from '../portal/profile';
 import { z } from './zod';
 
 /** A mailbox address, lower-cased. */
@@ -50,7 +51,7 @@ export const mailboxLabel = z.string().trim().min(1).max(60);
 const profileText = z.string().trim().min(1).max(100);
 const profileTexts = z.array(profileText).max(10);
 /** A CSS selector tried before the texts (an invalid one is skipped by the readers). */
-const profileHints = z.array(z.string().trim().min(1).max(200)).max(10);
+const profileHints = z.array(z.string().trim().min(1).max(MAX_HINT_LENGTH)).max(10);
 
 /**
  * The selector profile (utils/portal/profile.ts): the texts the contract promises, and

@@ -6,6 +6,7 @@
  * shared code never imports background code.
  */
 
+import { MAX_HINT_LENGTH } from '../portal/profile';
 import { checkError, checkNote } from './codes';
 import {
   address,
@@ -213,6 +214,26 @@ export const contractPoint = z.strictObject({
 export type ContractPoint = z.infer<typeof contractPoint>;
 
 /**
+ * Whether the portal's interface on the tab's page stands where the menu's own pages
+ * show it (utils/portal/frame.ts): `ok`; `not-learnt`, no frame learnt for this portal yet
+ * (one of the menu's pages must be opened once); `mismatch`, the menu's pages (`reference`)
+ * still show it where the frame puts it but the tab's page does not, with the profile
+ * hints that would place it (`suggestion`, null when none does); `relearn`, the menu's
+ * pages no longer match the frame either (the portal changed: it is learnt again).
+ */
+export const frameCheck = z.strictObject({
+  status: z.enum(['ok', 'not-learnt', 'mismatch', 'relearn']),
+  reference: z.enum(['chooser-page', 'account-page']).nullable(),
+  suggestion: z
+    .strictObject({
+      header: z.string().max(MAX_HINT_LENGTH),
+      messageRegion: z.string().max(MAX_HINT_LENGTH).nullable(),
+    })
+    .nullable(),
+});
+export type FrameCheck = z.infer<typeof frameCheck>;
+
+/**
  * A compatibility check: `done` (every point below), `no-tab` (no portal tab to read),
  * `logged-out` (the tab shows the login page), `not-portal` (the tab's page is not the
  * webmail), `unreadable` (the tab's page could not be read).
@@ -223,6 +244,8 @@ export const portalCheckReport = z.strictObject({
   /** A selector profile other than the built-in one was used. */
   customProfile: z.boolean(),
   points: z.array(contractPoint).max(CONTRACT_POINTS.length),
+  /** The frame on the tab's page (null: no page to tell, or a report from before this check existed). */
+  frame: frameCheck.nullable().default(null),
 });
 export type PortalCheckReport = z.infer<typeof portalCheckReport>;
 

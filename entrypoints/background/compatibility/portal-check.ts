@@ -16,17 +16,13 @@ import type { PortalFrame } from '../../../utils/portal/frame';
 import { isBelieved, type MenuPage, type PortalPageReading } from '../../../utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../../utils/portal/profile';
 import { isPortalUrl } from '../../../utils/portal-urls';
-import type {
-  ContractPoint,
-  ContractPointName,
-  PageInspection,
-  PortalCheckReport,
-} from '../../../utils/protocol/messages';
+import type { ContractPoint, ContractPointName, FrameCheck, PortalCheckReport } from '../../../utils/protocol/messages';
 import type { FetchedText } from '../checks/check-runner';
 import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
 import type { PageInspector } from '../checks/html-reader';
 import { frameFor } from '../session/discovery';
 import type { StoredState } from '../storage/store';
+import { checkFrame, type Inspect, type InspectedPage } from './frame-check';
 
 /** The page open in a portal tab, as the tab shows it now. */
 export interface TabPage {
@@ -43,7 +39,7 @@ export interface PortalCheckEffects {
   now(): number;
 }
 
-type Inspected = PageInspection & { url: string };
+type Inspected = InspectedPage;
 
 /** What the check needs of the stored state. */
 export type CheckInputs = Pick<StoredState, 'settings' | 'portal'>;
@@ -82,7 +78,7 @@ async function readMenuPage(
       effects.inspect(page.html, page.url, profile, { frame: known, reachedBy }, false);
     let inspected = await read(frame);
     if (frame && inspected.reading.trust !== 'frame') inspected = await read(null);
-    return { ...inspected, url: page.url };
+    return { ...inspected, url: page.url, html: page.html };
   } catch {
     return 'unreadable';
   }
@@ -115,20 +111,36 @@ async function sendButtonPoint(
   return missing('send-button', fetched ?? 'not-reached');
 }
 
-/** Every point, from the tab's reading and the menu's pages. */
+/**
+ * The menu's pages to read: those the tab's believed menu links to; for a page not
+ * believed, those kept from believed pages on its origin (the frame's check only).
+ */
+function menuPageUrls(tab: Inspected, inputs: CheckInputs) {
+  if (isBelieved(tab.reading)) return { chooserUrl: tab.reading.chooserUrl, manageUrl: tab.reading.manageUrl };
+  const onOrigin = (url: string | null) => (url && new URL(url).origin === new URL(tab.url).origin ? url : null);
+  return { chooserUrl: onOrigin(inputs.portal.chooserUrl), manageUrl: onOrigin(inputs.portal.manageUrl) };
+}
+
+/** Every point, from the tab's reading and the menu's pages; and those pages, read. */
 async function contractPoints(
   tab: Inspected,
   inputs: CheckInputs,
   profile: SelectorProfile,
   frame: PortalFrame | null,
   effects: PortalCheckEffects,
-): Promise<ContractPoint[]> {
+): Promise<{ points: ContractPoint[]; menuPages: Inspected[] }> {
   const { reading } = tab;
   const trusted = isBelieved(reading);
-  const unsure = reading.trust === 'unsure';
+  const unsure = reading.trust === 'unsure' || reading.trust === 'unlearnt';
   const menuGap = unsure ? 'unsure' : 'not-found';
-  const chooserPage = trusted ? await readMenuPage(reading.chooserUrl, 'chooser', profile, frame, effects) : null;
-  const accountPage = trusted ? await readMenuPage(reading.manageUrl, 'account', profile, frame, effects) : null;
+  const urls = trusted || frame ? menuPageUrls(tab, inputs) : { chooserUrl: null, manageUrl: null };
+  const menuPages = {
+    chooser: await readMenuPage(urls.chooserUrl, 'chooser', profile, frame, effects),
+    account: await readMenuPage(urls.manageUrl, 'account', profile, frame, effects),
+  };
+  // The points take nothing from pages a page not believed leads to.
+  const chooserPage = trusted ? menuPages.chooser : null;
+  const accountPage = trusted ? menuPages.account : null;
   const read = (page: Inspected | 'unreadable' | null) => (page === 'unreadable' || page === null ? null : page);
   const chooserFrom = read(chooserPage)?.reading.chooser
     ? { page: read(chooserPage) as Inspected, source: 'chooser-page' as const }
@@ -150,7 +162,7 @@ async function contractPoints(
   };
   const composeUrl = composeLink(accountPage) ?? composeLink(chooserPage);
 
-  return [
+  const points = [
     reading.label && trusted
       ? point('label', { status: 'ok', source: 'tab', showsAddress: reading.label.address !== null })
       : missing('label', unsure ? 'unsure' : 'not-found', 'tab'),
@@ -183,16 +195,23 @@ async function contractPoints(
       : missing('inbox-count', unsure ? 'unsure' : 'not-found', 'tab'),
     await sendButtonPoint(reading, composeUrl, inputs, profile, effects),
   ];
+  const pagesRead = [menuPages.chooser, menuPages.account].map(read).filter((page) => page !== null);
+  return { points, menuPages: pagesRead };
 }
 
 /** The check, from the page of an open portal tab. */
 export async function checkPortal(inputs: CheckInputs, effects: PortalCheckEffects): Promise<PortalCheckReport> {
   const profile = inputs.settings.profileOverride ?? DEFAULT_PROFILE;
-  const report = (outcome: PortalCheckReport['outcome'], points: ContractPoint[] = []): PortalCheckReport => ({
+  const report = (
+    outcome: PortalCheckReport['outcome'],
+    points: ContractPoint[] = [],
+    frameCheck: FrameCheck | null = null,
+  ): PortalCheckReport => ({
     at: effects.now(),
     outcome,
     customProfile: inputs.settings.profileOverride !== null,
     points,
+    frame: frameCheck,
   });
   const page = await effects.tabPage();
   if (page === null) return report('no-tab');
@@ -202,11 +221,17 @@ export async function checkPortal(inputs: CheckInputs, effects: PortalCheckEffec
   try {
     // With the frame, as the content script reads it: a page that does not match it is
     // not believed (its links could be a stranger's), and the points say so (`unsure`).
-    tab = { ...(await effects.inspect(page.html, page.url, profile, { frame }, false)), url: page.url };
+    tab = {
+      ...(await effects.inspect(page.html, page.url, profile, { frame }, false)),
+      url: page.url,
+      html: page.html,
+    };
   } catch {
     return report('unreadable');
   }
   if (tab.reading.kind === 'login') return report('logged-out');
   if (tab.reading.kind === 'unknown') return report('not-portal');
-  return report('done', await contractPoints(tab, inputs, profile, frame, effects));
+  const { points, menuPages } = await contractPoints(tab, inputs, profile, frame, effects);
+  const inspect: Inspect = (html, url, hinted, context) => effects.inspect(html, url, hinted, context, false);
+  return report('done', points, await checkFrame(tab, frame, menuPages, profile, inspect));
 }

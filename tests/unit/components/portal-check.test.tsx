@@ -45,6 +45,7 @@ const REPORT: PortalCheckReport = {
     found('inbox-count', { count: 3 }),
     found('send-button', { status: 'missing', source: null, gap: 'not-reached' }),
   ],
+  frame: { status: 'mismatch', reference: 'chooser-page', suggestion: { header: '#compte', messageRegion: '#droite' } },
 };
 
 beforeEach(() => fakeBrowser.reset());
@@ -68,6 +69,21 @@ describe('compatibility check', () => {
     expect(text('chooser-counts')).toContain('Ce que le service informatique peut faire');
     expect(text('send-button')).toContain('ouvrez « Nouveau message »');
     expect(text('send-button')).toContain('La confirmation avant envoi ne s');
+    // The frame: where the reference page shows the interface, and the hints that pin it.
+    const frame = container.querySelector('[data-frame-check="mismatch"]');
+    expect(frame?.textContent).toContain('à la place où la montre la page « Changer de compte »');
+    expect(container.querySelector('[data-suggested-hint="header"]')?.textContent).toBe('#compte');
+    expect(container.querySelector('[data-suggested-hint="messageRegion"]')?.textContent).toBe('#droite');
+  });
+
+  it('says when the frame is not learnt yet, and what opens it', async () => {
+    answering('ui:check-portal', { ...REPORT, frame: { status: 'not-learnt', reference: null, suggestion: null } });
+    const { container } = render(<PortalCheck last={null} />);
+    fireEvent.click(container.querySelector('[data-action="check-portal"]') as Element);
+    await waitFor(() => expect(container.querySelector('[data-frame-check="not-learnt"]')).not.toBeNull());
+    expect(container.querySelector('[data-frame-check]')?.textContent).toContain(
+      'ouvrez une fois « Gérer votre compte Medimail »',
+    );
   });
 
   it('says to open a portal tab when none is open, every point left pending', async () => {
@@ -100,6 +116,7 @@ describe('compatibility check', () => {
         'chooser-counts': 'missing (not-found)',
         'send-button': 'missing (not-reached)',
       },
+      frame: { status: 'mismatch', suggestion: { header: '#compte' } },
     });
   });
 });

@@ -46,6 +46,7 @@ export function portalView(active: Partial<PortalView['active']> = {}, extra: Pa
     collapsed: false,
     collapseLocked: false,
     unsure: false,
+    frameUnknown: false,
     frame: null,
     stale: null,
     switchFailed: null,

@@ -20,7 +20,7 @@ import { inspectPortalHtml } from '@/utils/portal/inspect';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 import { LOOPBACK_MATCHES } from '@/utils/portal-origins';
 import type { ContractPoint } from '@/utils/protocol/messages';
-import { FIXTURE_ORIGIN } from '../../utils/portal/fixtures';
+import { FIXTURE_ORIGIN, learntFrame } from '../../utils/portal/fixtures';
 
 type Rendering = 'classic' | 'alt';
 
@@ -73,10 +73,19 @@ function portal(
   return { effects, fetched };
 }
 
-function inputs(profile: SelectorProfile | null = null, portal: Partial<CheckInputs['portal']> = {}): CheckInputs {
+/** What the check is given: the profile, and the portal as learnt (by default, the rendering's frame). */
+function inputs(
+  profile: SelectorProfile | null = null,
+  portal: Partial<CheckInputs['portal']> = {},
+  rendering: Rendering = 'classic',
+): CheckInputs {
   return {
     settings: { ...DEFAULT_SETTINGS, profileOverride: profile },
-    portal: { ...DEFAULT_PORTAL_STATE, ...portal },
+    portal: {
+      ...DEFAULT_PORTAL_STATE,
+      frame: { ...learntFrame(rendering), origin: FIXTURE_ORIGIN, learntAt: 0 },
+      ...portal,
+    },
   };
 }
 
@@ -105,7 +114,7 @@ function withoutCounts(rendering: Rendering) {
 describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering', (rendering) => {
   it('finds every point: the tab read, the menu’s pages fetched read-only, the compose form by its link', async () => {
     const { effects, fetched } = portal(rendering);
-    const report = await checkPortal(inputs(), effects);
+    const report = await checkPortal(inputs(null, {}, rendering), effects);
     expect(report.outcome).toBe('done');
     expect(statuses(report.points)).toEqual(ALL_OK);
     const found = Object.fromEntries(report.points.map((p) => [p.point, p]));
@@ -120,33 +129,48 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
   });
 
   it('says when the chooser shows no unread counts, and only that', async () => {
-    const report = await checkPortal(inputs(), portal(rendering, { edit: withoutCounts(rendering) }).effects);
+    const report = await checkPortal(
+      inputs(null, {}, rendering),
+      portal(rendering, { edit: withoutCounts(rendering) }).effects,
+    );
     expect(statuses(report.points)).toEqual({ ...ALL_OK, 'chooser-counts': 'missing' });
     expect(report.points.find((p) => p.point === 'chooser-counts')?.gap).toBe('not-found');
   });
 
   it('says to open the portal without a tab, and to log in on the login page', async () => {
-    expect(await checkPortal(inputs(), portal(rendering, { tab: null }).effects)).toMatchObject({
+    expect(await checkPortal(inputs(null, {}, rendering), portal(rendering, { tab: null }).effects)).toMatchObject({
       outcome: 'no-tab',
       points: [],
     });
     const login = portal(rendering, { tab: 'login' });
-    expect((await checkPortal(inputs(), login.effects)).outcome).toBe('logged-out');
+    expect((await checkPortal(inputs(null, {}, rendering), login.effects)).outcome).toBe('logged-out');
     expect(login.fetched).toEqual([]);
   });
 
-  it('follows no link of a page whose interface it cannot tell from a message’s look-alike', async () => {
+  it('reads the portal’s own interface past a message’s look-alike, and follows only its links', async () => {
     const attacked = portal(rendering, { tab: 'message-attack' });
-    const report = await checkPortal(inputs(), attacked.effects);
+    const report = await checkPortal(inputs(null, {}, rendering), attacked.effects);
+    expect(report.outcome).toBe('done');
+    expect(statuses(report.points)).toMatchObject({ label: 'ok', 'account-menu': 'ok', chooser: 'ok' });
+    expect(report.frame).toEqual({ status: 'ok', reference: null, suggestion: null });
+    expect(
+      attacked.fetched.every((url) => MENU_PAGES[rendering].some((name) => saved(rendering, name).url === url)),
+    ).toBe(true);
+  });
+
+  it('follows no link before any frame is learnt, and says to open one of the menu’s pages once', async () => {
+    const attacked = portal(rendering, { tab: 'message-attack' });
+    const report = await checkPortal(inputs(null, { frame: null }, rendering), attacked.effects);
     expect(report.outcome).toBe('done');
     expect(statuses(report.points)).toMatchObject({ label: 'missing', 'account-menu': 'missing', chooser: 'missing' });
     expect(report.points.find((p) => p.point === 'account-menu')?.gap).toBe('unsure');
+    expect(report.frame).toEqual({ status: 'not-learnt', reference: null, suggestion: null });
     expect(attacked.fetched).toEqual([]);
   });
 
   it('tells a page that could not be fetched from a point the portal lacks', async () => {
     const report = await checkPortal(
-      inputs(),
+      inputs(null, {}, rendering),
       portal(rendering, { failing: [rendering === 'classic' ? 'm=compte' : 'parametres'] }).effects,
     );
     const table = report.points.find((p) => p.point === 'account-table');
@@ -156,7 +180,7 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
   it('uses the compose page seen earlier when no link to one is found, and says when none was ever seen', async () => {
     const noLink = (html: string) => html.replace(/Nouveau message|Écrire un message/g, 'Courrier');
     const seen = await checkPortal(
-      inputs(null, { sendButtonSeenAt: 500 }),
+      inputs(null, { sendButtonSeenAt: 500 }, rendering),
       portal(rendering, { edit: noLink }).effects,
     );
     expect(seen.points.find((p) => p.point === 'send-button')).toMatchObject({
@@ -164,7 +188,7 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
       source: 'earlier-page',
       seenAt: 500,
     });
-    const never = await checkPortal(inputs(), portal(rendering, { edit: noLink }).effects);
+    const never = await checkPortal(inputs(null, {}, rendering), portal(rendering, { edit: noLink }).effects);
     expect(never.points.find((p) => p.point === 'send-button')).toMatchObject({
       status: 'missing',
       gap: 'not-reached',
@@ -173,7 +197,7 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
 
   it('closes the loop from skeleton to profile: a menu worded differently is missing, then found with a profile', async () => {
     const reworded = (html: string) => html.replaceAll('Changer de compte', 'Changer de boîte aux lettres');
-    const before = await checkPortal(inputs(), portal(rendering, { edit: reworded }).effects);
+    const before = await checkPortal(inputs(null, {}, rendering), portal(rendering, { edit: reworded }).effects);
     expect(statuses(before.points)).toMatchObject({ 'account-menu': 'missing', chooser: 'missing', label: 'missing' });
     // What IT reads in the skeleton of that page: the entry's text is not one of the contract's, so only its length shows.
     const skeleton = inspectPortalHtml(
@@ -192,7 +216,7 @@ describe.each<Rendering>(['classic', 'alt'])('compatibility check, %s rendering'
       ...DEFAULT_PROFILE,
       texts: { ...DEFAULT_PROFILE.texts, switchAccount: ['Changer de boîte aux lettres'] },
     };
-    const after = await checkPortal(inputs(profile), portal(rendering, { edit: reworded }).effects);
+    const after = await checkPortal(inputs(profile, {}, rendering), portal(rendering, { edit: reworded }).effects);
     expect(after.customProfile).toBe(true);
     expect(statuses(after.points)).toEqual(ALL_OK);
   });

@@ -8,9 +8,9 @@ import { createContentHandlers } from '@/entrypoints/background/messaging/conten
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { QUARANTINE_SIZE, Store } from '@/entrypoints/background/storage/store';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
+import { FRAME } from '../session/harness';
 
 const PORTAL = 'https://medimail.mipih.fr';
-const FRAME = { switchEntry: 'body:1>div#bandeau>a:1', label: null, inboxLink: null, chooserPanel: null };
 
 let n = 0;
 function handlers() {
@@ -38,7 +38,8 @@ const tab = (url: string) => ({ id: 'x', url, tab: { id: 3 } });
 function reading(extra: Partial<PageReadingPayload>): PageReadingPayload {
   return {
     kind: 'webmail',
-    trust: 'single',
+    trust: 'frame',
+    menuPage: null,
     label: { text: 'Noémie Gallorini', address: null },
     chooserUrl: null,
     manageUrl: null,
@@ -80,7 +81,7 @@ describe('content handlers', () => {
   it('hand the frame learnt on an origin to that origin’s tabs only', async () => {
     const { content } = handlers();
     await content['content:page-seen'](
-      { reading: reading({ frame: FRAME }), observedAt: 1, discovered: null },
+      { reading: reading({}), observedAt: 1, discovered: { chooser: null, accountTable: null, frame: FRAME } },
       tab(`${PORTAL}/?m=compte`),
     );
     expect((await content['content:hello']({ url: `${PORTAL}/` }, tab(`${PORTAL}/`))).frame).toEqual(FRAME);

@@ -5,7 +5,7 @@ import {
   releaseDiscoveryLease,
   UNSURE_RELEARN_MS,
 } from '@/entrypoints/background/session/discovery';
-import { CHOOSER, CHOOSER_URL, harness, MANAGE_URL, PORTAL_ORIGIN, reading } from './harness';
+import { CHOOSER, CHOOSER_URL, FRAME, harness, MANAGE_URL, NOEMIE, PORTAL_ORIGIN, reading } from './harness';
 
 describe('discovery', () => {
   it('asks for discovery again after a while, one tab at a time', async () => {
@@ -47,27 +47,36 @@ describe('discovery', () => {
 });
 
 describe('a page the portal’s frame cannot vouch for', () => {
-  const FRAME = {
-    switchEntry: 'body:1>div#bandeau>ul:1>li:1>a:1',
-    label: 'body:1>div#bandeau>a#etiquette',
-    inboxLink: null,
-    chooserPanel: null,
-  };
-
-  it('learns the frame per origin, hands it to that origin’s tabs, and forgets it when the portal’s pages show none', async () => {
+  it('learns the frame per origin where the menu’s pages agreed, hands it to that origin’s tabs, and keeps it when they did not', async () => {
     const h = harness();
-    const { view } = await h.see({ reading: reading('Noémie Gallorini', { frame: FRAME }) });
+    // A page alone teaches nothing: only the agreement of the menu's pages does.
+    const alone = await h.see({ reading: reading('Noémie Gallorini', { frame: FRAME, menuPage: 'account' }) });
+    expect(alone.view.frame).toBeNull();
+    const { view } = await h.see({
+      reading: reading('Noémie Gallorini'),
+      discovered: { chooser: CHOOSER, accountTable: null, frame: FRAME },
+    });
     expect(view.frame).toEqual(FRAME);
     expect((await h.store.read()).portal.frame).toMatchObject({ ...FRAME, origin: PORTAL_ORIGIN });
     const elsewhere = await h.see({ reading: reading('Noémie Gallorini'), pageOrigin: 'https://preprod.example' });
     expect(elsewhere.view.frame).toBeNull();
-    await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: null, accountTable: null } });
-    expect((await h.store.read()).portal.frame).not.toBeNull();
-    await h.see({
-      reading: reading('Noémie Gallorini'),
-      discovered: { chooser: CHOOSER, accountTable: null, frame: null },
+    await h.see({ reading: reading('Noémie Gallorini'), discovered: { chooser: CHOOSER, accountTable: null } });
+    expect((await h.store.read()).portal.frame).toMatchObject(FRAME);
+  });
+
+  it('says a page read before any frame is unsure for want of one, and learns its mailboxes from the agreed pages', async () => {
+    const h = harness();
+    await h.login(NOEMIE);
+    const before = await h.see({ reading: reading(null, { trust: 'unlearnt', chooserUrl: null, manageUrl: null }) });
+    expect(before.view).toMatchObject({ unsure: true, frameUnknown: true, others: [], discovery: null });
+    const learnt = await h.see({
+      reading: reading(null, { trust: 'unlearnt', menuPage: 'account' }),
+      discovered: { chooser: CHOOSER, accountTable: null, frame: FRAME },
     });
-    expect((await h.store.read()).portal.frame).toBeNull();
+    expect(learnt.view.frameUnknown).toBe(false);
+    expect((await h.store.read()).mailboxes.map((m) => m.address)).toEqual(CHOOSER.map((entry) => entry.address));
+    // Nothing of the unbelieved reading itself is kept: no address to read later.
+    expect((await h.store.read()).portal.chooserUrl).toBeNull();
   });
 
   it('asks the menu’s pages for the frame, at the stored addresses, while none is known', async () => {

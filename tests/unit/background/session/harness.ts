@@ -8,6 +8,7 @@ import { recordLogin } from '@/entrypoints/background/session/login';
 import { applyObservation, type Observation } from '@/entrypoints/background/session/observation';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
+import type { PortalFrame } from '@/utils/portal/frame';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
 
 export const NOEMIE = 'noemie.gallorini@esante-occitanie.fr';
@@ -23,10 +24,30 @@ export const CHOOSER = [
   { address: CARDIO, name: 'Secrétariat de cardiologie', unread: 0, current: false },
 ];
 
+/** A frame as the menu's pages teach it (utils/portal/frame.ts): the menu and label in a header, the content beside it. */
+export const FRAME: PortalFrame = {
+  version: 2,
+  steps: [
+    { tag: 'div', role: null, id: 'bandeau', classes: [] },
+    { tag: 'ul', role: null, id: null, classes: [] },
+    { tag: 'li', role: null, id: null, classes: [] },
+    { tag: 'a', role: null, id: null, classes: [] },
+    { tag: 'a', role: null, id: 'etiquette', classes: [] },
+    { tag: 'div', role: null, id: 'page', classes: [] },
+  ],
+  switchEntry: [0, 1, 2, 3],
+  label: [0, 4],
+  inboxLink: null,
+  chooserPanel: null,
+  content: [5],
+};
+
+/** A believed reading (`trust: 'frame'`) of a webmail page whose label shows `label`. */
 export function reading(label: string | null, extra: Partial<PageReadingPayload> = {}): PageReadingPayload {
   return {
     kind: 'webmail',
-    trust: 'single',
+    trust: 'frame',
+    menuPage: null,
     label: label === null ? null : { text: label, address: label.includes('@') ? label : null },
     chooserUrl: CHOOSER_URL,
     manageUrl: MANAGE_URL,

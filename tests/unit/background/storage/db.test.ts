@@ -1,4 +1,4 @@
-/** The database's upgrade path, from databases seeded as v1 and v2 wrote them. */
+/** The database's upgrade path, from databases seeded as v1, v2 and v3 wrote them. */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
@@ -98,13 +98,54 @@ async function seedVersion2(name: string): Promise<void> {
   v2.close();
 }
 
+/** The portal record as v3 stored it: a frame of exact element paths, a last reading believing a lone menu. */
+async function seedVersion3(name: string): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores({ mailboxes: '&address, order', settings: '&id', portal: '&id', quarantine: '++id, table' });
+  v3.version(2).stores({ poll: '&id', notifications: '++id, at' });
+  v3.version(3).stores({});
+  await v3.open();
+  await v3.table('portal').put({
+    id: 'main',
+    loginAddress: 'noemie.gallorini@esante-occitanie.fr',
+    chooserUrl: 'https://medimail.mipih.fr/?m=comptes',
+    frame: {
+      switchEntry: 'body:1>div#bandeau>ul:1>li:1>a:1',
+      label: 'body:1>div#bandeau>a#etiquette',
+      inboxLink: null,
+      chooserPanel: null,
+      origin: 'https://medimail.mipih.fr',
+      learntAt: 1,
+    },
+    lastReading: { kind: 'webmail', trust: 'single', label: null, problems: [] },
+    lastReadingAt: 1,
+  });
+  v3.close();
+}
+
 describe('database upgrade', () => {
-  it('opens a v1 database as v3, keeping everything and not announcing old mail as new', async () => {
+  it('opens a v3 database as v4: the old frame and last reading go (learnt again), all else kept', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    await seedVersion3(name);
+    const db = new RepereDb(name);
+    const { portal } = await new Store(db).read();
+    expect(db.verno).toBe(4);
+    expect(portal).toMatchObject({
+      frame: null,
+      lastReading: null,
+      loginAddress: 'noemie.gallorini@esante-occitanie.fr',
+      chooserUrl: 'https://medimail.mipih.fr/?m=comptes',
+    });
+    expect(await db.quarantine.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a v1 database as v4, keeping everything and not announcing old mail as new', async () => {
     const name = `upgrade-${Date.now()}`;
     await seedVersion1(name);
     const db = new RepereDb(name);
     const state = await new Store(db).read();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(state.mailboxes.map((m) => [m.address, m.unread, m.notifiedUnread, m.label])).toEqual([
       ['mss@esante-occitanie.fr', 7, 7, null],
       ['bloc.operatoire@esante-occitanie.fr', null, null, 'Bloc'],
@@ -116,12 +157,12 @@ describe('database upgrade', () => {
     db.close();
   });
 
-  it('opens a v2 database as v3: discreet notifications off (the old setting did nothing), all else kept', async () => {
+  it('opens a v2 database as v4: discreet notifications off (the old setting did nothing), all else kept', async () => {
     const name = `upgrade-v2-${Date.now()}`;
     await seedVersion2(name);
     const db = new RepereDb(name);
     const state = await new Store(db).read();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(state.settings).toEqual({ ...V2_SETTINGS, privacyMode: false });
     expect(state.mailboxes.map((m) => [m.address, m.label, m.unread, m.notifiedUnread])).toEqual([
       ['mss@esante-occitanie.fr', 'MSS', 4, 3],

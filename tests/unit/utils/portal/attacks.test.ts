@@ -19,27 +19,34 @@ import {
   fakeAccountTable,
   fakeBase,
   fakeChooser,
+  fakeFrame,
   fakeInboxCount,
   fakeLoginForm,
+  fakeMenuOnPortal,
+  PORTAL_LOGOUT_PATHS,
   SCRIPT_HREFS,
 } from '../../../simulator/attacks';
 import { DEMO } from '../../../simulator/seed';
-import { FIXTURE_ORIGIN, loadPage, loadPageAt, pageFrom } from './fixtures';
+import { FIXTURE_ORIGIN, learntFrame, loadPage, loadPageAt, pageFrom } from './fixtures';
 
 const RENDERINGS = ['classic', 'alt'] as const;
 type Rendering = (typeof RENDERINGS)[number];
 
 const ATTACKER = 'http://127.0.0.1:9/';
 const OPTIONS: AttackOptions = { attacker: ATTACKER, realAddresses: Object.values(DEMO.services) };
-const ATTACKS = { fakeAccountMenu, fakeChooser, fakeAccountTable, fakeInboxCount, fakeLoginForm, fakeBase };
+const ATTACKS = {
+  fakeAccountMenu,
+  fakeChooser,
+  fakeAccountTable,
+  fakeInboxCount,
+  fakeLoginForm,
+  fakeBase,
+  fakeMenuOnPortal,
+  fakeFrame,
+};
 
 /** Where each rendering shows a message's body (the saved pages' own markup). */
 const MESSAGE_BODY: Record<Rendering, string> = { classic: '#kvp_content', alt: '.reader-body' };
-
-function learntFrame(rendering: Rendering) {
-  const { doc, url } = loadPageAt(rendering, 'account-management');
-  return readPortalPage(doc, P, { pageUrl: url }).frame;
-}
 
 /** What no reading may ever hold: an imitation's address, count or link. */
 function expectNothingOfTheAttack(reading: PortalPageReading): void {
@@ -49,10 +56,23 @@ function expectNothingOfTheAttack(reading: PortalPageReading): void {
   expect(reading.chooser?.some((entry) => entry.unread === FAKE_UNREAD) ?? false).toBe(false);
   for (const url of [reading.chooserUrl, reading.manageUrl, reading.inboxUrl]) {
     if (url !== null) expect(new URL(url).origin).toBe(FIXTURE_ORIGIN);
+    // The imitations' links on the portal's own origin lead to its logout.
+    if (url !== null) for (const logout of PORTAL_LOGOUT_PATHS) expect(url).not.toContain(logout);
   }
   expect(reading.accountTable).toBeNull();
   expect(reading.frame).toBeNull();
 }
+
+/** Nothing believed: no label, no link, no chooser, no count (the banner says it cannot tell). */
+const NOTHING_BELIEVED = {
+  kind: 'webmail',
+  label: null,
+  chooserUrl: null,
+  manageUrl: null,
+  chooser: null,
+  inboxUnread: null,
+  inboxUrl: null,
+} as const;
 
 /** The interface a reading saw (what the banner and the store would take from it). */
 function interfaceOf(reading: PortalPageReading) {
@@ -63,20 +83,36 @@ function interfaceOf(reading: PortalPageReading) {
 describe.each(RENDERINGS)('%s rendering, a message imitating the portal', (rendering) => {
   const frame = learntFrame(rendering);
 
-  it('makes the page unsure before a frame is learnt: nothing on it is believed', () => {
+  it('changes nothing before a frame is learnt: nothing on the page is believed', () => {
     const { doc, url } = loadPageAt(rendering, 'message-attack');
     const reading = readPortalPage(doc, P, { pageUrl: url });
-    expect(reading).toMatchObject({
-      kind: 'webmail',
-      trust: 'unsure',
-      label: null,
-      chooserUrl: null,
-      manageUrl: null,
-      chooser: null,
-      inboxUnread: null,
-      inboxUrl: null,
-    });
+    expect(reading).toMatchObject({ ...NOTHING_BELIEVED, trust: 'unlearnt', menuPage: null });
     expectNothingOfTheAttack(reading);
+  });
+
+  it('believes no lone menu of a message where the portal shows none, before or after the frame', () => {
+    const { doc, url } = loadPageAt(rendering, 'message-attack-no-header');
+    for (const known of [null, frame]) {
+      const reading = readPortalPage(doc, P, { pageUrl: url, frame: known });
+      expect(reading).toMatchObject({ ...NOTHING_BELIEVED, menuPage: null });
+      expect(reading.trust).toBe(known ? 'unsure' : 'unlearnt');
+      expectNothingOfTheAttack(reading);
+    }
+  });
+
+  it('believes no menu of a message where the portal words its own as the profile does not know', () => {
+    const { doc, url } = loadPageAt(rendering, 'message-attack');
+    const body = doc.querySelector(MESSAGE_BODY[rendering]) as Element;
+    // The portal's own entries, outside the message, renamed: the imitation's are the only ones known.
+    for (const entry of doc.querySelectorAll('a, button')) {
+      if (!body.contains(entry) && /changer de compte|gérer votre compte/i.test(entry.textContent ?? ''))
+        entry.textContent = 'Basculer vers un autre compte';
+    }
+    for (const known of [null, frame]) {
+      const reading = readPortalPage(doc, P, { pageUrl: url, frame: known });
+      expect(reading).toMatchObject(NOTHING_BELIEVED);
+      expectNothingOfTheAttack(reading);
+    }
   });
 
   it('changes nothing once the frame is learnt: the portal’s own label, count, links and chooser', () => {
@@ -111,8 +147,8 @@ describe.each(RENDERINGS)('%s rendering, a message imitating the portal', (rende
     const { doc, url } = loadPageAt(rendering, 'inbox-attack-subjects');
     for (const known of [null, frame]) {
       const reading = readPortalPage(doc, P, { pageUrl: url, frame: known });
-      expect(reading.trust).toBe(known ? 'frame' : 'single');
-      expect(reading.label?.text).toBe('Secrétariat de cardiologie');
+      expect(reading.trust).toBe(known ? 'frame' : 'unlearnt');
+      expect(reading.label?.text ?? null).toBe(known ? 'Secrétariat de cardiologie' : null);
       expect(reading.inboxUnread).not.toBe(42);
       expectNothingOfTheAttack(reading);
     }
@@ -129,9 +165,9 @@ describe.each(RENDERINGS)('%s rendering, a message imitating the portal', (rende
         const reading = readPortalPage(doc, P, { pageUrl: url, frame: known });
         expectNothingOfTheAttack(reading);
         expect(reading.kind).toBe('webmail');
-        if (reading.trust === 'unsure') expect(interfaceOf(reading).label).toBeNull();
-        else if (known) expect(interfaceOf(reading)).toEqual(interfaceOf(clean));
-        else expect(reading.label).toEqual(clean.label);
+        if (reading.trust !== 'frame') expect(reading).toMatchObject(NOTHING_BELIEVED);
+        else expect(interfaceOf(reading)).toEqual(interfaceOf(clean));
+        if (!known) expect(reading.trust).toBe('unlearnt');
       }
     });
   });
