@@ -8,7 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer';
-import { BANNER, clickInBanner, clickPageControl, waitForBanner, waitInBanner } from '../tests/e2e/banner-page';
+import {
+  accountPageLink,
+  BANNER,
+  clickInBanner,
+  clickPageControl,
+  waitForBanner,
+  waitForUnsure,
+  waitInBanner,
+} from '../tests/e2e/banner-page';
 import { type ExtensionBrowser, launchChromiumForPeople, serviceWorker } from '../tests/e2e/browsers';
 import { fillLabelled, logIn } from '../tests/e2e/portal-page';
 import { control, controlState } from '../tests/simulator/client';
@@ -68,6 +76,15 @@ async function tour(): Promise<void> {
     await page.setViewport({ width: 1280, height: 720 });
     await logIn(page, sim.url, DEMO.login, DEMO.password);
     say(`Connexion au portail en tant que ${DEMO.displayName} (${DEMO.login}).`);
+    const learning = await waitForUnsure(page, 'frame-unknown');
+    say(`Première fois sur ce portail : « ${learning.status} »`);
+    await shot(page, 'premiere-utilisation');
+    const accountPage = await accountPageLink(page);
+    if (!accountPage) throw new Error('aucun lien « Gérer votre compte Medimail » sur la page');
+    await page.goto(accountPage, { waitUntil: 'load' });
+    await waitForBanner(page, 'personal', DEMO.login);
+    say('« Gérer votre compte Medimail » ouvert une fois : Repère BAL a appris à lire le portail.');
+    await page.goto(sim.at(sim.rendering.inboxPath), { waitUntil: 'load' });
     await waitForBanner(page, 'personal', DEMO.login);
     // Once the mailboxes are learnt (the banner offers them), the banner names the person.
     await waitInBanner(page, '.menu-button');

@@ -86,13 +86,15 @@ export default defineBackground(() => {
     await toolbar.setBadgeBackgroundColor({ color: badge.colour });
     await toolbar.setTitle({ title: badge.title });
   };
+  // One reader of portal HTML for the checks and the menu's pages a tab fetched (in Chrome, the offscreen document).
+  const readHtml = createHtmlReader();
   const runner = createPollRunner(
     store,
     { now: Date.now, random: Math.random, minuteOfDay: localMinuteOfDay },
     {
       portalMatches,
       fetchText: createPortalPageFetcher(portalMatches),
-      readHtml: createHtmlReader(),
+      readHtml,
       show,
       showBadge,
       schedule: async (when) => {
@@ -136,6 +138,7 @@ export default defineBackground(() => {
 
   const contentHandlers = createContentHandlers({
     store,
+    readHtml,
     now: Date.now,
     version: manifest.version,
     portalMatches,

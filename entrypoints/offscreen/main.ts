@@ -12,7 +12,8 @@
  */
 import { browser } from 'wxt/browser';
 import { inspectPortalHtml } from '@/utils/portal/inspect';
-import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
+import { readMenuPage } from '@/utils/portal/menu-pages';
+import { parsePortalHtml } from '@/utils/portal/page';
 import { backgroundToOffscreen, envelope } from '@/utils/protocol/messages';
 
 const { request: readPage } = backgroundToOffscreen['to-offscreen:read-page'];
@@ -51,6 +52,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   if (!request.success) return undefined;
   const { html, url, profile, frame, reachedBy } = request.data;
   return Promise.resolve(
-    readPortalPage(parsePortalHtml(html, url), profile, { pageUrl: url, frame, reachedBy: reachedBy ?? undefined }),
+    readMenuPage(parsePortalHtml(html, url), profile, { pageUrl: url, frame, reachedBy: reachedBy ?? undefined }),
   );
 });

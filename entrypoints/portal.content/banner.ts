@@ -2,7 +2,8 @@
  * Feature: the banner, mounted at document_start as the first child of <html> (so it
  * is there at first paint and pushes the portal down rather than covering it), in an
  * open shadow root (`<repere-bal-banner>`): styles kept apart both ways, key events
- * kept from the portal's shortcuts. The host carries `data-kind` and `data-address`.
+ * kept from the portal's shortcuts. The host carries `data-kind`, `data-address` and,
+ * when nothing on the page is believed, `data-unsure` (`frame-unknown` or `unmatched`).
  *
  * A small mount of our own rather than WXT's createShadowRootUi: the same isolation
  * for a quarter of the code, which the content script's size budget needs (bench/).
@@ -25,9 +26,20 @@ export const BANNER_TAG = `${OWN_TAG_PREFIX}banner`;
 /** Keys typed in the banner must not reach the portal's own shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
+/** Why the page is not believed, for tests and support: no frame learnt yet, or the page does not fit it. */
+function unsureState(model: TabModel): string | null {
+  const view = model.view;
+  if (!view?.unsure) return null;
+  return view.frameUnknown ? 'frame-unknown' : 'unmatched';
+}
+
 function describeHost(host: HTMLElement, model: TabModel): void {
   const address = model.view?.page === 'webmail' ? model.view.active.address : null;
-  set(host, { 'data-kind': shownKind(model.view), 'data-address': address ? address.toLowerCase() : null });
+  set(host, {
+    'data-kind': shownKind(model.view),
+    'data-address': address ? address.toLowerCase() : null,
+    'data-unsure': unsureState(model),
+  });
 }
 
 export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerActions): ShadowRoot {

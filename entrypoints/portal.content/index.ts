@@ -100,7 +100,7 @@ async function start(lifetime: Lifetime): Promise<void> {
     // A frame learnt (or changed) since this page was read: read it again with it.
     if (frameChanged) watcher?.reread();
     applySwitchNow(view, switcher);
-    if (view.discovery && watcher) void discoverAccounts(tab, watcher, view.discovery);
+    if (view.discovery && watcher) void discoverAccounts(watcher, view.discovery);
     else if (view.frameUnknown && tab.get().reading?.menuPage && watcher && !learning) {
       learning = true;
       void learnFromMenuPage(tab, watcher);

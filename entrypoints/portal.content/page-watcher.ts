@@ -7,7 +7,6 @@
  */
 
 import { failureText } from '@/utils/failure-text';
-import type { PortalFrame } from '@/utils/portal/frame';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import { sendToBackground } from '@/utils/protocol/client';
 import type { PortalView } from '@/utils/protocol/shapes';
@@ -19,18 +18,18 @@ const READ_THROTTLE_MS = 150;
 /** The longest the first reading waits for the page's load event once it is parsed. */
 const PARSED_PAGE_WAIT_MS = 200;
 
+/** One of the menu's pages as fetched: read by the background (`reachedBy`: the address it handed out). */
+export interface DiscoveredPage {
+  url: string;
+  html: string;
+  reachedBy: 'chooser' | 'account' | null;
+}
+
 export interface PageWatcher {
   /** Tells the background again what this page shows (another tab changed something). */
   refresh(): Promise<void>;
-  /** Sends what discovery found, with the page's reading. */
-  report(discovered: {
-    chooser: PortalPageReading['chooser'];
-    accountTable: PortalPageReading['accountTable'];
-    /** The frame the menu's pages agreed on, if they did. */
-    frame?: PortalFrame;
-    /** Which of the menu's pages showed the chooser. */
-    chooserPageUrl: string | null;
-  }): Promise<void>;
+  /** Sends the menu's pages discovery fetched, with the page's reading, for the background to read. */
+  report(discovered: { pages: DiscoveredPage[] }): Promise<void>;
   /** Reads the page again now, once it has been read (the frame to read it with changed). */
   reread(): void;
 }

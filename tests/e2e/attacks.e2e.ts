@@ -102,7 +102,7 @@ describe.each(BROWSER_NAMES)('%s, attacks', (browserName) => {
   });
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    const simulator = useSimulator(rendering);
+    const simulator = useSimulator(rendering, browser);
     const pages: Page[] = [];
     const pageErrors: string[] = [];
 

@@ -146,6 +146,60 @@ export async function clickPageControl(page: Page, text: string): Promise<void> 
   await page.click('[data-e2e-target]');
 }
 
+/** The link of the page's menu to « Gérer votre compte Medimail », as a person finds it (by its text). */
+export function accountPageLink(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    // As a person reads it: case, spacing and accents aside (a portal may write « Gerer »).
+    const fold = (s: string | null) =>
+      (s ?? '')
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase();
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].find(
+      (a) => fold(a.textContent) === 'gerer votre compte medimail',
+    );
+    return link?.href ?? null;
+  });
+}
+
+/**
+ * Waits until the banner says why nothing on the page is believed (`data-unsure`:
+ * `frame-unknown`, no frame learnt yet; `unmatched`, the page does not fit it).
+ */
+export async function waitForUnsure(page: Page, why: 'frame-unknown' | 'unmatched'): Promise<BannerState> {
+  await explained(page, `banner unsure (${why})`, () =>
+    page.waitForFunction(
+      (tag, reason) => document.querySelector(tag)?.getAttribute('data-unsure') === reason,
+      { timeout: 20_000, polling: POLL_MS },
+      BANNER,
+      why,
+    ),
+  );
+  const state = await bannerState(page);
+  if (!state) throw new Error('banner vanished');
+  return state;
+}
+
+/**
+ * The one step a new user takes on a new portal: logged in (as the colleague, whose
+ * default is their own mailbox), « Gérer votre compte Medimail » opened once, where the
+ * extension learns the portal's frame; then the simulator forgets that session. The
+ * frame stays learnt for the simulator's origin in this browser.
+ */
+export async function learnPortal(instance: ExtensionBrowser, sim: Simulator): Promise<void> {
+  const page = await instance.newPage();
+  await logIn(page, sim.url, DEMO.colleague, DEMO.password);
+  await waitForUnsure(page, 'frame-unknown');
+  const link = await accountPageLink(page);
+  if (!link) throw new Error('no « Gérer votre compte Medimail » link on the page');
+  await page.goto(link, { waitUntil: 'load' });
+  await waitForBanner(page, 'personal', DEMO.colleague);
+  await page.close();
+  sim.state.reset();
+}
+
 /**
  * Logs the demo user in (the default account, mss@, opened at once) and waits until
  * the extension has learnt every mailbox (the banner's menu lists them): the start of

@@ -51,7 +51,7 @@ describe.each(BROWSER_NAMES)('%s, banner and switching', (browserName) => {
   }
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    const simulator = useSimulator(rendering);
+    const simulator = useSimulator(rendering, browser);
     let sim: Simulator;
 
     beforeEach(async () => {

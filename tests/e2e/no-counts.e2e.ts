@@ -25,7 +25,7 @@ describe.each(BROWSER_NAMES)('%s, a chooser without counts', (browserName) => {
   const browser = useBrowser(() => launchWithExtension(browserName));
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    const simulator = useSimulator(rendering);
+    const simulator = useSimulator(rendering, browser);
 
     it('reads the active mailbox’s inbox, tells its new mail once, never switches, and says what it cannot see', async () => {
       const sim = simulator();

@@ -59,7 +59,7 @@ describe.each(BROWSER_NAMES)('%s, pause, sound and the active mailbox', (browser
   const browser = useBrowser(() => launchWithExtension(browserName));
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    const simulator = useSimulator(rendering);
+    const simulator = useSimulator(rendering, browser);
 
     it('marks the active row as a portal tab switches, pauses the news and tells it once on « Reprendre »', async () => {
       const sim = simulator();

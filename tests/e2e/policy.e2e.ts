@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../simulator/seed';
-import { BANNER, logInWithMailboxesLearnt } from './banner-page';
+import { BANNER, learnPortal, logInWithMailboxesLearnt } from './banner-page';
 import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
 import { clickDom, openExtensionPage, waitForDom } from './extension-pages';
 import { useSimulator } from './suite';
@@ -56,6 +56,7 @@ describe('chromium, enterprise policy', () => {
   it('shows the forced colour in the banner and the locked settings in the options page', async () => {
     expect(instance.extensionId).toBe(extensionId);
     const sim = simulator();
+    await learnPortal(instance, sim);
     const portal = await logInWithMailboxesLearnt(instance, sim);
     await portal.waitForFunction(
       (tag) =>

@@ -25,7 +25,7 @@ describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browser
   const browser = useBrowser(() => launchWithExtension(browserName));
 
   describe.each(RENDERINGS)('%s rendering', (rendering) => {
-    const simulator = useSimulator(rendering);
+    const simulator = useSimulator(rendering, browser);
 
     it('notifies new service mail once without a portal tab, survives a restart, pauses on expiry, never switches', async () => {
       const sim = simulator();

@@ -37,7 +37,7 @@ async function openDetails(page: Page, address: string): Promise<void> {
 
 describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
   const browser = useBrowser(() => launchWithExtension(browserName));
-  const simulator = useSimulator('classic');
+  const simulator = useSimulator('classic', browser);
 
   it('lists the mailboxes and counts, applies a colour live, refuses a bad file, previews then applies a good one, passes axe', async () => {
     const sim = simulator();
@@ -156,7 +156,7 @@ async function waitForLines(page: Page, count: number): Promise<void> {
 
 describe.each(BROWSER_NAMES)('%s, settings for thirty mailboxes', (browserName) => {
   const browser = useBrowser(() => launchWithExtension(browserName));
-  const simulator = useSimulator('classic');
+  const simulator = useSimulator('classic', browser);
 
   it('fits the pool secretary’s mailboxes on about two screens, details closed; filters them; passes axe', async () => {
     const sim = simulator();

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../simulator/seed';
 import { type Simulator, startSimulator } from '../simulator/server';
-import { BANNER, clickInBanner, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
+import { BANNER, clickInBanner, learnPortal, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
 import { type ExtensionBrowser, launchWithExtension, serviceWorker } from './browsers';
 import { logIn } from './portal-page';
 
@@ -18,6 +18,7 @@ describe('chromium, keyboard shortcut', () => {
 
   beforeAll(async () => {
     [instance, sim] = await Promise.all([launchWithExtension('chromium'), startSimulator({ rendering: 'classic' })]);
+    await learnPortal(instance, sim);
   });
   afterAll(async () => {
     await instance?.close();

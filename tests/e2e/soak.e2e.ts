@@ -20,7 +20,7 @@ const TIMEOUT_MS = 60_000 + ROUNDS * 4_000;
 
 describe('chromium, a minute of checks with faults', () => {
   const browser = useBrowser(() => launchWithExtension('chromium'));
-  const simulator = useSimulator('classic');
+  const simulator = useSimulator('classic', browser);
 
   it('notifies every rise once and nothing else', { timeout: TIMEOUT_MS }, async () => {
     const sim = simulator();

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { type RenderingName, type Simulator, startSimulator } from '../simulator/server';
+import { learnPortal } from './banner-page';
 import type { ExtensionBrowser } from './browsers';
 
 export const RENDERINGS: RenderingName[] = ['classic', 'alt'];
@@ -27,9 +28,17 @@ export function useBrowser(launch: () => Promise<ExtensionBrowser>): () => Exten
   return useForBlock(launch, (browser) => browser.close());
 }
 
-export function useSimulator(rendering: RenderingName): () => Simulator {
+/**
+ * A simulator for the block; with `learntIn`, the portal's frame learnt in that browser
+ * first (the account page opened once, as a new user does: tests/e2e/banner-page.ts).
+ */
+export function useSimulator(rendering: RenderingName, learntIn?: () => ExtensionBrowser): () => Simulator {
   return useForBlock(
-    () => startSimulator({ rendering }),
+    async () => {
+      const sim = await startSimulator({ rendering });
+      if (learntIn) await learnPortal(learntIn(), sim);
+      return sim;
+    },
     (sim) => sim.close(),
   );
 }

@@ -47,6 +47,7 @@ const variationsBody = z.strictObject({
   reset: z.boolean().optional(),
   ...Object.fromEntries(VARIATION_SWITCHES.map((name) => [name, z.boolean().optional()])),
   relocatedMenu: z.boolean().optional(),
+  unknownWording: z.boolean().optional(),
   seed: z
     .number()
     .int()

@@ -15,16 +15,18 @@
  *   after load, then re-renders the folder list and the account area (new nodes);
  * - `textVariants`: the contract's texts with other white space, letter case and missing
  *   accents (« Gerer votre compte Medimail »), attributes in another order.
- * And one switch beyond ordinary variation, for the profile's frame hints (IT pins what
- * the readers cannot follow unaided): `relocatedMenu`, the account area (label and menu)
- * stands elsewhere on the mail pages than on the menu's own pages.
+ * And two switches beyond ordinary variation: `relocatedMenu`, the account area (label
+ * and menu) stands elsewhere on the mail pages than on the menu's own pages (IT pins it
+ * with the profile's frame hints); `unknownWording`, the menu's entries say « Basculer
+ * vers un autre compte » and « Mon compte Medimail », words the built-in profile does not
+ * know (a message using the guide's words then holds the only menu the readers see).
  */
 import { html, raw, type SafeHtml } from './html';
 
 export const VARIATION_SWITCHES = ['notices', 'generatedIds', 'wrappers', 'scriptAdditions', 'textVariants'] as const;
 export type VariationSwitch = (typeof VARIATION_SWITCHES)[number];
 
-export type Variations = Record<VariationSwitch | 'relocatedMenu', boolean> & { seed: number };
+export type Variations = Record<VariationSwitch | 'relocatedMenu' | 'unknownWording', boolean> & { seed: number };
 
 export const NO_VARIATIONS: Variations = {
   notices: false,
@@ -33,7 +35,14 @@ export const NO_VARIATIONS: Variations = {
   scriptAdditions: false,
   textVariants: false,
   relocatedMenu: false,
+  unknownWording: false,
   seed: 1,
+};
+
+/** The menu's entries as a deployment words them that the built-in profile does not know (`unknownWording`). */
+const UNKNOWN_WORDING: Record<string, string> = {
+  'Changer de compte': 'Basculer vers un autre compte',
+  'Gérer votre compte Medimail': 'Mon compte Medimail',
 };
 
 /** The kind of page a rendering answers with: the mail pages, and the menu's own pages. */
@@ -136,6 +145,7 @@ export class Look {
 
   /** A contract text as this page writes it. */
   text(text: string): string {
+    if (this.variations.unknownWording && UNKNOWN_WORDING[text]) return UNKNOWN_WORDING[text] as string;
     const variants = TEXT_VARIANTS[text];
     if (!this.variations.textVariants || !variants) return text;
     return variants[Math.floor(this.random() * variants.length)] as string;

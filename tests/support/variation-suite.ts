@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { readDiscoveredPages } from '../../entrypoints/background/session/discovered-pages';
 import { frameFor } from '../../entrypoints/background/session/discovery';
 import { recordLogin } from '../../entrypoints/background/session/login';
 import { applyObservation, type Observation } from '../../entrypoints/background/session/observation';
@@ -33,13 +34,7 @@ import {
   type StoredState,
 } from '../../entrypoints/background/storage/store';
 import { type ChooserEntry, chooserFormFields } from '../../utils/portal/chooser';
-import {
-  agreeBeforeAnyFrame,
-  agreedFrame,
-  confirmingPage,
-  discoveryReport,
-  type MenuPageRead,
-} from '../../utils/portal/menu-pages';
+import { readMenuPage } from '../../utils/portal/menu-pages';
 import { findPortalChooser, type MenuPage, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
 import type { PortalView } from '../../utils/protocol/shapes';
@@ -159,8 +154,17 @@ export class InProcessPortal {
   }
 }
 
-/** The extension's view of the portal: the background's stored state, in memory, and its observation step. */
+/**
+ * The extension's view of the portal: the background's stored state, in memory, its
+ * observation step, and its reading of the menu's pages a tab fetched (with the parser
+ * given, as the background's own DOMParser would).
+ */
 class ExtensionModel {
+  constructor(
+    private readonly parser: DOMParser,
+    private readonly profile: SelectorProfile,
+  ) {}
+
   readonly state: StoredState = structuredClone({
     settings: DEFAULT_SETTINGS,
     portal: DEFAULT_PORTAL_STATE,
@@ -171,6 +175,17 @@ class ExtensionModel {
 
   get frame() {
     return frameFor(this.state.portal, SUITE_ORIGIN);
+  }
+
+  readDiscovered(pages: { url: string; html: string; reachedBy: MenuPage | null }[]) {
+    const { parser } = this;
+    return readDiscoveredPages(pages, {
+      profile: this.profile,
+      frame: this.frame,
+      kept: { chooserUrl: this.state.portal.chooserUrl, manageUrl: this.state.portal.manageUrl },
+      readHtml: async (html, url, profile, context) =>
+        readMenuPage(parsePortalHtml(html, url, parser), profile, { ...context, pageUrl: url }),
+    });
   }
 
   see(reading: Observation['reading'], discovered: Observation['discovered'] = null): PortalView {
@@ -217,13 +232,13 @@ interface ReadPage {
 }
 
 /** One generated rendering, visited (see the module header). */
-export function visitRendering(
+export async function visitRendering(
   generated: GeneratedRendering,
   parser: DOMParser,
   profile: SelectorProfile = DEFAULT_PROFILE,
-): RenderingResult {
+): Promise<RenderingResult> {
   const portal = new InProcessPortal(generated);
-  const extension = new ExtensionModel();
+  const extension = new ExtensionModel(parser, profile);
   const accounts = portal.state.userOf(portal.session).accounts;
   const open = (path: string, withoutHeader = false): ReadPage => {
     const page = portal.request('GET', path, [], withoutHeader ? { kind: 'no-header', delayMs: 0 } : undefined);
@@ -238,8 +253,7 @@ export function visitRendering(
     chooserPages.set(url, page);
     return page;
   };
-  const read = (page: ReadPage, reachedBy?: MenuPage) =>
-    readPortalPage(page.doc, profile, { pageUrl: page.url, frame: extension.frame, reachedBy });
+  const read = (page: ReadPage) => readPortalPage(page.doc, profile, { pageUrl: page.url, frame: extension.frame });
 
   // The mail: a plain message, an imitating one, and (hostile) subjects and senders imitating the interface.
   const attackOptions = {
@@ -260,18 +274,18 @@ export function visitRendering(
     html: generated.hostile ? allAttacks(attackOptions) : fakeAccountMenu(attackOptions),
   });
 
-  // The login, then the account page opened once: the frame is learnt where the menu's pages agree.
+  // The login, then the account page opened once: the tab hands it and the other menu
+  // page to the background, which learns the frame where they agree.
   recordLogin(extension.state, DEMO.login, extension.now);
   portal.state.switchAccount(portal.session, active);
   extension.see(read(open(portal.rendering.inboxPath)));
   const accountPage = open(MENU_PATHS[generated.rendering].account);
-  const here: MenuPageRead = { ...accountPage, reading: read(accountPage) };
-  const confirming = confirmingPage(here);
-  if (confirming) {
-    const otherPage = open(confirming);
-    const other: MenuPageRead = { ...otherPage, reading: read(otherPage) };
-    const frame = agreeBeforeAnyFrame(here, other, profile);
-    if (frame) extension.see(here.reading, discoveryReport([here, other], frame));
+  const accountReading = read(accountPage);
+  extension.see(accountReading);
+  if (accountReading.menuPage) {
+    const other = accountReading.chooserUrl ?? accountPage.url;
+    const fetched = [accountPage.url, other].map((url) => ({ ...portal.request('GET', url), reachedBy: null }));
+    extension.see(accountReading, await extension.readDiscovered(fetched));
   }
   const learnt = extension.frame !== null;
 
@@ -286,10 +300,14 @@ export function visitRendering(
   if (chooserPath) views.push(['chooser', chooserPath]);
   if (generated.hostile) views.push(['imitating-without-header', portal.rendering.messagePath(imitating)]);
 
-  const results = views.map(([view, path], i): ViewResult => {
+  const results: ViewResult[] = [];
+  for (const [i, [view, path]] of views.entries()) results.push(await visit(view, path, i));
+  return { generated, learnt, views: results };
+
+  async function visit(view: PageViewName, path: string, i: number): Promise<ViewResult> {
     const truth = portal.session.active;
     const page = open(path, view === 'imitating-without-header');
-    const seen = seeAndRelearn(page, read, open, extension, profile);
+    const seen = await seeAndRelearn(page, read, portal, extension);
     const offered = seen.view.others.map((mailbox) => mailbox.address);
     const fake = offered.find((address) => !accounts.includes(address));
     if (fake) return { view, verdict: 'wrong', why: `propose ${fake}` };
@@ -308,42 +326,32 @@ export function visitRendering(
     if (landed === 'unavailable') return { view, verdict: 'unsure', why: `aucune entrée pour ${target}` };
     if (landed !== target) return { view, verdict: 'wrong', why: `changement vers ${target} arrivé sur ${landed}` };
     return { view, verdict: 'right', why: null };
-  });
-  return { generated, learnt, views: results };
+  }
 }
 
 /**
  * A page seen as a tab sees it: read, reported, and, when the background asks, the
- * menu's pages read for discovery and the page read again with the frame they taught.
+ * menu's pages fetched for it to read, and the page read again with the frame they taught.
  */
-function seeAndRelearn(
+async function seeAndRelearn(
   page: ReadPage,
-  read: (page: ReadPage, reachedBy?: MenuPage) => Observation['reading'],
-  open: (path: string) => ReadPage,
+  read: (page: ReadPage) => Observation['reading'],
+  portal: InProcessPortal,
   extension: ExtensionModel,
-  profile: SelectorProfile,
 ) {
   let reading = read(page);
   let view = extension.see(reading);
   if (view.discovery) {
-    const menuPages = (
+    const { chooserUrl, manageUrl } = view.discovery;
+    const fetched = (
       [
-        [view.discovery.chooserUrl, 'chooser'],
-        [view.discovery.manageUrl, 'account'],
+        [chooserUrl, 'chooser'],
+        [manageUrl, 'account'],
       ] as const
-    ).flatMap(([url, reachedBy]): MenuPageRead[] => {
-      if (!url) return [];
-      const menuPage = open(url);
-      const known = read(menuPage, reachedBy);
-      const reachedReading =
-        known.trust === 'frame'
-          ? known
-          : readPortalPage(menuPage.doc, profile, { pageUrl: menuPage.url, frame: null, reachedBy });
-      return [{ ...menuPage, reading: reachedReading }];
-    });
+    ).flatMap(([url, reachedBy]) => (url ? [{ ...portal.request('GET', url), reachedBy }] : []));
     const before = JSON.stringify(extension.frame);
     // The answer to the report is the tab's view, until the page is read again with a new frame.
-    view = extension.see(reading, discoveryReport(menuPages, agreedFrame(menuPages, profile)));
+    view = extension.see(reading, await extension.readDiscovered(fetched));
     if (JSON.stringify(extension.frame) !== before) {
       reading = read(page);
       view = extension.see(reading);
@@ -382,7 +390,7 @@ export async function runSuite(count: number, seed?: number): Promise<RenderingR
   const results: RenderingResult[] = [];
   for (const generated of generateRenderings(count, seed)) {
     const window = new Window({ settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-    results.push(visitRendering(generated, new window.DOMParser() as unknown as DOMParser));
+    results.push(await visitRendering(generated, new window.DOMParser() as unknown as DOMParser));
     await window.happyDOM.close();
   }
   return results;

@@ -9,6 +9,7 @@ import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '@/entrypoints/backgroun
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { createBanner, EMPTY_BANNER_MODEL } from '@/entrypoints/portal.content/ui/Banner';
+import { readMenuPage } from '@/utils/portal/menu-pages';
 import { readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { MAX_NAME_LENGTH } from '@/utils/portal/text';
@@ -40,7 +41,7 @@ describe('hostile portal texts', () => {
     // Read as the chooser page that the menu's « Changer de compte » leads to, with the frame it teaches.
     const chooserPage = 'http://127.0.0.1:8780/c';
     const doc = pageFrom(portalPage(HOSTILE_NAMES.long.name, names), chooserPage);
-    const { frame } = readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: chooserPage });
+    const { frame } = readMenuPage(doc, DEFAULT_PROFILE, { pageUrl: chooserPage });
     const reading = readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: chooserPage, frame });
     expect(reading.trust).toBe('frame');
     expect(reading.label?.text.length).toBe(MAX_NAME_LENGTH);

@@ -12,8 +12,11 @@ import { findLoginForm } from './login';
 import { parsePortalHtml } from './page';
 import { sameOriginUrl } from './url';
 
+/** The largest portal page read (bytes); the chooser of 51 mailboxes is a small fraction of it. */
+export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;
+
 export type FetchedPage =
-  | { ok: true; doc: Document; url: string }
+  | { ok: true; doc: Document; url: string; html: string }
   | { ok: false; reason: 'session-expired' | 'http' | 'off-portal'; detail: string };
 
 /** Firefox gives content scripts `content.fetch` for requests made as the page. */
@@ -51,5 +54,5 @@ export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 
   }
   const doc = parsePortalHtml(text, finalUrl);
   if (findLoginForm(doc)) return { ok: false, reason: 'session-expired', detail: 'page de connexion' };
-  return { ok: true, doc, url: finalUrl };
+  return { ok: true, doc, url: finalUrl, html: text };
 }

@@ -9,7 +9,8 @@
  * places the menu on both pages (entrypoints/background/compatibility/frame-check.ts).
  */
 import { commonAncestor, looksGenerated } from './frame';
-import { findMenuPageParts, type ReadOptions } from './page';
+import { findMenuPageParts } from './menu-pages';
+import type { ReadOptions } from './page';
 import { MAX_HINT_LENGTH, type SelectorProfile } from './profile';
 
 export interface FrameHints {

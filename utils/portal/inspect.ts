@@ -9,7 +9,8 @@
 import type { PageInspection } from '../protocol/messages';
 import { findComposeLink } from './compose';
 import { frameHintsOf } from './frame-hints';
-import { type PageContext, parsePortalHtml, readPortalPage } from './page';
+import { readMenuPage } from './menu-pages';
+import { type PageContext, parsePortalHtml } from './page';
 import type { SelectorProfile } from './profile';
 import { pageSkeleton } from './skeleton';
 
@@ -26,7 +27,7 @@ export function inspectPortalHtml(
   const doc = parsePortalHtml(html, url, parser);
   // The skeleton first: reading the page leaves the document as it was, but nothing is assumed.
   const skeleton = withSkeleton ? pageSkeleton(doc, profile, url) : null;
-  const reading = readPortalPage(doc, profile, { ...context, pageUrl: url });
+  const reading = readMenuPage(doc, profile, { ...context, pageUrl: url });
   // On one of the menu's pages, the frame hints it suggests (for a page elsewhere that the frame does not fit).
   const frameHints = reading.menuPage ? frameHintsOf(doc, profile, { ...context, pageUrl: url }) : null;
   return { reading, composeUrl: findComposeLink(doc, url), skeleton, frameHints };

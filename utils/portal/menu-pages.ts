@@ -4,35 +4,102 @@
  * and only where they agree with each other. Pages agree when each one's frame places
  * the other's menu where that page shows it. Before any frame is known, a page read
  * there must also say for itself which page it is (its one menu links to it) and link
- * to the other (`agreeBeforeAnyFrame`). Pure: the content script fetches the pages, the
- * variation suite renders them, both decide here.
+ * to the other (`agreeBeforeAnyFrame`).
+ *
+ * Read where the background reads portal pages (its DOMParser, or Chrome's offscreen
+ * document), never in the content script, which only fetches them: every portal page
+ * pays for the content script, and learning happens a few times a day. How a frame is
+ * tried on a page is passed in (`Places`): a DOM at hand, or a reading in the offscreen
+ * document.
  */
-import { mergeFrames, type PortalFrame } from './frame';
-import { type MenuPage, type PortalPageReading, readPortalPage } from './page';
+
+import { findAccountTable } from './account-table';
+import { contentRegion, type FrameParts, frameOfParts, mergeFrames, type PortalFrame } from './frame';
+import { findInboxLinks } from './inbox';
+import { findLabel } from './label';
+import {
+  findPortalInterface,
+  type MenuPage,
+  type PortalPageReading,
+  type ReadOptions,
+  readPortalChooser,
+  readPortalPage,
+} from './page';
 import type { SelectorProfile } from './profile';
 import { samePage } from './url';
 
-/** One of the menu's pages, read: its document, where it is, and its reading. */
-export interface MenuPageRead {
-  doc: Document;
+/** One of the menu's pages as read: where it is and its reading (with the frame it shows). */
+export interface MenuPageSeen {
   url: string;
   reading: PortalPageReading;
 }
 
 /** Whether `frame` places `page`'s own menu where `page` shows it. */
-function places(frame: PortalFrame, page: MenuPageRead, profile: SelectorProfile): boolean {
-  return readPortalPage(page.doc, profile, { pageUrl: page.url, frame }).trust === 'frame';
+export type Places<P extends MenuPageSeen> = (page: P, frame: PortalFrame) => boolean | Promise<boolean>;
+
+/**
+ * The frame's parts on one of the menu's own pages, where no mail is shown: its one menu,
+ * the label and the one inbox entry beside it, and the content region (around the
+ * chooser page's chooser, or the account page's table). A chooser panel is a part only
+ * when it stands outside the account page's content.
+ */
+export function findMenuPageParts(doc: Document, profile: SelectorProfile, options: ReadOptions): FrameParts | null {
+  const found = findPortalInterface(doc, profile, options);
+  const { menu, menuPage } = found;
+  if (!menu || !menuPage) return null;
+  const label = found.label?.element ?? findLabel(doc, profile, menu)?.element ?? null;
+  const inboxes = findInboxLinks(doc, profile);
+  const inboxLink = found.inboxLink ?? (inboxes.length === 1 ? (inboxes[0] as Element) : null);
+  const chooser = readPortalChooser(doc, profile, found, options);
+  const anchor = menuPage === 'chooser' ? (chooser?.root ?? null) : (findAccountTable(doc, profile)?.table ?? null);
+  if (!anchor) return null;
+  const content = contentRegion(
+    anchor,
+    [menu.container, label, inboxLink].filter((e): e is Element => e !== null),
+  );
+  const panel =
+    menuPage === 'account' && chooser && !content.contains(chooser.root) && !chooser.root.contains(content)
+      ? chooser.root
+      : null;
+  return { switchEntry: menu.switchEntry, label, inboxLink, chooserPanel: panel, content };
+}
+
+/**
+ * A page read as the background reads portal pages: on one of the menu's pages, with
+ * the account table it shows (the account page) and the frame it shows.
+ */
+export function readMenuPage(doc: Document, profile: SelectorProfile, options: ReadOptions): PortalPageReading {
+  const reading = readPortalPage(doc, profile, options);
+  if (!reading.menuPage) return reading;
+  const problems = [...reading.problems];
+  let frame: PortalFrame | null = null;
+  let accountTable: PortalPageReading['accountTable'] = null;
+  try {
+    const table = reading.menuPage === 'account' ? findAccountTable(doc, profile) : null;
+    if (table?.truncated) problems.push('tableau des comptes : trop de lignes, les suivantes sont ignorées');
+    accountTable = table?.rows ?? null;
+    const parts = findMenuPageParts(doc, profile, options);
+    frame = parts && frameOfParts(parts);
+  } catch (error) {
+    problems.push(`page du menu : ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+  }
+  if (!frame) problems.push('page du menu : aucun cadre');
+  return { ...reading, accountTable, frame, problems };
 }
 
 /** The frame the menu's pages agree on (the account page's first: only it vouches for a panel), if they do. */
-export function agreedFrame(pages: readonly MenuPageRead[], profile: SelectorProfile): PortalFrame | undefined {
+export async function agreedFrame<P extends MenuPageSeen>(
+  pages: readonly P[],
+  places: Places<P>,
+): Promise<PortalFrame | undefined> {
   const frames = pages.map((page) => page.reading.frame);
   if (pages.length === 0 || frames.some((frame) => !frame)) return undefined;
-  const agree = pages.every((page, i) =>
-    pages.every((_other, j) => i === j || places(frames[j] as PortalFrame, page, profile)),
-  );
-  if (!agree) return undefined;
-  const rank = (page: MenuPageRead) => (page.reading.menuPage === 'account' ? 0 : 1);
+  for (const [i, page] of pages.entries()) {
+    for (const [j, frame] of frames.entries()) {
+      if (i !== j && !(await places(page, frame as PortalFrame))) return undefined;
+    }
+  }
+  const rank = (page: P) => (page.reading.menuPage === 'account' ? 0 : 1);
   return [...pages]
     .sort((a, b) => rank(a) - rank(b))
     .map((page) => page.reading.frame as PortalFrame)
@@ -40,42 +107,34 @@ export function agreedFrame(pages: readonly MenuPageRead[], profile: SelectorPro
 }
 
 /** Where `reading`'s menu links to the menu's page `to`. */
-export function menuLinkTo(reading: PortalPageReading, to: MenuPage): string | null {
+export function menuLinkTo(reading: Pick<PortalPageReading, 'chooserUrl' | 'manageUrl'>, to: MenuPage): string | null {
   return to === 'chooser' ? reading.chooserUrl : reading.manageUrl;
-}
-
-/** The page to read to confirm `here` before any frame: the other menu page, or `here` again when the chooser is a panel. */
-export function confirmingPage(here: MenuPageRead): string | null {
-  const menuPage = here.reading.menuPage;
-  if (here.reading.trust !== 'unlearnt' || !menuPage || !here.reading.frame) return null;
-  return menuLinkTo(here.reading, menuPage === 'chooser' ? 'account' : 'chooser') ?? here.url;
 }
 
 /**
  * Before any frame: whether `here` (a page whose one menu links to it) and `other` (the
- * page read at `confirmingPage(here)`) are the menu's two pages, each linking to itself
- * and to the other, or the same page twice; then the frame they agree on.
+ * other page its menu links to, or `here` read again when the chooser is a panel) are
+ * the menu's two pages, each linking to itself and to the other, or the same page
+ * twice; then the frame they agree on.
  */
-export function agreeBeforeAnyFrame(
-  here: MenuPageRead,
-  other: MenuPageRead,
-  profile: SelectorProfile,
-): PortalFrame | undefined {
+export async function agreeBeforeAnyFrame<P extends MenuPageSeen>(
+  here: P,
+  other: P,
+  places: Places<P>,
+): Promise<PortalFrame | undefined> {
   const menuPage = here.reading.menuPage;
-  const target = confirmingPage(here);
-  if (!menuPage || !target || !other.reading.frame) return undefined;
+  if (!menuPage || !here.reading.frame || !other.reading.frame) return undefined;
   const otherPage: MenuPage = menuPage === 'chooser' ? 'account' : 'chooser';
-  const samePageTwice = samePage(target, here.url);
-  const linked = samePageTwice
-    ? other.reading.menuPage === menuPage && samePage(other.url, here.url)
+  const linked = samePage(other.url, here.url)
+    ? other.reading.menuPage === menuPage && !menuLinkTo(here.reading, otherPage)
     : other.reading.menuPage === otherPage &&
-      samePage(target, other.url) &&
+      samePage(menuLinkTo(here.reading, otherPage), other.url) &&
       samePage(menuLinkTo(other.reading, menuPage), here.url);
-  return linked ? agreedFrame([here, other], profile) : undefined;
+  return linked ? agreedFrame([here, other], places) : undefined;
 }
 
-/** What the menu's pages list, and the frame they agree on, as discovery reports it to the background. */
-export function discoveryReport(pages: readonly MenuPageRead[], frame: PortalFrame | undefined) {
+/** What the menu's pages list, and the frame they agree on, as the background learns them. */
+export function discoveryReport(pages: readonly MenuPageSeen[], frame: PortalFrame | undefined) {
   const chooserFrom =
     pages.find((page) => page.reading.menuPage === 'chooser' && page.reading.chooser) ??
     pages.find((page) => page.reading.chooser);

@@ -14,18 +14,18 @@
  *   where the page shows messages; a part the frame has no place for believes nothing;
  * - the chooser page and the account page (the menu's own pages, where no mail is shown):
  *   the page a believed menu's link leads to, or the page reached by such a link, or,
- *   before any frame, a page whose one menu links to the page itself. There the page's
- *   chooser and account table are read, and the frame that page shows (`frame`);
+ *   before any frame, a page whose one menu links to the page itself (`menuPage`). There
+ *   the page's chooser is read; its account table and the frame it shows are read where
+ *   the background reads the menu's pages (utils/portal/menu-pages.ts);
  * - profile hints pin what the portal varies beyond the readers (`header`: the element
  *   holding the menu; `messageRegion`: where messages are shown, never believed);
  * - every URL: on the page's own origin.
  */
 
 import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
-import { findAccountTable } from './account-table';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
-import { contentRegion, type FrameParts, frameOfParts, type PortalFrame } from './frame';
+import type { PortalFrame } from './frame';
 import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
 import { type LocatedFrame, locateFrame } from './locate-frame';
@@ -123,16 +123,13 @@ export function findPortalInterface(
     // One of the menu's own pages shows no mail: its one menu is the portal's, to learn the frame from.
     const lone = menus.length === 1 ? (menus[0] as AccountMenu) : null;
     const menuPage = lone ? (reachedBy ?? menuPageOf(lone, pageUrl)) : null;
-    if (frame)
-      problems.push(`${located?.placedMenus ?? 0} menu(s) du compte à la place du cadre appris : rien n’est cru`);
-    else problems.push('aucun cadre appris pour ce portail : rien n’est cru avant d’avoir lu ses pages de menu');
+    if (frame) problems.push(`${located?.placedMenus ?? 0} menu(s) à la place du cadre : rien n’est cru`);
+    else problems.push('aucun cadre appris : rien n’est cru');
     return {
       trust: frame ? 'unsure' : 'unlearnt',
       menu: menuPage ? lone : null,
       menuPage,
       ...NOTHING,
-      // Nothing is believed, but the lone menu's own page may teach the frame: its parts, as on a menu page.
-      ...(menuPage && lone ? lonePageParts(doc, profile, lone) : {}),
     };
   }
 
@@ -155,19 +152,13 @@ export function findPortalInterface(
   };
 }
 
-/** On one of the menu's own pages, where no mail is shown: its label and its one inbox entry are the portal's. */
-function lonePageParts(doc: Document, profile: SelectorProfile, menu: AccountMenu) {
-  const inboxes = findInboxLinks(doc, profile);
-  return { label: findLabel(doc, profile, menu), inboxLink: inboxes.length === 1 ? (inboxes[0] as Element) : null };
-}
-
 /** The portal's chooser on this page, as elements (to activate an entry), or null. */
 export function findPortalChooser(doc: Document, profile: SelectorProfile, options: ReadOptions): Chooser | null {
   const found = findPortalInterface(doc, profile, options);
   return found.menu ? readPortalChooser(doc, profile, found, options) : null;
 }
 
-function readPortalChooser(
+export function readPortalChooser(
   doc: Document,
   profile: SelectorProfile,
   found: PortalInterface,
@@ -182,44 +173,6 @@ function readPortalChooser(
   return null;
 }
 
-/**
- * The frame's parts on one of the menu's own pages: the menu, label and inbox entry, and
- * the content region (around the chooser page's chooser, or the account page's table). A
- * chooser panel is a part only when it stands outside the account page's content (see
- * utils/portal/frame.ts).
- */
-function menuPageParts(
-  found: PortalInterface & { menu: AccountMenu },
-  chooser: Chooser | null,
-  accountTable: Element | null,
-): FrameParts | null {
-  const parts = [found.menu.container, found.label?.element, found.inboxLink].filter((e): e is Element => e != null);
-  const anchor = found.menuPage === 'chooser' ? (chooser?.root ?? null) : accountTable;
-  if (!anchor) return null;
-  const content = contentRegion(anchor, parts);
-  const panel =
-    found.menuPage === 'account' && chooser && !content.contains(chooser.root) && !chooser.root.contains(content)
-      ? chooser.root
-      : null;
-  return {
-    switchEntry: found.menu.switchEntry,
-    label: found.label?.element ?? null,
-    inboxLink: found.inboxLink,
-    chooserPanel: panel,
-    content,
-  };
-}
-
-/** The frame's parts on this page as elements, when it is one of the menu's own pages (else null). */
-export function findMenuPageParts(doc: Document, profile: SelectorProfile, options: ReadOptions): FrameParts | null {
-  const found = findPortalInterface(doc, profile, options);
-  const { menu } = found;
-  if (!menu || !found.menuPage) return null;
-  const chooser = readPortalChooser(doc, profile, found, options);
-  const table = found.menuPage === 'account' ? findAccountTable(doc, profile) : null;
-  return menuPageParts({ ...found, menu }, chooser, table?.table ?? null);
-}
-
 export function readPortalPage(doc: Document, profile: SelectorProfile, options: ReadOptions): PortalPageReading {
   const problems: string[] = [];
   const found = findPortalInterface(doc, profile, options, problems);
@@ -232,12 +185,7 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
   const chooser = menu
     ? attempt(problems, 'sélecteur de compte', () => readPortalChooser(doc, profile, found, options), null)
     : null;
-  const table =
-    menu && found.menuPage === 'account'
-      ? attempt(problems, 'tableau des comptes', () => findAccountTable(doc, profile), null)
-      : null;
   if (chooser?.truncated) problems.push('sélecteur : trop de comptes, les suivants sont ignorés');
-  if (table?.truncated) problems.push('tableau des comptes : trop de lignes, les suivantes sont ignorées');
 
   // A page without the menu but with a folder list is the webmail still (its header failed): nothing is believed.
   const kind =
@@ -246,20 +194,6 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
     if (!label) problems.push('étiquette de la boîte active introuvable');
   } else if (kind === 'unknown') problems.push('page non reconnue comme une page du webmail');
   else if (found.trust === 'none' && kind === 'webmail') problems.push('menu « Changer de compte » introuvable');
-
-  const learnt =
-    menu && found.menuPage
-      ? attempt(
-          problems,
-          'cadre du portail',
-          () => {
-            const parts = menuPageParts({ ...found, menu }, chooser, table?.table ?? null);
-            return parts && frameOfParts(parts);
-          },
-          null,
-        )
-      : null;
-  if (menu && found.menuPage && !learnt) problems.push('page du menu : aucun cadre n’a pu y être appris');
 
   return {
     kind,
@@ -272,11 +206,13 @@ export function readPortalPage(doc: Document, profile: SelectorProfile, options:
     chooser: chooser
       ? chooser.entries.map(({ address, name, unread, current }) => ({ address, name, unread, current }))
       : null,
-    accountTable: table?.rows ?? null,
+    // Read where the background reads the menu's pages (utils/portal/menu-pages.ts).
+    accountTable: null,
     inboxUnread: believed && inboxLink ? inboxUnreadOf(inboxLink, profile) : null,
     inboxUrl: believed ? linkTarget(inboxLink, options.pageUrl) : null,
     sendControls,
-    frame: learnt,
+    // Learnt where the background reads the menu's pages (utils/portal/menu-pages.ts): not in every page.
+    frame: null,
     problems,
   };
 }

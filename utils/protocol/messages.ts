@@ -18,6 +18,8 @@
  * only the types of this file (utils/protocol/client.ts sends), so no schema code reaches
  * their bundles; the content script checks the few fields of its orders by hand.
  */
+
+import { MAX_PORTAL_PAGE_BYTES } from '../portal/fetch-page';
 import { address, mailboxPatch, pageReading, portalFrame, portalView, selectorProfile, settingsPatch } from './shapes';
 import {
   diagnostics,
@@ -40,8 +42,7 @@ type OrderChannel = Record<string, z.ZodType>;
 const done = z.strictObject({ ok: z.literal(true) });
 const nothing = z.strictObject({});
 
-/** The largest portal page read (bytes); the chooser of 51 mailboxes is a small fraction of it. */
-export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;
+export { MAX_PORTAL_PAGE_BYTES };
 
 /** The longest pause of the announcements one may ask for (« jusqu'à demain 8 h » is at most 32 h). */
 export const MAX_PAUSE_MINUTES = 48 * 60;
@@ -73,18 +74,23 @@ export const contentToBackground = {
     request: z.strictObject({
       reading: pageReading,
       observedAt: z.number(),
+      /**
+       * The menu's pages the tab fetched for discovery, read by the background
+       * (utils/portal/menu-pages.ts): at the addresses it handed out (`reachedBy`), or,
+       * before any frame, this page and the one its menu links to (`reachedBy: null`).
+       */
       discovered: z
         .strictObject({
-          chooser: pageReading.shape.chooser,
-          accountTable: pageReading.shape.accountTable,
-          /** The frame the menu's pages agree on; absent: they showed none, or did not agree. */
-          frame: portalFrame.optional(),
-          /** Which of the menu's pages showed the chooser (one the checks may read): its URL. */
-          chooserPageUrl: z
-            .url({ protocol: /^https?$/ })
-            .max(2000)
-            .nullable()
-            .optional(),
+          pages: z
+            .array(
+              z.strictObject({
+                url: z.url({ protocol: /^https?$/ }).max(2000),
+                html: z.string().max(MAX_PORTAL_PAGE_BYTES),
+                reachedBy: z.enum(['chooser', 'account']).nullable(),
+              }),
+            )
+            .min(1)
+            .max(2),
         })
         .nullable(),
     }),

@@ -14,7 +14,8 @@
  */
 import { browser } from 'wxt/browser';
 import { inspectPortalHtml } from '../../../utils/portal/inspect';
-import { type PageContext, type PortalPageReading, parsePortalHtml, readPortalPage } from '../../../utils/portal/page';
+import { readMenuPage } from '../../../utils/portal/menu-pages';
+import { type PageContext, type PortalPageReading, parsePortalHtml } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
 import type { OffscreenInspectPage, OffscreenReadPage, PageInspection } from '../../../utils/protocol/messages';
 
@@ -87,7 +88,7 @@ export function createHtmlReader(
 ): HtmlReader {
   if (environment.hasDomParser) {
     return async (html, url, profile, context) =>
-      readPortalPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
+      readMenuPage(parsePortalHtml(html, url), profile, { ...context, pageUrl: url });
   }
   const ask = offscreenAsker(environment, timeoutMs);
   return (html, url, profile, context) =>

@@ -9,12 +9,14 @@
 import { t } from '../../../utils/i18n';
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
 import { portalUrlOrNull } from '../../../utils/portal-urls';
-import type { ContentMessageName } from '../../../utils/protocol/messages';
+import type { ContentMessageName, MessageRequest } from '../../../utils/protocol/messages';
 import type { PageReadingPayload } from '../../../utils/protocol/shapes';
 import { pauseOnLoginPage, resumeOnLiveSession } from '../checks/check-schedule';
+import type { HtmlReader } from '../checks/html-reader';
 import { collectRises, localMinuteOfDay, type ShownNotification } from '../checks/new-mail';
 import { isSettingLocked } from '../policy/policy';
 import { recordSwitchRequest } from '../session/active-mailbox';
+import { readDiscoveredPages } from '../session/discovered-pages';
 import { frameFor } from '../session/discovery';
 import { recordLogin } from '../session/login';
 import { setConfirmBeforeSend } from '../session/mailboxes';
@@ -37,7 +39,11 @@ export interface ContentHandlerDeps {
   reflect: (notifications: ShownNotification[]) => Promise<void>;
   /** The portal's match patterns (the manifest's, and those a policy adds and the browser granted). */
   portalMatches: () => string[];
+  /** Reads portal HTML (the menu's pages a tab fetched for discovery). */
+  readHtml: HtmlReader;
 }
+
+type DiscoveredPages = NonNullable<MessageRequest<'content:page-seen'>['discovered']>['pages'];
 
 /** The origin of the tab a content script speaks from (the sender check made sure it is on the portal). */
 function originOf(sender: { url?: string }): string {
@@ -52,6 +58,7 @@ export function createContentHandlers({
   notifyPages,
   reflect,
   portalMatches,
+  readHtml,
 }: ContentHandlerDeps): ContentHandlers {
   const ok = { ok: true as const };
   /** The reading with its URLs kept on the page's origin, on the portal (else dropped). */
@@ -62,6 +69,22 @@ export function createContentHandlers({
       chooserUrl: keep(reading.chooserUrl),
       manageUrl: keep(reading.manageUrl),
       inboxUrl: keep(reading.inboxUrl),
+    };
+  };
+  /** The menu's pages a tab fetched, read here (kept on its origin, on the portal). */
+  const readDiscovered = async (pages: DiscoveredPages, pageOrigin: string) => {
+    const onOrigin = pages.filter((page) => portalUrlOrNull(page.url, portalMatches(), pageOrigin) !== null);
+    if (onOrigin.length === 0) return null;
+    const { settings, portal } = await store.settingsAndPortal();
+    const discovered = await readDiscoveredPages(onOrigin, {
+      profile: settings.profileOverride ?? DEFAULT_PROFILE,
+      frame: frameFor(portal, pageOrigin),
+      kept: { chooserUrl: portal.chooserUrl, manageUrl: portal.manageUrl },
+      readHtml,
+    });
+    return {
+      ...discovered,
+      chooserPageUrl: portalUrlOrNull(discovered.chooserPageUrl ?? null, portalMatches(), pageOrigin),
     };
   };
   return {
@@ -80,10 +103,7 @@ export function createContentHandlers({
       const tabId = sender.tab?.id;
       const pageOrigin = originOf(sender);
       const reading = onPortal(payload.reading, pageOrigin);
-      const discovered = payload.discovered && {
-        ...payload.discovered,
-        chooserPageUrl: portalUrlOrNull(payload.discovered.chooserPageUrl, portalMatches(), pageOrigin),
-      };
+      const discovered = payload.discovered && (await readDiscovered(payload.discovered.pages, pageOrigin));
       const collapseLocked = isSettingLocked(store.policy, 'bannerCollapsed');
       const at = now();
       const { result } = await store.update((state) => {

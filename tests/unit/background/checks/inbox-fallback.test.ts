@@ -28,6 +28,7 @@ import type { Rendering } from '../../../simulator/http';
 import { DEMO } from '../../../simulator/seed';
 import { lookPerRequest } from '../../../simulator/server';
 import { PortalState } from '../../../simulator/state';
+import { domHtmlReader } from '../../../support/menu-pages';
 import { learntFrame } from '../../utils/portal/fixtures';
 
 const ORIGIN = 'http://127.0.0.1:8080';
@@ -326,6 +327,7 @@ describe('counts read in open tabs, and the panel', () => {
         told.push(...notifications);
       },
       portalMatches: () => [`${PORTAL}/*`],
+      readHtml: domHtmlReader,
     });
     await store.update((state) => {
       state.portal.loginAddress = DEMO.login;
@@ -337,10 +339,7 @@ describe('counts read in open tabs, and the panel', () => {
       entry(cardio, 'Secrétariat de cardiologie'),
     ];
     const sender = { id: 'x', url: `${PORTAL}/?m=liste`, tab: { id: 3 } };
-    await content['content:page-seen'](
-      { reading: page({}), observedAt: now, discovered: { chooser, accountTable: null } },
-      sender,
-    );
+    await content['content:page-seen']({ reading: page({ chooser }), observedAt: now, discovered: null }, sender);
     now += MINUTE;
     await content['content:page-seen'](
       { reading: page({ inboxUnread: 5 }), observedAt: now, discovered: null },

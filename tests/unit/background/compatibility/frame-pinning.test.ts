@@ -17,7 +17,7 @@ import {
 import { DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS } from '@/entrypoints/background/storage/store';
 import type { PortalFrame } from '@/utils/portal/frame';
 import { inspectPortalHtml } from '@/utils/portal/inspect';
-import { agreedFrame, type MenuPageRead } from '@/utils/portal/menu-pages';
+import { agreedFrame, readMenuPage } from '@/utils/portal/menu-pages';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 import { LOOPBACK_MATCHES } from '@/utils/portal-origins';
@@ -25,6 +25,7 @@ import { allAttacks, FAKE_ADDRESSES } from '../../../simulator/attacks';
 import { DEMO } from '../../../simulator/seed';
 import type { RenderingName } from '../../../simulator/server';
 import { NO_VARIATIONS } from '../../../simulator/variations';
+import { placesOnDom } from '../../../support/menu-pages';
 import { InProcessPortal, SUITE_ORIGIN } from '../../../support/variation-suite';
 
 const MENU_PATHS: Record<RenderingName, string[]> = {
@@ -44,12 +45,15 @@ function relocatedPortal(rendering: RenderingName) {
 }
 
 /** The frame the menu's pages agree on: the relocation does not touch them. */
-function learnt(page: ReturnType<typeof relocatedPortal>['page'], rendering: RenderingName): PortalFrame {
-  const pages: MenuPageRead[] = MENU_PATHS[rendering].map((path) => {
+async function learnt(
+  page: ReturnType<typeof relocatedPortal>['page'],
+  rendering: RenderingName,
+): Promise<PortalFrame> {
+  const pages = MENU_PATHS[rendering].map((path) => {
     const { doc, url } = page(path);
-    return { doc, url, reading: readPortalPage(doc, DEFAULT_PROFILE, { pageUrl: url }) };
+    return { doc, url, reading: readMenuPage(doc, DEFAULT_PROFILE, { pageUrl: url }) };
   });
-  const frame = agreedFrame(pages, DEFAULT_PROFILE);
+  const frame = await agreedFrame(pages, placesOnDom(DEFAULT_PROFILE));
   if (!frame) throw new Error('no frame');
   return frame;
 }
@@ -84,7 +88,7 @@ function check(rendering: RenderingName, profile: SelectorProfile | null, frame:
 describe.each<RenderingName>(['classic', 'alt'])('the menu moved away on the mail pages, %s rendering', (rendering) => {
   it('is unsure unaided, named by the check with hints that pin it, then read right with them', async () => {
     const { portal, page } = relocatedPortal(rendering);
-    const frame = learnt(page, rendering);
+    const frame = await learnt(page, rendering);
     const inbox = page(portal.rendering.inboxPath);
     expect(readPortalPage(inbox.doc, DEFAULT_PROFILE, { pageUrl: inbox.url, frame }).trust).toBe('unsure');
 
@@ -113,7 +117,7 @@ describe.each<RenderingName>(['classic', 'alt'])('the menu moved away on the mai
 
   it('still believes no imitation with the hints: a message copying the portal, with and without its header', async () => {
     const { portal, page } = relocatedPortal(rendering);
-    const frame = learnt(page, rendering);
+    const frame = await learnt(page, rendering);
     const suggestion = (await check(rendering, null, frame)).frame?.suggestion;
     if (!suggestion) throw new Error('no suggestion');
     const pinned: SelectorProfile = {

@@ -3,12 +3,18 @@
  * reports are kept only on that page's own origin on the portal, the frame goes to the
  * tabs of its origin only, and the quarantine of broken records stays bounded.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { QUARANTINE_SIZE, Store } from '@/entrypoints/background/storage/store';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
-import { FRAME } from '../session/harness';
+import { domHtmlReader } from '../../../support/menu-pages';
+import { learntFrame } from '../../utils/portal/fixtures';
+
+/** A saved page's HTML (tests/fixtures/portal). */
+const saved = (rendering: string, name: string) =>
+  readFileSync(`tests/fixtures/portal/${rendering}/${name}.html`, 'utf8');
 
 const PORTAL = 'https://medimail.mipih.fr';
 
@@ -28,6 +34,7 @@ function handlers() {
       told.pages += 1;
     },
     reflect: async () => {},
+    readHtml: domHtmlReader,
     portalMatches: () => [`${PORTAL}/*`, 'https://preprod.medimail.mipih.fr/*'],
   });
   return { store, content, told };
@@ -66,9 +73,9 @@ describe('content handlers', () => {
         }),
         observedAt: 1,
         discovered: {
-          chooser: null,
-          accountTable: null,
-          chooserPageUrl: 'https://pirate.example/?m=comptes',
+          pages: [
+            { url: 'https://pirate.example/?m=comptes', html: saved('classic', 'chooser'), reachedBy: 'chooser' },
+          ],
         },
       },
       tab(`${PORTAL}/?m=liste`),
@@ -78,13 +85,28 @@ describe('content handlers', () => {
     expect(portal.pollUrl).toBeNull();
   });
 
-  it('hand the frame learnt on an origin to that origin’s tabs only', async () => {
-    const { content } = handlers();
+  it('learn the frame where the menu’s pages a tab fetched agree, and hand it to that origin’s tabs only', async () => {
+    const { store, content } = handlers();
+    // Before any frame: this page (its menu links to it) and the other menu page it links to.
+    const pages = [
+      { url: `${PORTAL}/?m=compte`, html: saved('classic', 'account-management'), reachedBy: null },
+      { url: `${PORTAL}/?m=comptes`, html: saved('classic', 'chooser'), reachedBy: null },
+    ];
+    const unlearnt = reading({ trust: 'unlearnt', menuPage: 'account', label: null });
+    // Pages that do not link to each other teach nothing: the account page twice.
     await content['content:page-seen'](
-      { reading: reading({}), observedAt: 1, discovered: { chooser: null, accountTable: null, frame: FRAME } },
+      { reading: unlearnt, observedAt: 1, discovered: { pages: [pages[0], pages[0]] as typeof pages } },
       tab(`${PORTAL}/?m=compte`),
     );
-    expect((await content['content:hello']({ url: `${PORTAL}/` }, tab(`${PORTAL}/`))).frame).toEqual(FRAME);
+    expect((await store.read()).portal.frame).toBeNull();
+    const view = await content['content:page-seen'](
+      { reading: unlearnt, observedAt: 2, discovered: { pages } },
+      tab(`${PORTAL}/?m=compte`),
+    );
+    expect(view.frameUnknown).toBe(false);
+    expect((await store.read()).mailboxes.length).toBeGreaterThan(1);
+    const frame = (await content['content:hello']({ url: `${PORTAL}/` }, tab(`${PORTAL}/`))).frame;
+    expect(frame).toEqual(learntFrame('classic'));
     const elsewhere = 'https://preprod.medimail.mipih.fr/';
     expect((await content['content:hello']({ url: elsewhere }, tab(elsewhere))).frame).toBeNull();
   });

@@ -14,6 +14,7 @@ import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { failureText } from '@/utils/failure-text';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { domHtmlReader } from '../../../support/menu-pages';
 import { mailboxRecord } from '../records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
@@ -163,6 +164,7 @@ describe('policy', () => {
         notifyPortalTabs: () => {},
         notifyPages: () => {},
         reflect: async () => {},
+        readHtml: domHtmlReader,
         portalMatches: () => [],
       });
     const tab = { id: 'x', tab: { id: 7 } };

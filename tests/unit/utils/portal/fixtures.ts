@@ -1,7 +1,7 @@
 /** Loads the saved portal pages of tests/fixtures/portal/ as documents, with the URL each was served at. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { PortalFrame } from '@/utils/portal/frame';
-import { agreedFrame } from '@/utils/portal/menu-pages';
+import { mergeFrames, type PortalFrame } from '@/utils/portal/frame';
+import { readMenuPage } from '@/utils/portal/menu-pages';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 
@@ -25,21 +25,25 @@ export function pageFrom(html: string, url = `${FIXTURE_ORIGIN}/`): Document {
   return parsePortalHtml(html, url);
 }
 
-/**
- * The frame a rendering's menu pages agree on (utils/portal/menu-pages.ts): the account
- * page, and the chooser page where the rendering has one. Pages are read with it, as the
- * extension reads them once the frame is learnt.
- */
-export function learntFrame(rendering: FixtureRendering, profile: SelectorProfile = DEFAULT_PROFILE): PortalFrame {
-  const pages = ['account-management', 'chooser']
+/** A rendering's menu pages (the account page, and the chooser page where it has one), read as the background reads them. */
+export function menuPagesOf(rendering: FixtureRendering, profile: SelectorProfile = DEFAULT_PROFILE) {
+  return ['account-management', 'chooser']
     .filter((name) => existsSync(`tests/fixtures/portal/${rendering}/${name}.html`))
     .map((name) => {
       const { doc, url } = loadPageAt(rendering, name);
-      return { doc, url, reading: readPortalPage(doc, profile, { pageUrl: url }) };
+      return { doc, url, reading: readMenuPage(doc, profile, { pageUrl: url }) };
     });
-  const frame = agreedFrame(pages, profile);
-  if (!frame) throw new Error(`no frame learnt on the ${rendering} rendering's menu pages`);
-  return frame;
+}
+
+/**
+ * The frame a rendering's menu pages show, merged as when they agree (that they do is
+ * tested in frame.test.ts): pages are read with it, as the extension reads them once the
+ * frame is learnt.
+ */
+export function learntFrame(rendering: FixtureRendering, profile: SelectorProfile = DEFAULT_PROFILE): PortalFrame {
+  const frames = menuPagesOf(rendering, profile).map((page) => page.reading.frame);
+  if (frames.length === 0 || frames.some((frame) => !frame)) throw new Error(`no frame on the ${rendering} menu pages`);
+  return (frames as PortalFrame[]).reduce((merged, frame) => mergeFrames(merged, frame));
 }
 
 /** A saved page read as the extension reads it once the frame is learnt. */

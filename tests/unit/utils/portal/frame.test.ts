@@ -17,10 +17,12 @@ import {
 import { findInboxLinks } from '@/utils/portal/inbox';
 import { locateFrame } from '@/utils/portal/locate-frame';
 import { findAccountMenus } from '@/utils/portal/menu';
+import { agreedFrame } from '@/utils/portal/menu-pages';
 import { readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE as P, type SelectorProfile } from '@/utils/portal/profile';
 import { DEMO } from '../../../simulator/seed';
-import { FIXTURE_ORIGIN, learntFrame, loadPageAt, pageFrom, readLearnt } from './fixtures';
+import { placesOnDom } from '../../../support/menu-pages';
+import { FIXTURE_ORIGIN, learntFrame, loadPageAt, menuPagesOf, pageFrom, readLearnt } from './fixtures';
 
 const RENDERINGS = ['classic', 'alt'] as const;
 
@@ -172,8 +174,9 @@ describe('a frame learnt on a menu page', () => {
 });
 
 describe.each(RENDERINGS)('%s rendering: the frame', (rendering) => {
-  it('is learnt where the menu’s pages agree, and read every page of the portal where it puts things', () => {
+  it('is learnt where the menu’s pages agree, and read every page of the portal where it puts things', async () => {
     const frame = learntFrame(rendering);
+    expect(await agreedFrame(menuPagesOf(rendering), placesOnDom(P))).toEqual(frame);
     expect(frame.label).not.toBeNull();
     expect(frame.inboxLink).not.toBeNull();
     // A chooser shown in place is part of the frame; the chooser page's own chooser is not.

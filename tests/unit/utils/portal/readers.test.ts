@@ -10,6 +10,7 @@ import { findInboxLinks, inboxUnreadOf } from '@/utils/portal/inbox';
 import { findLabel as findLabelOf } from '@/utils/portal/label';
 import { findLoginForm, loginFieldValue } from '@/utils/portal/login';
 import { findAccountMenus } from '@/utils/portal/menu';
+import { readMenuPage } from '@/utils/portal/menu-pages';
 import { findPortalInterface, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 import { addressesIn, fold, shownText } from '@/utils/portal/text';
@@ -130,8 +131,11 @@ describe.each(RENDERINGS)('%s rendering', (rendering) => {
     );
   });
 
-  it('reads « Gestion des comptes de connexion »', () => {
-    const rows = read(rendering, 'account-management').accountTable;
+  it('reads « Gestion des comptes de connexion », where the background reads the menu’s pages', () => {
+    const { doc, url } = loadPageAt(rendering, 'account-management');
+    // Every portal page pays for the content script: the table is read in the background only.
+    expect(read(rendering, 'account-management').accountTable).toBeNull();
+    const rows = readMenuPage(doc, P, { pageUrl: url, frame: learntFrame(rendering) }).accountTable;
     expect(rows).toEqual([
       { address: DEMO.login, isDefault: false, notices: false },
       { address: DEMO.services.mss, isDefault: true, notices: true },
