@@ -77,7 +77,11 @@ describe.each(BROWSER_NAMES)('%s, compatibility check and page skeleton', (brows
       // The portal tab shows the inbox, with the planted message in its list.
       expect(await portal.evaluate(() => document.body.textContent)).toContain(PLANTED.subject);
       await clickDom(options, '[data-action="export-skeleton"]');
-      await waitForDom(options, '[data-skeleton]');
+      // The tab's page this time (no outcome line): the field no longer holds the login page's.
+      await options.waitForFunction(
+        () => !document.querySelector('[data-skeleton-outcome]') && document.querySelector('[data-skeleton]'),
+        { polling: 100, timeout: 15_000 },
+      );
       const skeleton = await options.$eval('[data-skeleton]', (field) => (field as HTMLTextAreaElement).value);
       expect(await options.$eval('[data-skeleton]', (field) => field.hasAttribute('readonly'))).toBe(true);
       expect(skeleton).toContain('Changer de compte');

@@ -55,6 +55,9 @@ describe('chromium, keyboard shortcut', () => {
     const targets = await page.$eval(BANNER, (host) =>
       [...(host.shadowRoot?.querySelectorAll('[data-switch-to]') ?? [])].map((el) => el.getAttribute('data-switch-to')),
     );
-    expect(targets).toEqual([DEMO.login, DEMO.services.cardio, DEMO.services.urgences, DEMO.services.bloc]);
+    // In the order the mailboxes were learnt (the colleague who taught the portal shares the secretariat).
+    expect([...targets].sort()).toEqual(
+      [DEMO.login, DEMO.services.cardio, DEMO.services.urgences, DEMO.services.bloc].sort(),
+    );
   });
 });

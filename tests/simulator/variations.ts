@@ -21,6 +21,7 @@
  * vers un autre compte » and « Mon compte Medimail », words the built-in profile does not
  * know (a message using the guide's words then holds the only menu the readers see).
  */
+import { seededRandom } from '../support/seeded-random';
 import { html, raw, type SafeHtml } from './html';
 
 export const VARIATION_SWITCHES = ['notices', 'generatedIds', 'wrappers', 'scriptAdditions', 'textVariants'] as const;
@@ -49,18 +50,6 @@ const UNKNOWN_WORDING: Record<string, string> = {
 export type PageType = 'list' | 'message' | 'compose' | 'chooser' | 'account';
 
 const MAIL_PAGES: ReadonlySet<PageType> = new Set(['list', 'message', 'compose']);
-
-/** A small seeded generator (mulberry32): the same seed, the same pages. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const GENERATED_ID_STYLES: ((random: () => number) => string)[] = [
   (random) => `ext-gen${1000 + Math.floor(random() * 9000)}`,

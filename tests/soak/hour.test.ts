@@ -8,22 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../simulator/seed';
 import { type Simulator, startSimulator } from '../simulator/server';
 import { createPollHarness } from '../support/poll-harness';
+import { seededRandom } from '../support/seeded-random';
 
 const WATCHED = Object.values(DEMO.services);
 const ALL = [DEMO.login, ...WATCHED];
 const HOUR = 60 * 60_000;
-
-/** A seeded pseudo-random generator (mulberry32): a failing seed can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface SoakResult {
   checks: number;
@@ -37,7 +26,7 @@ interface SoakResult {
 
 async function soak(sim: Simulator, seed: number, hours: number): Promise<SoakResult> {
   sim.state.reset();
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const h = await createPollHarness(sim, DEMO.login, { random });
   const end = h.now + hours * HOUR;

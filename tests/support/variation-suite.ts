@@ -43,7 +43,8 @@ import type { Rendering, RequestContext } from '../simulator/http';
 import { DEMO } from '../simulator/seed';
 import { lookPerRequest, RENDERINGS, type RenderingName } from '../simulator/server';
 import { PortalState, type Session } from '../simulator/state';
-import { NO_VARIATIONS, seededRandom, VARIATION_SWITCHES, type Variations } from '../simulator/variations';
+import { NO_VARIATIONS, VARIATION_SWITCHES, type Variations } from '../simulator/variations';
+import { seededRandom } from './seeded-random';
 
 export const SUITE_ORIGIN = 'http://127.0.0.1:8790';
 

@@ -9,22 +9,16 @@
  * with it, the readers place the menu on the tab's page and on the menu's page alike.
  */
 import type { PortalFrame } from '../../../utils/portal/frame';
-import type { MenuPage, PageContext } from '../../../utils/portal/page';
+import type { MenuPage } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
 import type { FrameCheck, PageInspection } from '../../../utils/protocol/messages';
+import type { PageInspector } from '../checks/html-reader';
 
 /** A page the check read: where it is, its HTML, and its inspection. */
 export interface InspectedPage extends PageInspection {
   url: string;
   html: string;
 }
-
-export type Inspect = (
-  html: string,
-  url: string,
-  profile: SelectorProfile,
-  context: PageContext,
-) => Promise<PageInspection>;
 
 /** Pairs of hints tried at the most (each reads both pages once). */
 const MAX_TRIES = 12;
@@ -40,7 +34,7 @@ async function suggestHints(
   reference: InspectedPage,
   frame: PortalFrame,
   profile: SelectorProfile,
-  inspect: Inspect,
+  inspect: PageInspector,
 ): Promise<FrameCheck['suggestion']> {
   const hints = reference.frameHints;
   if (!hints) return null;
@@ -52,7 +46,7 @@ async function suggestHints(
       hints: { ...profile.hints, header: [pair.header], messageRegion: pair.messageRegion ? [pair.messageRegion] : [] },
     };
     const places = async (page: InspectedPage) =>
-      (await inspect(page.html, page.url, hinted, { frame })).reading.trust === 'frame';
+      (await inspect(page.html, page.url, hinted, { frame }, false)).reading.trust === 'frame';
     if ((await places(tab)) && (await places(reference))) return pair;
   }
   return null;
@@ -67,7 +61,7 @@ export async function checkFrame(
   frame: PortalFrame | null,
   menuPages: readonly InspectedPage[],
   profile: SelectorProfile,
-  inspect: Inspect,
+  inspect: PageInspector,
 ): Promise<FrameCheck> {
   if (tab.reading.trust === 'frame') return { status: 'ok', reference: null, suggestion: null };
   if (!frame) return { status: 'not-learnt', reference: null, suggestion: null };

@@ -22,7 +22,7 @@ import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
 import type { PageInspector } from '../checks/html-reader';
 import { frameFor } from '../session/discovery';
 import type { StoredState } from '../storage/store';
-import { checkFrame, type Inspect, type InspectedPage } from './frame-check';
+import { checkFrame, type InspectedPage } from './frame-check';
 
 /** The page open in a portal tab, as the tab shows it now. */
 export interface TabPage {
@@ -232,6 +232,5 @@ export async function checkPortal(inputs: CheckInputs, effects: PortalCheckEffec
   if (tab.reading.kind === 'login') return report('logged-out');
   if (tab.reading.kind === 'unknown') return report('not-portal');
   const { points, menuPages } = await contractPoints(tab, inputs, profile, frame, effects);
-  const inspect: Inspect = (html, url, hinted, context) => effects.inspect(html, url, hinted, context, false);
-  return report('done', points, await checkFrame(tab, frame, menuPages, profile, inspect));
+  return report('done', points, await checkFrame(tab, frame, menuPages, profile, effects.inspect));
 }

@@ -7,33 +7,23 @@
  */
 (function () {
   'use strict';
+  function element(tag, className, text, attributes) {
+    var made = document.createElement(tag);
+    made.className = className;
+    made.textContent = text;
+    Object.keys(attributes).forEach(function (name) {
+      made.setAttribute(name, attributes[name]);
+    });
+    return made;
+  }
   function add() {
     var body = document.body;
     if (!body) return;
-    var skip = document.createElement('a');
-    skip.href = '#contenu';
-    skip.className = 'lien-evitement';
-    skip.textContent = 'Aller au contenu';
-    body.insertBefore(skip, body.firstChild);
-    var live = document.createElement('div');
-    live.setAttribute('aria-live', 'polite');
-    live.className = 'annonces';
-    body.appendChild(live);
-    var tooltip = document.createElement('div');
-    tooltip.setAttribute('role', 'tooltip');
-    tooltip.className = 'infobulle';
-    tooltip.hidden = true;
-    tooltip.textContent = 'Aide';
-    body.appendChild(tooltip);
+    body.insertBefore(element('a', 'lien-evitement', 'Aller au contenu', { href: '#contenu' }), body.firstChild);
+    body.appendChild(element('div', 'annonces', '', { 'aria-live': 'polite' }));
+    body.appendChild(element('div', 'infobulle', 'Aide', { role: 'tooltip', hidden: '' }));
     var area = document.querySelector('[data-sim-part="account"]');
-    if (area) {
-      var hint = document.createElement('span');
-      hint.setAttribute('role', 'tooltip');
-      hint.className = 'infobulle';
-      hint.hidden = true;
-      hint.textContent = 'Votre compte';
-      area.appendChild(hint);
-    }
+    if (area) area.appendChild(element('span', 'infobulle', 'Votre compte', { role: 'tooltip', hidden: '' }));
   }
   function rerender() {
     ['folders', 'account'].forEach(function (part) {
