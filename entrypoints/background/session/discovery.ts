@@ -30,9 +30,9 @@ export function frameFor(portal: PortalStateRecord, origin: string): PortalFrame
 }
 
 /**
- * Learns the frame the menu's own pages agreed on, as a tab's discovery read them
- * (entrypoints/portal.content/discovery.ts); never from one page alone. Pages that did
- * not agree report none, and the frame known stays.
+ * Learns the frame the menu's own pages agreed on, as the pages a tab fetched for
+ * discovery were read (session/discovered-pages.ts); never from one page alone. Pages
+ * that did not agree teach none, and the frame known stays.
  */
 export function learnFrame(portal: PortalStateRecord, observation: Observation, now: number): void {
   const learnt = observation.discovered?.frame;

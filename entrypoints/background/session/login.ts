@@ -22,8 +22,15 @@ export function recordLogin(
   now: number,
 ): { state: StoredState; result: null } {
   const { portal } = state;
-  // Someone else on this workstation: the previous person's accounts are not shown until the chooser is read.
-  if (portal.loginAddress !== null && portal.loginAddress !== claimedAddress) portal.sessionAccounts = [];
+  // Someone else on this workstation: the previous person's accounts are not shown, nor
+  // their default taken for this person's, until the chooser is read. With no login
+  // confirmed (a claim lost as its page unloaded), accounts that do not hold the address
+  // typed are someone else's too.
+  const accounts = portal.sessionAccounts;
+  const samePerson =
+    portal.loginAddress === claimedAddress ||
+    (portal.loginAddress === null && (accounts === null || accounts.includes(claimedAddress)));
+  if (!samePerson) portal.sessionAccounts = [];
   portal.claimedLogin = { address: claimedAddress, at: now };
   portal.loginSeq += 1;
   portal.loginAt = now;

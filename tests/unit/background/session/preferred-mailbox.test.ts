@@ -26,7 +26,14 @@ describe('switches made on their own', () => {
 
     it('does nothing when the portal already opened it', async () => {
       const h = harness();
-      await h.see({ reading: reading(MSS, { accountTable: [{ address: MSS, isDefault: true, notices: true }] }) });
+      await h.see({
+        reading: reading(MSS, {
+          accountTable: [
+            { address: NOEMIE, isDefault: false, notices: false },
+            { address: MSS, isDefault: true, notices: true },
+          ],
+        }),
+      });
       await h.login(NOEMIE);
       h.tick(100);
       expect((await h.see({ reading: reading(MSS) })).view.switchNow).toBeNull();
@@ -51,6 +58,27 @@ describe('switches made on their own', () => {
         address: CARDIO,
         reason: 'preferred',
       });
+    });
+
+    it('never takes the previous person’s default when their login was never confirmed', async () => {
+      const h = harness();
+      const julien = 'julien.martin@esante-occitanie.fr';
+      // A colleague's session whose login claim was lost: their accounts and default are known, not who they are.
+      await h.see({
+        reading: reading('Julien Martin', {
+          chooser: [
+            { address: julien, name: 'Julien Martin', unread: 0, current: true },
+            { address: CARDIO, name: 'Secrétariat de cardiologie', unread: 0, current: false },
+          ],
+          accountTable: [{ address: julien, isDefault: true, notices: false }],
+        }),
+      });
+      expect((await h.store.read()).portal.loginAddress).toBeNull();
+      await h.login(NOEMIE);
+      h.tick(10);
+      const first = await h.see({ reading: reading(MSS) });
+      expect(first.view.switchNow).toBeNull();
+      expect(first.view.others.map((m) => m.address)).toEqual([]);
     });
 
     it('reads the account page first when the default is not known yet', async () => {
