@@ -280,6 +280,8 @@ async function popupFirstRender(): Promise<void> {
     await portal.type('form input:is([type=text],[type=email])', BENCH_LOGIN);
     await portal.type('form input[type=password]', DEMO.password);
     await Promise.all([portal.waitForNavigation(), portal.keyboard.press('Enter')]);
+    // The account page opened once: the portal's frame is learnt there, and the chooser read.
+    await portal.goto(sim.at('/?m=compte'), { waitUntil: 'load' });
     // Discovery has read the chooser: the banner offers the menu of 50 mailboxes.
     await portal.waitForFunction(
       () => !!document.querySelector('repere-bal-banner')?.shadowRoot?.querySelector('.menu-button'),
