@@ -16,6 +16,7 @@ import { DEMO } from '../simulator/seed';
 import { logInWithMailboxesLearnt } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension } from './browsers';
 import { ask, axeViolations, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { andWaitForLoad } from './portal-page';
 import { RENDERINGS, useBrowser, useSimulator } from './suite';
 
 const POINTS = CONTRACT_POINTS;
@@ -109,6 +110,27 @@ describe.each(BROWSER_NAMES)('%s, compatibility check and page skeleton', (brows
       expect(fetched).toContain('Boîte de réception');
       for (const secret of secrets) expect(fetched.toLowerCase()).not.toContain(secret.toLowerCase());
       await options.close();
+    });
+
+    it('reads the tab’s real page when a message names its elements after the document’s own parts', async () => {
+      const sim = simulator();
+      sim.state.reset();
+      const instance = browser();
+      const clobbering =
+        '<form name="documentElement"><input name="x" value="formulaire du message"></form><img name="body" alt=""><form name="head"></form>';
+      const { keys } = (await control(sim, 'deliver', { to: DEMO.services.mss, html: clobbering })).json;
+      const portal = await logInWithMailboxesLearnt(instance, sim);
+      await andWaitForLoad(portal, () => portal.goto(sim.at(sim.rendering.messagePath(keys?.[0] ?? ''))));
+      const options = await openExtensionPage(instance, sim, 'options.html', '[data-action="check-portal"]');
+      const points = await runCheck(options, 'done');
+      expect(points).toMatchObject({ label: 'ok', 'account-menu': 'ok', chooser: 'ok' });
+      await clickDom(options, '[data-action="export-skeleton"]');
+      await options.waitForFunction(() => document.querySelector('[data-skeleton]'), { polling: 100, timeout: 15_000 });
+      const skeleton = await options.$eval('[data-skeleton]', (field) => (field as HTMLTextAreaElement).value);
+      expect(skeleton.split('\n')[1]).toMatch(/^html\b/);
+      expect(skeleton).toContain('Changer de compte');
+      await options.close();
+      await portal.close();
     });
   });
 });

@@ -7,6 +7,7 @@
  * portal's is decided by the caller (utils/portal/page.ts); here, an entry whose link
  * or form leads off the page's origin is no entry at all.
  */
+import { bodyOf } from './document-parts';
 import type { SelectorProfile } from './profile';
 import { queryHintAll } from './profile';
 import { addressesIn, boundedName, fold, shownText, startsWithAny, textPieces } from './text';
@@ -180,6 +181,7 @@ export function readChooser(
   profile: SelectorProfile,
   options: { pageUrl: string; wholePage?: boolean; exclude?: Element[] },
 ): Chooser | null {
+  const body = bodyOf(doc);
   const { pageUrl, exclude = [] } = options;
   const headings = [...doc.querySelectorAll(HEADINGS)].filter((h) =>
     startsWithAny(shownText(h), profile.texts.switchAccount),
@@ -188,9 +190,9 @@ export function readChooser(
     for (let scope = heading.parentElement; scope; scope = scope.parentElement) {
       const chooser = readChooserIn(scope, profile, pageUrl, exclude);
       if (chooser) return chooser;
-      if (scope === doc.body) break;
+      if (scope === body) break;
     }
   }
-  if (!options.wholePage || !doc.body) return null;
-  return readChooserIn(doc.body, profile, pageUrl, exclude);
+  if (!options.wholePage || !body) return null;
+  return readChooserIn(body, profile, pageUrl, exclude);
 }

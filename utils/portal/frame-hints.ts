@@ -8,6 +8,7 @@
  * selector must name its element alone on that page. The check keeps the first pair that
  * places the menu on both pages (entrypoints/background/compatibility/frame-check.ts).
  */
+import { bodyOf } from './document-parts';
 import { commonAncestor, looksGenerated } from './frame';
 import { findMenuPageParts } from './menu-pages';
 import type { ReadOptions } from './page';
@@ -36,7 +37,8 @@ function selectorsFor(element: Element): string[] {
   const id = element.getAttribute('id')?.trim();
   const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter(safe).slice(0, 3);
   const chain: string[] = [];
-  for (let current: Element | null = element; current && current !== element.ownerDocument.body; ) {
+  const body = bodyOf(element.ownerDocument);
+  for (let current: Element | null = element; current && current !== body; ) {
     chain.unshift(compound(current));
     current = current.parentElement;
   }
@@ -59,7 +61,7 @@ function matches(doc: Document, selector: string): Element[] {
 export function frameHintsOf(doc: Document, profile: SelectorProfile, options: ReadOptions): FrameHints | null {
   const parts = findMenuPageParts(doc, profile, options);
   if (!parts) return null;
-  const body = doc.body;
+  const body = bodyOf(doc);
   const header: string[] = [];
   const top = commonAncestor([parts.switchEntry, ...(parts.label ? [parts.label] : [])]);
   for (let element = top; element && element !== body && !element.contains(parts.content); ) {

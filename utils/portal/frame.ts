@@ -22,6 +22,8 @@
  * message region with profile hints (utils/portal/page.ts).
  */
 
+import { bodyOf } from './document-parts';
+
 /** One element of a route: what an element must be to stand there. */
 export interface FrameStep {
   /** Lower-case tag name. */
@@ -119,7 +121,7 @@ export function fits(element: Element, step: FrameStep): boolean {
 /** The element's ancestors from <body> down to it: index 0 is <body>; null when not under <body>. */
 export function lineage(element: Element): Element[] | null {
   const chain: Element[] = [];
-  const body = element.ownerDocument.body;
+  const body = bodyOf(element.ownerDocument);
   for (let current: Element | null = element; current; current = current.parentElement) {
     chain.push(current);
     if (current === body) return chain.reverse();

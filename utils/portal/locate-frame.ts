@@ -22,6 +22,7 @@
  * what the routes cannot follow: the one header a hint names outside those regions holds
  * the menu instead, and regions named as showing messages are excluded like the content.
  */
+import { bodyOf } from './document-parts';
 import { type FrameRoute, type FrameStep, fits, lineage, MAX_FORK_DEPTH, type PortalFrame } from './frame';
 
 /** Elements followed at each step of a route, at the most. */
@@ -93,7 +94,7 @@ export interface FrameCandidates {
 
 /** The forks to try: <body> and the ancestors of candidates within MAX_FORK_DEPTH of it, shallowest first. */
 function forksOf(doc: Document, candidates: readonly Element[]): Element[] {
-  const body = doc.body;
+  const body = bodyOf(doc);
   if (!body) return [];
   const forks = new Set<Element>([body]);
   for (const candidate of candidates) {

@@ -5,6 +5,7 @@
  * can hold look-alikes, so the page's candidates are all returned and the caller
  * decides which one, if any, is the portal's (utils/portal/page.ts, by the frame).
  */
+import { rootOf } from './document-parts';
 import type { SelectorProfile } from './profile';
 import { isEntryText, shownText } from './text';
 import { portalBase, sameOriginUrl } from './url';
@@ -76,7 +77,7 @@ function depth(element: Element): number {
 function commonAncestor(a: Element, b: Element): Element {
   let ancestor: Element | null = a;
   while (ancestor && !ancestor.contains(b)) ancestor = ancestor.parentElement;
-  return ancestor ?? a.ownerDocument.documentElement;
+  return ancestor ?? (rootOf(a.ownerDocument) as Element);
 }
 
 /** The menu that `switchEntry` belongs to: the nearest « Gérer… » and logout entries around it. */

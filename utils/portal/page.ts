@@ -25,6 +25,7 @@
 import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
+import { headOf, rootOf } from './document-parts';
 import type { PortalFrame } from './frame';
 import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
@@ -223,7 +224,7 @@ export function parsePortalHtml(html: string, url: string, parser: DOMParser = n
   if (!doc.querySelector('base[href]')) {
     const base = doc.createElement('base');
     base.setAttribute('href', url);
-    (doc.head ?? doc.documentElement).prepend(base);
+    (headOf(doc) ?? rootOf(doc))?.prepend(base);
   }
   return doc;
 }

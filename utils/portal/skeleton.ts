@@ -19,6 +19,7 @@
  * Pure DOM, no extension API: it runs in Chrome's offscreen document and in Firefox's
  * background page.
  */
+import { rootOf } from './document-parts';
 import { OWN_ATTRIBUTE_PREFIX, OWN_MARK, OWN_TAG_PREFIX } from './own-marks';
 import type { SelectorProfile } from './profile';
 import * as V from './skeleton-vocabulary';
@@ -276,7 +277,7 @@ export function pageSkeleton(doc: Document, profile: SelectorProfile, pageUrl: s
   const lines: string[] = [];
   try {
     const ctx = contextFor(doc, profile, pageUrl);
-    const root = doc.documentElement;
+    const root = rootOf(doc);
     if (!root) return [`<!-- ${HEADER} — ${where(ctx, pageUrl)} -->`, '<!-- document vide -->'].join('\n');
     const { entries, deeper, beyond, partial } = walk(root, ctx);
     lines.push(`<!-- ${HEADER} — ${where(ctx, pageUrl)} -->`);

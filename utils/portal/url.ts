@@ -6,6 +6,7 @@
  * context that reads a page; the background checks again against the granted portal
  * origins (utils/portal-urls.ts).
  */
+import { headOf } from './document-parts';
 
 /** The URL without its fragment: two links to the same page compare equal. */
 export function withoutFragment(url: string): string {
@@ -35,7 +36,7 @@ export function sameOriginUrl(raw: string | null | undefined, pageUrl: string, b
  * message body can carry one) is not the portal's.
  */
 export function portalBase(doc: Document, pageUrl: string): string {
-  const base = doc.head?.querySelector(':scope > base[href]')?.getAttribute('href');
+  const base = headOf(doc)?.querySelector(':scope > base[href]')?.getAttribute('href');
   return (base && sameOriginUrl(base, pageUrl)) || pageUrl;
 }
 

@@ -8,6 +8,7 @@
  * must still be on a granted portal origin when read.
  */
 import { browser } from 'wxt/browser';
+import { readPageInTab } from '../../../utils/portal/document-parts';
 import { isPortalUrl } from '../../../utils/portal-urls';
 import { MAX_PORTAL_PAGE_BYTES } from '../../../utils/protocol/messages';
 import { z } from '../../../utils/protocol/zod';
@@ -32,19 +33,18 @@ export function pickPortalTab<T extends PortalTab>(tabs: readonly T[]): T | null
   );
 }
 
-/** Runs the one-line reading in the tab (in the extension's isolated world: the page's scripts never see it). */
+/**
+ * Runs the reading in the tab (in the extension's isolated world: the page's scripts
+ * never see it), through the DOM's own accessors: a message's `<form
+ * name="documentElement">` cannot stand for the page (utils/portal/document-parts.ts).
+ */
 async function runInTab(tabId: number): Promise<unknown> {
   const scripting = (browser as { scripting?: typeof browser.scripting }).scripting;
   if (scripting?.executeScript) {
-    const [result] = await scripting.executeScript({
-      target: { tabId },
-      func: () => ({ url: location.href, html: document.documentElement.outerHTML }),
-    });
+    const [result] = await scripting.executeScript({ target: { tabId }, func: readPageInTab });
     return result?.result;
   }
-  const results = await browser.tabs.executeScript(tabId, {
-    code: '({ url: location.href, html: document.documentElement.outerHTML })',
-  });
+  const results = await browser.tabs.executeScript(tabId, { code: `(${readPageInTab.toString()})()` });
   return results?.[0];
 }
 
