@@ -4,14 +4,18 @@
  * it will change, and is applied only when the user says so. Every change is shown, those
  * the organisation locks too (marked as not applied), and a selector profile text by
  * text with what each lost text means for the user: the background sends codes, the
- * words are here.
+ * words are here. A file that takes a protection away (a mailbox made personal, a
+ * confirmation before sending stopped) says so first, in plain words, and applies only
+ * once the user ticks a second confirmation of those very changes.
  */
 import { useState } from 'preact/hooks';
+import './import-export.css';
 import { failureText } from '@/utils/failure-text';
 import { type MessageKey, t } from '@/utils/i18n';
 import { type ImportPreviewReply, sendToBackground } from '@/utils/protocol/client';
 
 type ImportChanges = Extract<ImportPreviewReply, { ok: true }>;
+type Weakening = ImportChanges['weakenings'][number];
 type ProfileChange = NonNullable<ImportChanges['profile']>;
 type TextKey = ProfileChange['texts'][number]['key'];
 type HintKey = ProfileChange['hints'][number]['key'];
@@ -38,6 +42,46 @@ const HINT_TARGETS: Record<HintKey, MessageKey> = {
   header: 'fileProfileHintHeader',
   messageRegion: 'fileProfileHintMessageRegion',
 };
+
+const WEAKENING_TEXTS: Record<Weakening['what'], MessageKey> = {
+  personal: 'fileWeakeningPersonal',
+  'no-confirmation': 'fileWeakeningNoConfirmation',
+};
+
+/** What the file takes away, first and in words; the second confirmation is ticked here. */
+function WeakeningLines({
+  weakenings,
+  confirmed,
+  onConfirm,
+}: {
+  weakenings: Weakening[];
+  confirmed: boolean;
+  onConfirm: (confirmed: boolean) => void;
+}) {
+  return (
+    <div class="warning" role="alert" data-import-weakenings="">
+      <p>
+        <strong>{t('fileWeakenings')}</strong>
+      </p>
+      <ul>
+        {weakenings.map(({ address, what }) => (
+          <li key={`${address}:${what}`} data-weakening={what} data-address={address}>
+            {t(WEAKENING_TEXTS[what], address)}
+          </li>
+        ))}
+      </ul>
+      <label>
+        <input
+          type="checkbox"
+          data-action="confirm-weakenings"
+          checked={confirmed}
+          onChange={(e) => onConfirm(e.currentTarget.checked)}
+        />{' '}
+        {t('fileWeakeningConfirm')}
+      </label>
+    </div>
+  );
+}
 
 const PROFILE_KINDS: Record<ProfileChange['from'], MessageKey> = {
   'built-in': 'diagProfileDefault',
@@ -106,6 +150,8 @@ export function ImportExport() {
   const [preview, setPreview] = useState<ImportPreviewReply | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [weakeningsConfirmed, setWeakeningsConfirmed] = useState(false);
+  const weakenings = preview?.ok ? preview.weakenings : [];
 
   const exportFile = async () => {
     const reply = await sendToBackground('ui:export-settings', {});
@@ -118,6 +164,7 @@ export function ImportExport() {
 
   const read = async (file: File | undefined) => {
     setMessage(null);
+    setWeakeningsConfirmed(false);
     if (!file) return;
     const content = await file.text();
     setText(content);
@@ -127,7 +174,10 @@ export function ImportExport() {
 
   const apply = async () => {
     if (text === null) return;
-    const reply = await sendToBackground('ui:apply-import', { text });
+    // Only the weakenings shown and ticked are confirmed: the background applies nothing else that weakens.
+    const confirmedWeakenings = weakeningsConfirmed ? weakenings : [];
+    const reply = await sendToBackground('ui:apply-import', { text, confirmedWeakenings });
+    setWeakeningsConfirmed(false);
     setPreview(null);
     setText(null);
     setMessage(
@@ -170,6 +220,13 @@ export function ImportExport() {
       )}
       {preview?.ok && (
         <div class="preview" data-import="preview">
+          {weakenings.length > 0 && (
+            <WeakeningLines
+              weakenings={weakenings}
+              confirmed={weakeningsConfirmed}
+              onConfirm={setWeakeningsConfirmed}
+            />
+          )}
           {preview.changes.length === 0 && !preview.profile ? (
             <p>{t('fileNoChange')}</p>
           ) : (
@@ -188,7 +245,12 @@ export function ImportExport() {
               </ul>
             </>
           )}
-          <button type="button" data-action="apply-import" onClick={() => void apply()}>
+          <button
+            type="button"
+            data-action="apply-import"
+            disabled={weakenings.length > 0 && !weakeningsConfirmed}
+            onClick={() => void apply()}
+          >
             {t('fileApply')}
           </button>{' '}
           <button
@@ -198,6 +260,7 @@ export function ImportExport() {
             onClick={() => {
               setPreview(null);
               setText(null);
+              setWeakeningsConfirmed(false);
             }}
           >
             {t('fileCancel')}

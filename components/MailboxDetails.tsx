@@ -29,6 +29,7 @@ export function MailboxDetails({ mailbox, id, save, refuse }: MailboxDetailsProp
   const [custom, setCustom] = useState(mailbox.colour);
   const labelLocked = mailbox.locked.includes('label');
   const colourLocked = mailbox.locked.includes('colour');
+  const kindLocked = mailbox.locked.includes('kind');
 
   const pickCustom = (colour: string) => {
     setCustom(colour);
@@ -94,17 +95,20 @@ export function MailboxDetails({ mailbox, id, save, refuse }: MailboxDetailsProp
         </span>
       </fieldset>
       <div class="field">
-        <label for={`${id}-kind`}>{t('settingsKind')}</label>
+        <label for={`${id}-kind`}>
+          {t('settingsKind')} {kindLocked && <Locked />}
+        </label>
         <select
           id={`${id}-kind`}
           data-field="kind"
+          disabled={kindLocked}
           value={mailbox.kind === 'personal' ? 'personal' : 'organisational'}
           onChange={(e) => save({ kind: e.currentTarget.value as 'personal' | 'organisational' })}
         >
           <option value="personal">{t('kindPersonal')}</option>
           <option value="organisational">{t('kindOrganisational')}</option>
         </select>
-        {mailbox.kindSource === 'inferred' && <span class="hint">{t('settingsKindInferred')}</span>}
+        {mailbox.kindSource === 'inferred' && !kindLocked && <span class="hint">{t('settingsKindInferred')}</span>}
       </div>
     </div>
   );

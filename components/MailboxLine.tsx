@@ -51,6 +51,7 @@ export function MailboxLine({ mailbox, open, onOpenChange, onSaved }: MailboxLin
               onChange={(checked) => void save({ watched: checked })}
             />
             <Toggle
+              locked={mailbox.locked.includes('confirmBeforeSend')}
               field="confirmBeforeSend"
               label={t('settingsConfirmShort')}
               checked={mailbox.confirmBeforeSend}

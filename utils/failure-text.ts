@@ -49,5 +49,7 @@ export function failureText(failure: Failure): string {
       return t('errorMinInterval', failure.minutes);
     case 'unknown-mailbox':
       return t('errorUnknownMailbox', failure.address);
+    case 'weakening-unconfirmed':
+      return t('errorWeakeningUnconfirmed');
   }
 }

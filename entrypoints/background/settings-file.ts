@@ -5,6 +5,9 @@
  * The preview names every change, those the organisation's policy locks too (marked, and
  * skipped when applied), and a selector profile text by text: a profile that drops
  * « Envoyer » turns the send guard off, which the user must see before applying it.
+ * A file that makes a mailbox personal or stops the confirmation before sending from it
+ * (a service mailbox disguised) is named in words and applied only when the user
+ * confirms those very weakenings a second time.
  */
 import { z } from 'zod';
 import { en, fr } from 'zod/locales';
@@ -17,8 +20,14 @@ import {
   selectorProfile,
   settingsPatch,
 } from '../../utils/protocol/shapes';
-import { imposesProfile, lockedMailboxFields, lockedSettings, type ManagedPolicy } from './policy/policy';
-import { addMailbox } from './session/mailboxes';
+import {
+  enforcePolicy,
+  imposesProfile,
+  lockedMailboxFields,
+  lockedSettings,
+  type ManagedPolicy,
+} from './policy/policy';
+import { addMailbox, confirmsBeforeSend } from './session/mailboxes';
 import type { MailboxRecord } from './storage/records';
 import type { StoredState } from './storage/store';
 
@@ -72,8 +81,19 @@ export interface ProfileChange {
   hints: ListChange<keyof SelectorProfile['hints']>[];
 }
 
+/**
+ * What an import takes away from a mailbox's protection, once the policy has had its say:
+ * `personal`, the banner will say « en votre nom » on it; `no-confirmation`, sending from
+ * it will no longer ask first. Worded in the preview; applied only when confirmed again.
+ */
+export interface Weakening {
+  address: string;
+  what: 'personal' | 'no-confirmation';
+}
+
 export interface ImportChanges {
   changes: SettingChange[];
+  weakenings: Weakening[];
   /** null: the file leaves the selector profile as it is. */
   profile: ProfileChange | null;
 }
@@ -135,8 +155,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The fields of `target` (the general settings, or a mailbox) that the policy locks. */
-function lockedFields(policy: ManagedPolicy | null, target: string): readonly string[] {
-  return target === GENERAL_SETTINGS ? lockedSettings(policy) : lockedMailboxFields(policy, target);
+function lockedFields(state: StoredState, policy: ManagedPolicy | null, target: string): readonly string[] {
+  return target === GENERAL_SETTINGS
+    ? lockedSettings(policy)
+    : lockedMailboxFields(policy, target, state.portal.loginAddress);
 }
 
 /** `patch` without the fields the policy locks. */
@@ -174,11 +196,48 @@ function describeProfile(
   };
 }
 
+/** A mailbox's protection as the user meets it: the banner's word, and whether sending asks first. */
+function protectionOf(mailbox: MailboxRecord | undefined): { personal: boolean; confirms: boolean } {
+  // A mailbox a file prepares before it is seen is a service one (applySettingsFile).
+  const kind = mailbox?.kind ?? 'organisational';
+  return { personal: kind === 'personal', confirms: confirmsBeforeSend(mailbox?.confirmBeforeSend, kind) };
+}
+
+/**
+ * The weakenings of `file`, read on the state it would leave (applied to a copy, the policy
+ * enforced as every change does), so that a locked field or an imposed confirmation
+ * counts as what it is, and a kind that turns a default confirmation off counts too.
+ */
+function weakeningsOf(state: StoredState, file: SettingsFile, policy: ManagedPolicy | null, now: number): Weakening[] {
+  const after = structuredClone(state);
+  applySettingsFile(after, file, now, policy);
+  enforcePolicy(after, policy);
+  const addresses = new Set((file.mailboxes ?? []).map((entry) => entry.address));
+  return [...addresses].flatMap((address): Weakening[] => {
+    const before = protectionOf(state.mailboxes.find((m) => m.address === address));
+    const then = protectionOf(after.mailboxes.find((m) => m.address === address));
+    return [
+      ...(!before.personal && then.personal ? [{ address, what: 'personal' as const }] : []),
+      ...(before.confirms && !then.confirms ? [{ address, what: 'no-confirmation' as const }] : []),
+    ];
+  });
+}
+
+/** Whether every weakening of an import is among those the user confirmed (in the words shown). */
+export function weakeningsConfirmed(weakenings: readonly Weakening[], confirmed: readonly Weakening[]): boolean {
+  return weakenings.every((w) => confirmed.some((c) => c.address === w.address && c.what === w.what));
+}
+
 /** What applying `file` would change, without changing anything; what `policy` locks is marked. */
-export function describeImport(state: StoredState, file: SettingsFile, policy: ManagedPolicy | null): ImportChanges {
+export function describeImport(
+  state: StoredState,
+  file: SettingsFile,
+  policy: ManagedPolicy | null,
+  now: number,
+): ImportChanges {
   const changes: SettingChange[] = [];
   const change = (target: string, field: string, from: unknown, to: unknown) =>
-    changes.push({ target, field, from, to, locked: lockedFields(policy, target).includes(field) });
+    changes.push({ target, field, from, to, locked: lockedFields(state, policy, target).includes(field) });
   for (const field of SETTING_FIELDS) {
     const to = file.settings?.[field];
     if (to !== undefined && !same(state.settings[field], to))
@@ -198,7 +257,7 @@ export function describeImport(state: StoredState, file: SettingsFile, policy: M
     file.selectorProfile === undefined || same(current, file.selectorProfile)
       ? null
       : describeProfile(current, file.selectorProfile, imposesProfile(policy));
-  return { changes, profile };
+  return { changes, weakenings: weakeningsOf(state, file, policy, now), profile };
 }
 
 /** Applies a mailbox patch (from the settings, or a file); a kind set here is the user's word. */
@@ -221,7 +280,7 @@ export function applySettingsFile(
   now: number,
   policy: ManagedPolicy | null,
 ): void {
-  Object.assign(state.settings, withoutLocked(file.settings ?? {}, lockedFields(policy, GENERAL_SETTINGS)));
+  Object.assign(state.settings, withoutLocked(file.settings ?? {}, lockedFields(state, policy, GENERAL_SETTINGS)));
   if (file.selectorProfile !== undefined && !imposesProfile(policy))
     state.settings.profileOverride = file.selectorProfile;
   for (const entry of file.mailboxes ?? []) {
@@ -230,6 +289,6 @@ export function applySettingsFile(
     mailbox ??= addMailbox(state, entry.address, entry.kind ?? 'organisational', now, {
       kindSource: entry.kind ? 'user' : 'inferred',
     });
-    patchMailbox(mailbox, withoutLocked(entry, lockedFields(policy, entry.address)));
+    patchMailbox(mailbox, withoutLocked(entry, lockedFields(state, policy, entry.address)));
   }
 }

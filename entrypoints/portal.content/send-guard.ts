@@ -26,15 +26,16 @@ export function guardRequestFor(view: PortalView | null): (GuardRequest & { addr
   if (view?.page !== 'webmail') {
     return { message: t('guardUnknown'), confirmLabel: t('guardConfirm'), canSilence: false, address: null };
   }
-  const { kind, name, address, confirmBeforeSend } = view.active;
+  const { kind, name, address, confirmBeforeSend, confirmLocked } = view.active;
   if (!confirmBeforeSend) return null;
+  const canSilence = address !== null && !confirmLocked;
   const shown = name ?? address ?? '';
   if (kind === 'organisational') {
     const who = address && address !== shown ? `${shown} (${address})` : shown;
     return {
       message: t('guardService', who),
       confirmLabel: t('guardConfirmService'),
-      canSilence: address !== null,
+      canSilence,
       address,
     };
   }
@@ -42,7 +43,7 @@ export function guardRequestFor(view: PortalView | null): (GuardRequest & { addr
     return {
       message: t('guardPersonal', shown),
       confirmLabel: t('guardConfirm'),
-      canSilence: address !== null,
+      canSilence,
       address,
     };
   }

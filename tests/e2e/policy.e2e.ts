@@ -1,15 +1,18 @@
 /**
  * The organisation's policy in real Chromium: a managed policy (Linux JSON, as IT would
  * deploy it in /etc/chromium/policies/managed) forces a mailbox's colour, which the
- * banner shows, and locks settings, which the options page shows locked.
+ * banner shows, and locks settings, which the options page shows locked; it locks a
+ * service mailbox's kind and every service mailbox's confirmation, which a settings
+ * file cannot undo.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SettingsView } from '../../utils/protocol/messages';
 import { DEMO } from '../simulator/seed';
 import { BANNER, learnPortal, logInWithMailboxesLearnt } from './banner-page';
 import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
-import { clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { ask, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
 import { useSimulator } from './suite';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -37,7 +40,11 @@ describe('chromium, enterprise policy', () => {
         '3rdparty': {
           extensions: {
             [extensionId]: {
-              mailboxes: [{ address: DEMO.services.mss, colour: FORCED, label: 'MSS (imposé)' }],
+              mailboxes: [
+                { address: DEMO.services.mss, colour: FORCED, label: 'MSS (imposé)' },
+                { address: DEMO.services.cardio, kind: 'organisational' },
+              ],
+              alwaysConfirmServices: true,
               privacyMode: true,
               minPollIntervalMinutes: 5,
               lockedSettings: ['pauseWhenIdle'],
@@ -99,6 +106,33 @@ describe('chromium, enterprise policy', () => {
       idleLocked: true,
       intervalMin: '5',
       policy: 'active',
+    });
+
+    // The disguise of a service mailbox by a settings file: both fields locked, named, skipped.
+    const disguise = {
+      format: 'repere-bal-settings',
+      version: 1,
+      mailboxes: [{ address: DEMO.services.cardio, kind: 'personal', confirmBeforeSend: false }],
+    };
+    await chooseFile(options, '[data-action="import"]', 'deguise.json', JSON.stringify(disguise));
+    await waitForDom(options, '[data-import="preview"] [data-locked]');
+    const preview = await options.evaluate(() => ({
+      lockedLines: document.querySelectorAll('[data-import="preview"] li [data-locked]').length,
+      weakenings: document.querySelectorAll('[data-import-weakenings]').length,
+    }));
+    expect(preview).toEqual({ lockedLines: 2, weakenings: 0 });
+    await clickDom(options, '[data-action="apply-import"]');
+    await options.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent?.includes('Réglages importés'),
+      { polling: 100 },
+    );
+    const cardio = (await ask<SettingsView>(options, 'ui:settings')).mailboxes.find(
+      (m) => m.address === DEMO.services.cardio,
+    );
+    expect(cardio).toMatchObject({
+      kind: 'organisational',
+      confirmBeforeSend: true,
+      locked: ['kind', 'confirmBeforeSend'],
     });
   });
 });

@@ -39,7 +39,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
   const browser = useBrowser(() => launchWithExtension(browserName));
   const simulator = useSimulator('classic', browser);
 
-  it('lists the mailboxes and counts, applies a colour live, refuses a bad file, previews then applies a good one, passes axe', async () => {
+  it('lists the mailboxes and counts, applies a colour live, refuses a bad file, previews then applies a good one, applies a disguise only on a second yes, passes axe', async () => {
     const sim = simulator();
     const instance = browser();
     const portal = await logInWithMailboxesLearnt(instance, sim);
@@ -127,7 +127,35 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     const after = await ask<SettingsView>(options, 'ui:settings');
     expect(after.settings.pollIntervalMinutes).toBe(5);
     expect(after.mailboxes.find((m) => m.address === DEMO.services.cardio)?.label).toBe('Cardio');
+
+    // A file that disguises a service mailbox: said in words, applied only on a second yes.
+    const disguise = {
+      format: 'repere-bal-settings',
+      version: 1,
+      mailboxes: [{ address: DEMO.services.cardio, kind: 'personal', confirmBeforeSend: false }],
+    };
+    await chooseFile(options, '[data-action="import"]', 'deguise.json', JSON.stringify(disguise));
+    await waitForDom(options, '[data-import-weakenings]');
+    const warned = await options.evaluate(() => ({
+      lines: [...document.querySelectorAll('[data-weakening]')].map((li) => li.getAttribute('data-weakening')),
+      text: document.querySelector('[data-import-weakenings]')?.textContent ?? '',
+      applyDisabled: document.querySelector<HTMLButtonElement>('[data-action="apply-import"]')?.disabled,
+    }));
+    expect(warned).toMatchObject({ lines: ['personal', 'no-confirmation'], applyDisabled: true });
+    expect(warned.text).toContain('le bandeau dira « en votre nom »');
+    expect(warned.text).toContain('ne demandera plus de confirmation');
+    await clickDom(options, '[data-action="confirm-weakenings"]');
+    await options.waitForFunction(
+      () => document.querySelector<HTMLButtonElement>('[data-action="apply-import"]')?.disabled === false,
+      { polling: POLL_MS },
+    );
     expect(await axeViolations(options)).toEqual([]);
+    await clickDom(options, '[data-action="apply-import"]');
+    await options.waitForFunction(() => !document.querySelector('[data-import-weakenings]'), { polling: POLL_MS });
+    const disguised = (await ask<SettingsView>(options, 'ui:settings')).mailboxes.find(
+      (m) => m.address === DEMO.services.cardio,
+    );
+    expect(disguised).toMatchObject({ kind: 'personal', confirmBeforeSend: false });
   });
 });
 

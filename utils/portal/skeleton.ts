@@ -15,9 +15,7 @@
  * Scripts and styles keep their element, not their content; comments go; an iframe is
  * listed, not its document; what the extension itself put in the page (its banner, its
  * tab icon, its `data-repere-bal…` attributes) is left out. Bounded in lines, depth and work; never throws.
- *
- * Pure DOM, no extension API: it runs in Chrome's offscreen document and in Firefox's
- * background page.
+ * Pure DOM, no extension API: it runs in Chrome's offscreen document and in Firefox's background page.
  */
 import { rootOf } from './document-parts';
 import { OWN_ATTRIBUTE_PREFIX, OWN_MARK, OWN_TAG_PREFIX } from './own-marks';

@@ -72,7 +72,9 @@ export type Failure =
   | { code: 'locked'; fields: string[] }
   /** The policy asks for at least this many minutes between two checks. */
   | { code: 'min-interval'; minutes: number }
-  | { code: 'unknown-mailbox'; address: string };
+  | { code: 'unknown-mailbox'; address: string }
+  /** A settings file weakens a mailbox's protection and the user did not confirm it again. */
+  | { code: 'weakening-unconfirmed' };
 
 /** A reply: the answer, or why there is none. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Failure };

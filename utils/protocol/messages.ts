@@ -24,6 +24,7 @@ import { address, mailboxPatch, pageReading, portalFrame, portalView, selectorPr
 import {
   diagnostics,
   importPreview,
+  importWeakening,
   overview,
   pageSkeletonReply,
   pollStatus,
@@ -122,7 +123,17 @@ export const uiToBackground = {
   },
   /** Reads a settings file and says what it would change, or what is wrong with it. */
   'ui:preview-import': { request: z.strictObject({ text: z.string().max(2_000_000) }), response: importPreview },
-  'ui:apply-import': { request: z.strictObject({ text: z.string().max(2_000_000) }), response: importPreview },
+  /**
+   * Applies a settings file; its weakenings (a mailbox made personal, a confirmation
+   * stopped) only when they are all among `confirmedWeakenings`, the user's second yes.
+   */
+  'ui:apply-import': {
+    request: z.strictObject({
+      text: z.string().max(2_000_000),
+      confirmedWeakenings: z.array(importWeakening).max(1000),
+    }),
+    response: importPreview,
+  },
   /** The browser granted (or withdrew) access to a portal origin the policy adds. */
   'ui:portal-access-changed': { request: nothing, response: done },
   'ui:diagnostics': { request: nothing, response: diagnostics },

@@ -211,6 +211,8 @@ export const portalView = z.object({
     colour: hexColour,
     textColour: hexColour,
     confirmBeforeSend: z.boolean(),
+    /** The organisation's policy sets the confirmation: the send dialog offers no « ne plus demander ». */
+    confirmLocked: z.boolean(),
   }),
   /** Every other known mailbox, in discovery order. */
   others: z.array(mailboxView),
@@ -278,3 +280,12 @@ export const mailboxPatch = z
   })
   .partial();
 export type MailboxPatch = z.infer<typeof mailboxPatch>;
+
+/** The mailbox fields an organisation's policy may set (and so lock). */
+export const LOCKABLE_MAILBOX_FIELDS = [
+  'label',
+  'colour',
+  'watched',
+  'kind',
+  'confirmBeforeSend',
+] as const satisfies (keyof MailboxPatch)[];

@@ -11,6 +11,7 @@ import { checkError, checkNote } from './codes';
 import {
   address,
   hexColour,
+  LOCKABLE_MAILBOX_FIELDS,
   limitReached,
   mailboxKind,
   mailboxView,
@@ -115,7 +116,7 @@ export const settingsView = z.strictObject({
       unread: z.number().int().min(0).nullable(),
       portalDefault: z.boolean().nullable(),
       /** Fields the organisation's policy sets for this mailbox. */
-      locked: z.array(z.enum(['label', 'colour', 'watched'])),
+      locked: z.array(z.enum(LOCKABLE_MAILBOX_FIELDS)),
     }),
   ),
   customProfile: z.boolean(),
@@ -137,6 +138,9 @@ const profileListChange = <Key extends z.ZodEnum>(key: Key) =>
  * and mailbox field, `locked` when the organisation's policy sets or freezes it (not
  * applied), and the selector profile text by text and hint by hint.
  */
+/** What an import takes away from a mailbox's protection (entrypoints/background/settings-file.ts). */
+export const importWeakening = z.strictObject({ address, what: z.enum(['personal', 'no-confirmation']) });
+
 export const importPreview = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -150,6 +154,7 @@ export const importPreview = z.union([
         locked: z.boolean(),
       }),
     ),
+    weakenings: z.array(importWeakening),
     profile: z
       .strictObject({
         from: z.enum(['built-in', 'custom']),

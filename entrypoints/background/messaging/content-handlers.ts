@@ -14,7 +14,7 @@ import type { PageReadingPayload } from '../../../utils/protocol/shapes';
 import { pauseOnLoginPage, resumeOnLiveSession } from '../checks/check-schedule';
 import type { HtmlReader } from '../checks/html-reader';
 import { collectRises, localMinuteOfDay, type ShownNotification } from '../checks/new-mail';
-import { isSettingLocked } from '../policy/policy';
+import { lockedMailboxFields, lockedSettings } from '../policy/policy';
 import { recordSwitchRequest } from '../session/active-mailbox';
 import { readDiscoveredPages } from '../session/discovered-pages';
 import { frameFor } from '../session/discovery';
@@ -23,7 +23,7 @@ import { setConfirmBeforeSend } from '../session/mailboxes';
 import { applyObservation } from '../session/observation';
 import { setBannerCollapsed } from '../session/view';
 import type { Store } from '../storage/store';
-import { HandlerFailure, type MessageHandlers } from './router';
+import { type MessageHandlers, refuseLocked } from './router';
 
 type ContentHandlers = Pick<MessageHandlers, ContentMessageName>;
 
@@ -104,12 +104,11 @@ export function createContentHandlers({
       const pageOrigin = originOf(sender);
       const reading = onPortal(payload.reading, pageOrigin);
       const discovered = payload.discovered && (await readDiscovered(payload.discovered.pages, pageOrigin));
-      const collapseLocked = isSettingLocked(store.policy, 'bannerCollapsed');
       const at = now();
       const { result } = await store.update((state) => {
         const { result: outcome } = applyObservation(
           state,
-          { ...payload, reading, discovered, pageOrigin, tabId, collapseLocked },
+          { ...payload, reading, discovered, pageOrigin, tabId, policy: store.policy },
           at,
         );
         // Counts read in open tabs are news too (a chooser without counts leaves only them).
@@ -135,17 +134,14 @@ export function createContentHandlers({
       return ok;
     },
     'content:set-confirm-before-send': async ({ address, confirm }) => {
+      const { loginAddress } = (await store.read()).portal;
+      refuseLocked(['confirmBeforeSend'], lockedMailboxFields(store.policy, address, loginAddress));
       await store.update((state) => setConfirmBeforeSend(state, address, confirm));
       return ok;
     },
     'content:set-banner-collapsed': async ({ collapsed }, sender) => {
       // The store would keep a locked value anyway: the banner is told why nothing changed.
-      if (isSettingLocked(store.policy, 'bannerCollapsed')) {
-        throw new HandlerFailure(
-          { code: 'locked', fields: ['bannerCollapsed'] },
-          'réglage fixé par la politique : bannerCollapsed',
-        );
-      }
+      refuseLocked(['bannerCollapsed'], lockedSettings(store.policy));
       await store.update((state) => setBannerCollapsed(state, collapsed));
       notifyPortalTabs(sender.tab?.id ?? null);
       return ok;

@@ -41,6 +41,17 @@ export class HandlerFailure extends Error {
   }
 }
 
+/** Refuses a change to what the organisation's policy sets (the sender says so in words). */
+export function refuseLocked(fields: readonly string[], locked: readonly string[]): void {
+  const refused = fields.filter((field) => locked.includes(field));
+  if (refused.length) {
+    throw new HandlerFailure(
+      { code: 'locked', fields: refused },
+      `réglage fixé par la politique : ${refused.join(', ')}`,
+    );
+  }
+}
+
 function isMessageName(name: string): name is MessageName {
   return Object.hasOwn(toBackground, name);
 }

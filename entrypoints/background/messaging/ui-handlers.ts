@@ -25,9 +25,10 @@ import {
   type ImportPreview,
   parseSettingsFile,
   patchMailbox,
+  weakeningsConfirmed,
 } from '../settings-file';
 import { QUARANTINE_SIZE, type Store, type StoredState } from '../storage/store';
-import { HandlerFailure, type MessageHandlers } from './router';
+import { HandlerFailure, type MessageHandlers, refuseLocked } from './router';
 
 type UiHandlers = Pick<MessageHandlers, UiMessageName>;
 
@@ -85,24 +86,13 @@ function settingsView(
       sound: m.sound,
       unread: m.unread,
       portalDefault: m.portalDefault,
-      locked: lockedMailboxFields(policy, m.address),
+      locked: lockedMailboxFields(policy, m.address, state.portal.loginAddress),
     })),
     customProfile: settings.profileOverride !== null,
     locked: lockedSettings(policy),
     minPollIntervalMinutes: policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES,
     extraPortals,
   };
-}
-
-/** Refuses a change to what the organisation's policy sets. */
-function refuseLocked(fields: string[], locked: readonly string[]): void {
-  const refused = fields.filter((field) => locked.includes(field));
-  if (refused.length) {
-    throw new HandlerFailure(
-      { code: 'locked', fields: refused },
-      `réglage fixé par la politique : ${refused.join(', ')}`,
-    );
-  }
 }
 
 export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
@@ -113,7 +103,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
   const preview = async (text: string): Promise<ImportPreview> => {
     const parsed = parseSettingsFile(text, deps.language());
     if (!parsed.ok) return parsed;
-    return { ok: true, ...describeImport(await store.read(), parsed.file, store.policy) };
+    return { ok: true, ...describeImport(await store.read(), parsed.file, store.policy, now()) };
   };
 
   return {
@@ -188,7 +178,8 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
       return view(state);
     },
     'ui:update-mailbox': async ({ address, patch }) => {
-      refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address));
+      const { loginAddress } = (await store.read()).portal;
+      refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address, loginAddress));
       const { state, result: found } = await store.update((current) => {
         const mailbox = current.mailboxes.find((m) => m.address === address);
         if (mailbox) patchMailbox(mailbox, patch);
@@ -207,14 +198,22 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
       };
     },
     'ui:preview-import': async ({ text }) => preview(text),
-    'ui:apply-import': async ({ text }) => {
+    'ui:apply-import': async ({ text, confirmedWeakenings }) => {
       const parsed = parseSettingsFile(text, deps.language());
       if (!parsed.ok) return parsed;
+      // Described again inside the change: what the user confirmed must be what it does now.
       const { result: described } = await store.update((current) => {
-        const changes = describeImport(current, parsed.file, store.policy);
+        const changes = describeImport(current, parsed.file, store.policy, now());
+        if (!weakeningsConfirmed(changes.weakenings, confirmedWeakenings)) return { state: current, result: null };
         applySettingsFile(current, parsed.file, now(), store.policy);
         return { state: current, result: changes };
       });
+      if (!described) {
+        throw new HandlerFailure(
+          { code: 'weakening-unconfirmed' },
+          'le fichier retire une protection que l’utilisateur n’a pas confirmée',
+        );
+      }
       await changed();
       return { ok: true, ...described };
     },

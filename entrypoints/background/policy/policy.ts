@@ -1,7 +1,8 @@
 /**
  * The organisation's policy (`storage.managed`: Chrome's managed_schema, Firefox's
- * policies.json « 3rdparty » section): additional portal origins, labels and colours per
- * mailbox, a forced privacy mode, a minimum check interval, the pause of announcements
+ * policies.json « 3rdparty » section): additional portal origins; per mailbox its label,
+ * colour, watch, kind and confirmation before sending; the confirmation before sending
+ * from any service mailbox (`alwaysConfirmServices`); a forced privacy mode, a minimum check interval, the pause of announcements
  * forbidden or limited, settings imposed (`settings`) or frozen at their current value
  * (`lockedSettings`).
  * Managed values win: they are written over the user's in every change (entrypoints/background/storage/store.ts),
@@ -14,7 +15,9 @@ import { MAX_PAUSE_MINUTES } from '../../../utils/protocol/messages';
 import {
   address,
   hexColour,
+  LOCKABLE_MAILBOX_FIELDS,
   MIN_POLL_MINUTES,
+  mailboxKind,
   mailboxLabel,
   SETTING_FIELDS,
   selectorProfile,
@@ -42,10 +45,18 @@ export const managedPolicy = z.object({
         label: mailboxLabel.optional(),
         colour: hexColour.optional(),
         watched: z.boolean().optional(),
+        /** The banner's word for it: a service mailbox cannot be called personal by a file or a click. */
+        kind: mailboxKind.exclude(['unknown']).optional(),
+        confirmBeforeSend: z.boolean().optional(),
       }),
     )
     .max(500)
     .optional(),
+  /**
+   * true: sending from any mailbox but the person's own (the confirmed login address)
+   * always asks first, whatever kind a user or a file gives it.
+   */
+  alwaysConfirmServices: z.boolean().optional(),
   privacyMode: z.boolean().optional(),
   minPollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).optional(),
   /** false: no pause of the announcements (the panel and the notifications offer none). */
@@ -122,14 +133,28 @@ export function pauseLimits(policy: ManagedPolicy | null): PauseLimits {
   return { allowed: policy?.pauseAllowed !== false, longestMinutes: policy?.maxPauseMinutes ?? null };
 }
 
-/** Mailbox fields the policy sets (and so locks), by address. */
+type LockableMailboxField = (typeof LOCKABLE_MAILBOX_FIELDS)[number];
+
+/** Whether sending from this mailbox must ask first by policy (it is not the person's own). */
+function confirmationImposed(policy: ManagedPolicy, mailboxAddress: string, loginAddress: string | null): boolean {
+  return policy.alwaysConfirmServices === true && mailboxAddress !== loginAddress;
+}
+
+/**
+ * Mailbox fields the policy sets (and so locks), by address; `loginAddress` is the
+ * confirmed login, the one mailbox `alwaysConfirmServices` leaves to the user.
+ */
 export function lockedMailboxFields(
   policy: ManagedPolicy | null,
   mailboxAddress: string,
-): ('label' | 'colour' | 'watched')[] {
-  const entry = policy?.mailboxes?.find((m) => m.address === mailboxAddress);
-  if (!entry) return [];
-  return (['label', 'colour', 'watched'] as const).filter((field) => entry[field] !== undefined);
+  loginAddress: string | null,
+): LockableMailboxField[] {
+  if (!policy) return [];
+  const entry = policy.mailboxes?.find((m) => m.address === mailboxAddress);
+  const imposedConfirm = confirmationImposed(policy, mailboxAddress, loginAddress);
+  return LOCKABLE_MAILBOX_FIELDS.filter(
+    (field) => entry?.[field] !== undefined || (field === 'confirmBeforeSend' && imposedConfirm),
+  );
 }
 
 /** Writes the managed values over the state (run inside every change). */
@@ -155,5 +180,14 @@ export function enforcePolicy(state: StoredState, policy: ManagedPolicy | null):
     if (entry.label !== undefined) mailbox.label = entry.label;
     if (entry.colour !== undefined) mailbox.colour = entry.colour;
     if (entry.watched !== undefined) mailbox.watched = entry.watched;
+    if (entry.kind !== undefined) {
+      mailbox.kind = entry.kind;
+      // The organisation's word, like the user's, is not inferred again at the next login.
+      mailbox.kindSource = 'user';
+    }
+    if (entry.confirmBeforeSend !== undefined) mailbox.confirmBeforeSend = entry.confirmBeforeSend;
+  }
+  for (const mailbox of state.mailboxes) {
+    if (confirmationImposed(policy, mailbox.address, state.portal.loginAddress)) mailbox.confirmBeforeSend = true;
   }
 }

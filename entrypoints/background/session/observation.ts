@@ -9,6 +9,7 @@
 import type { PortalFrame } from '../../../utils/portal/frame';
 import { isBelieved } from '../../../utils/portal/page';
 import type { PageReadingPayload, PortalView } from '../../../utils/protocol/shapes';
+import type { ManagedPolicy } from '../policy/policy';
 import type { PortalStateRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 import { followActiveMailbox, learnActiveMailbox, settleExpectedSwitch } from './active-mailbox';
@@ -40,8 +41,8 @@ export interface Observation {
     /** The menu's page that showed the chooser, kept on the portal (entrypoints/background/messaging/content-handlers.ts). */
     chooserPageUrl?: string | null;
   } | null;
-  /** The organisation's policy fixes the banner's style. */
-  collapseLocked?: boolean;
+  /** The organisation's policy: what it fixes, the banner does not offer to change. */
+  policy?: ManagedPolicy | null;
 }
 
 export interface ObservationOutcome {

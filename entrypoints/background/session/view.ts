@@ -8,6 +8,7 @@
  */
 import { textOn } from '../../../utils/colours';
 import type { PortalView } from '../../../utils/protocol/shapes';
+import { isSettingLocked, lockedMailboxFields } from '../policy/policy';
 import type { StoredState } from '../storage/store';
 import { failedSwitchShown, staleMailbox } from './active-mailbox';
 import { frameFor } from './discovery';
@@ -23,7 +24,7 @@ export function buildView(
   extras: Pick<PortalView, 'switchNow' | 'discovery'>,
   now: number,
 ): PortalView {
-  const { reading } = observation;
+  const { reading, policy = null } = observation;
   const unsure = reading.kind === 'webmail' && (reading.trust === 'unsure' || reading.trust === 'unlearnt');
   const frame = frameFor(state.portal, observation.pageOrigin);
   const mailbox = identity.address ? state.mailboxes.find((m) => m.address === identity.address) : undefined;
@@ -37,6 +38,9 @@ export function buildView(
       colour,
       textColour: textOn(colour),
       confirmBeforeSend: confirmsBeforeSend(mailbox?.confirmBeforeSend, identity.kind),
+      confirmLocked:
+        identity.address !== null &&
+        lockedMailboxFields(policy, identity.address, state.portal.loginAddress).includes('confirmBeforeSend'),
     },
     // A page that cannot be told from look-alikes offers no switch: nothing on it is believed.
     others: unsure
@@ -45,7 +49,7 @@ export function buildView(
           .filter((m) => m.address !== identity.address)
           .map(mailboxViewOf),
     collapsed: state.settings.bannerCollapsed,
-    collapseLocked: observation.collapseLocked ?? false,
+    collapseLocked: isSettingLocked(policy, 'bannerCollapsed'),
     unsure,
     frameUnknown: unsure && frame === null,
     frame,

@@ -55,7 +55,8 @@ describe('settings file', () => {
     const current = state();
     const parsed = parseSettingsFile(JSON.stringify(exportSettings(current, 0)), 'fr');
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(describeImport(current, parsed.file, null)).toEqual({ changes: [], profile: null });
+    if (parsed.ok)
+      expect(describeImport(current, parsed.file, null, 0)).toEqual({ changes: [], weakenings: [], profile: null });
   });
 
   it('names every problem with its place, in French or in English', () => {
@@ -107,7 +108,7 @@ describe('settings file', () => {
       'fr',
     );
     if (!parsed.ok) throw new Error('valid file refused');
-    expect(describeImport(current, parsed.file, null)).toEqual({
+    expect(describeImport(current, parsed.file, null, 0)).toEqual({
       changes: [
         { target: 'settings', field: 'pollIntervalMinutes', from: 2, to: 5, locked: false },
         { target: CARDIO, field: 'label', from: null, to: 'Cardio', locked: false },
@@ -115,6 +116,7 @@ describe('settings file', () => {
         { target: 'bloc@chu.fr', field: 'watched', from: null, to: false, locked: false },
         { target: 'bloc@chu.fr', field: 'kind', from: null, to: 'organisational', locked: false },
       ],
+      weakenings: [],
       profile: null,
     });
     applySettingsFile(current, parsed.file, 1_000, null);
@@ -149,7 +151,7 @@ describe('settings file', () => {
       mailboxes: [{ address: CARDIO, colour: '#D55E00', label: 'Cardio' }],
       selectorProfile: withTexts({ send: ['zzz'] }),
     });
-    const { changes, profile } = describeImport(current, file, policy);
+    const { changes, profile } = describeImport(current, file, policy, 0);
     expect(changes.map(({ target, field, locked }) => [target, field, locked])).toEqual([
       ['settings', 'pollIntervalMinutes', false],
       ['settings', 'notificationsEnabled', true],
@@ -165,6 +167,51 @@ describe('settings file', () => {
     expect(current.mailboxes[0]).toMatchObject({ label: 'Cardio', colour: before.mailboxes[0]?.colour });
   });
 
+  it('names what a file takes away from a mailbox’s protection, as the state would be once applied', () => {
+    const PERSONAL = 'jean.dupont@esante-occitanie.fr';
+    const current = state();
+    current.mailboxes.push(mailboxRecord(PERSONAL, 'personal'));
+    const weakenings = (mailboxes: SettingsFile['mailboxes'], policy: ManagedPolicy | null = null) =>
+      describeImport(current, validFile({ mailboxes }), policy, 0).weakenings;
+    // Made personal: the banner says « en votre nom », and the default confirmation of its kind goes too.
+    expect(weakenings([{ address: CARDIO, kind: 'personal' }])).toEqual([
+      { address: CARDIO, what: 'personal' },
+      { address: CARDIO, what: 'no-confirmation' },
+    ]);
+    expect(weakenings([{ address: CARDIO, kind: 'personal', confirmBeforeSend: true }])).toEqual([
+      { address: CARDIO, what: 'personal' },
+    ]);
+    expect(weakenings([{ address: CARDIO, confirmBeforeSend: false }])).toEqual([
+      { address: CARDIO, what: 'no-confirmation' },
+    ]);
+    // A mailbox not seen yet would be prepared as a service one: the same words.
+    expect(weakenings([{ address: 'bloc@chu.fr', kind: 'personal', confirmBeforeSend: true }])).toEqual([
+      { address: 'bloc@chu.fr', what: 'personal' },
+    ]);
+    // Nothing taken away: the person’s own stays personal, a service one made safer, colours.
+    expect(weakenings([{ address: PERSONAL, kind: 'personal', confirmBeforeSend: false }])).toEqual([]);
+    expect(weakenings([{ address: PERSONAL, kind: 'organisational' }])).toEqual([]);
+    expect(weakenings([{ address: CARDIO, colour: '#D55E00', confirmBeforeSend: true }])).toEqual([]);
+    // What the policy locks is not applied, so it takes nothing away.
+    expect(
+      weakenings(
+        [{ address: CARDIO, kind: 'personal', confirmBeforeSend: false }],
+        policyOf({ mailboxes: [{ address: CARDIO, kind: 'organisational' }] }),
+      ),
+    ).toEqual([{ address: CARDIO, what: 'no-confirmation' }]);
+    // The same address twice is one mailbox: named once.
+    expect(
+      weakenings([
+        { address: CARDIO, confirmBeforeSend: false },
+        { address: CARDIO, label: 'Cardio' },
+      ]),
+    ).toEqual([{ address: CARDIO, what: 'no-confirmation' }]);
+    expect(current.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({
+      kind: 'organisational',
+      confirmBeforeSend: null,
+    });
+  });
+
   it('describes a profile text by text, a key left with none of today’s texts first', () => {
     const file = validFile({
       selectorProfile: withTexts({
@@ -172,7 +219,7 @@ describe('settings file', () => {
         send: ['zzz'],
       }),
     });
-    expect(describeImport(state(), file, null).profile).toEqual({
+    expect(describeImport(state(), file, null, 0).profile).toEqual({
       from: 'built-in',
       to: 'custom',
       locked: false,
@@ -183,14 +230,14 @@ describe('settings file', () => {
       hints: [],
     });
     const back = { ...state(), settings: { ...state().settings, profileOverride: withTexts({ logout: [] }) } };
-    const reset = describeImport(back, validFile({ selectorProfile: null }), null).profile;
+    const reset = describeImport(back, validFile({ selectorProfile: null }), null, 0).profile;
     expect(reset).toMatchObject({
       from: 'custom',
       to: 'built-in',
       texts: [{ key: 'logout', removed: [], noneKept: false }],
     });
     const hinted = { ...DEFAULT_PROFILE, hints: { ...DEFAULT_PROFILE.hints, label: ['#etiquette'] } };
-    expect(describeImport(state(), validFile({ selectorProfile: hinted }), null).profile?.hints).toEqual([
+    expect(describeImport(state(), validFile({ selectorProfile: hinted }), null, 0).profile?.hints).toEqual([
       { key: 'label', removed: [], added: ['#etiquette'] },
     ]);
   });

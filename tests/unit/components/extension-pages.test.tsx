@@ -116,11 +116,12 @@ describe('ImportExport', () => {
           : {
               ok: true,
               changes: [{ target: 'settings', field: 'pollIntervalMinutes', from: 2, to: 5, locked: false }],
+              weakenings: [],
               profile: null,
             },
       'ui:apply-import': () => {
         applied = true;
-        return { ok: true, changes: [] };
+        return { ok: true, changes: [], weakenings: [], profile: null };
       },
     });
     const { container } = render(<ImportExport />);
@@ -144,6 +145,7 @@ describe('ImportExport', () => {
     const preview = uiToBackground['ui:preview-import'].response.parse({
       ok: true,
       changes: [{ target: 'settings', field: 'notificationsEnabled', from: true, to: false, locked: true }],
+      weakenings: [],
       profile: {
         from: 'built-in',
         to: 'custom',
@@ -172,6 +174,74 @@ describe('ImportExport', () => {
       '“Changer de boîte” sera reconnu comme “Changer de compte”',
       "le sélecteur “#etiquette” sera essayé d'abord pour l'étiquette de la BAL active",
     ]);
+  });
+});
+
+describe('ImportExport, a file that takes a protection away', () => {
+  const CARDIO_SERVICE = 'secretariat.cardiologie@esante-occitanie.fr';
+  const weakenings = [
+    { address: CARDIO_SERVICE, what: 'personal' },
+    { address: CARDIO_SERVICE, what: 'no-confirmation' },
+  ] as const;
+
+  it('says it in plain words first, and applies only once the user ticks a second confirmation of those changes', async () => {
+    const preview = uiToBackground['ui:preview-import'].response.parse({
+      ok: true,
+      changes: [
+        { target: CARDIO_SERVICE, field: 'confirmBeforeSend', from: null, to: false, locked: false },
+        { target: CARDIO_SERVICE, field: 'kind', from: 'organisational', to: 'personal', locked: false },
+      ],
+      weakenings,
+      profile: null,
+    });
+    const asked = background({
+      'ui:preview-import': () => preview,
+      'ui:apply-import': () => ({ ok: true, changes: preview.ok ? preview.changes : [], weakenings, profile: null }),
+    });
+    const { container } = render(<ImportExport />);
+    fireEvent.change(container.querySelector('input[type=file]') as HTMLInputElement, {
+      target: { files: [new File(['{}'], 'reglages.json', { type: 'application/json' })] },
+    });
+    const warning = await screen.findByRole('alert');
+    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `${CARDIO_SERVICE} deviendra votre boîte personnelle : le bandeau dira « en votre nom » quand vous écrirez depuis elle.`,
+      `Envoyer depuis ${CARDIO_SERVICE} ne demandera plus de confirmation.`,
+    ]);
+    // Read before the list of changes.
+    expect(warning.compareDocumentPosition(screen.getByText(/kind : organisational → personal/))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const apply = screen.getByText('Appliquer') as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    fireEvent.click(apply);
+    expect(asked.filter((m) => m.name === 'ui:apply-import')).toHaveLength(0);
+
+    fireEvent.click(screen.getByLabelText(/Je confirme ces changements/));
+    expect(apply.disabled).toBe(false);
+    fireEvent.click(apply);
+    await screen.findByText('Réglages importés.');
+    expect(asked.find((m) => m.name === 'ui:apply-import')?.payload).toEqual({
+      text: '{}',
+      confirmedWeakenings: weakenings,
+    });
+  });
+
+  it('forgets a confirmation ticked for another file', async () => {
+    background({
+      'ui:preview-import': () => ({ ok: true, changes: [], weakenings, profile: null }),
+    });
+    const { container } = render(<ImportExport />);
+    const choose = () =>
+      fireEvent.change(container.querySelector('input[type=file]') as HTMLInputElement, {
+        target: { files: [new File(['{}'], 'reglages.json', { type: 'application/json' })] },
+      });
+    choose();
+    fireEvent.click(await screen.findByLabelText(/Je confirme ces changements/));
+    choose();
+    await waitFor(() =>
+      expect((screen.getByLabelText(/Je confirme ces changements/) as HTMLInputElement).checked).toBe(false),
+    );
+    expect((screen.getByText('Appliquer') as HTMLButtonElement).disabled).toBe(true);
   });
 });
 

@@ -109,6 +109,18 @@ describe('MailboxSettings, compact lines', () => {
     expect(box.querySelector<HTMLInputElement>('input[data-field="colour"]')?.disabled).toBe(true);
     expect(box.querySelectorAll('[data-locked]')).toHaveLength(3);
   });
+
+  it('shows the kind and the confirmation before sending locked when the organisation sets them', () => {
+    const fixed = mailbox('mss@esante-occitanie.fr', 'MSS', { locked: ['kind', 'confirmBeforeSend'] });
+    const { container } = render(<MailboxSettings mailboxes={[fixed]} onSaved={() => {}} />);
+    const confirm = screen.getByRole('checkbox', { name: /^Confirmer l'envoi/ }) as HTMLInputElement;
+    expect(confirm.disabled).toBe(true);
+    expect(confirm.closest('label')?.querySelector('[data-locked]')).not.toBeNull();
+    fireEvent.click(disclosure(container, fixed.address));
+    const kind = line(container, fixed.address).querySelector<HTMLSelectElement>('select[data-field="kind"]');
+    expect(kind?.disabled).toBe(true);
+    expect(kind?.labels?.[0]?.querySelector('[data-locked]')?.textContent).toBe('Fixé par votre organisation');
+  });
 });
 
 describe('MailboxSettings, the filter', () => {

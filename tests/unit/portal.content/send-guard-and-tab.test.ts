@@ -30,6 +30,13 @@ describe('guardRequestFor', () => {
     );
   });
 
+  it('offers no « ne plus demander » when the organisation sets the confirmation', () => {
+    expect(guardRequestFor(portalView({ confirmLocked: true }))?.canSilence).toBe(false);
+    expect(
+      guardRequestFor(portalView({ kind: 'personal', confirmBeforeSend: true, confirmLocked: true })),
+    ).toMatchObject({ canSilence: false });
+  });
+
   it('respects a service mailbox the user chose not to confirm', () => {
     expect(guardRequestFor(portalView({ confirmBeforeSend: false }))).toBeNull();
   });

@@ -40,6 +40,7 @@ export function portalView(active: Partial<PortalView['active']> = {}, extra: Pa
       colour: SERVICE_PALETTE[0],
       textColour: '#FFFFFF',
       confirmBeforeSend: true,
+      confirmLocked: false,
       ...active,
     },
     others: [otherMailbox(1)],

@@ -56,7 +56,10 @@ describe('sample policies', () => {
   it('Chrome on Linux (JSON)', () => {
     const extensions = json('policies/chrome-linux.json')['3rdparty'].extensions;
     const policy = Object.values(extensions)[0];
-    expect(readPolicy(policy)).toMatchObject({ ok: true, policy: { privacyMode: true, minPollIntervalMinutes: 2 } });
+    expect(readPolicy(policy)).toMatchObject({
+      ok: true,
+      policy: { privacyMode: true, minPollIntervalMinutes: 2, alwaysConfirmServices: true },
+    });
   });
 
   it('Chrome on Windows (registry, GPO)', () => {
@@ -65,7 +68,9 @@ describe('sample policies', () => {
       ok: true,
       policy: {
         privacyMode: true,
+        alwaysConfirmServices: true,
         portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
+        mailboxes: [{ kind: 'organisational' }, { watched: true }],
         lockedSettings: ['pauseWhenIdle'],
       },
     });
@@ -94,7 +99,10 @@ describe('sample policies', () => {
     const policy = json('policies/firefox-policies.json').policies['3rdparty'].Extensions['repere-bal@repere-bal.fr'];
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
-      policy: { mailboxes: [{ label: 'Cardiologie' }, { watched: true }] },
+      policy: {
+        alwaysConfirmServices: true,
+        mailboxes: [{ label: 'Cardiologie', kind: 'organisational' }, { watched: true }],
+      },
     });
   });
 

@@ -18,6 +18,13 @@ import { domHtmlReader } from '../../../support/menu-pages';
 import { mailboxRecord } from '../records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
+const OWN = 'jean.dupont@esante-occitanie.fr';
+/** The disguise of the review: a service mailbox made personal, its confirmation off. */
+const DISGUISE = JSON.stringify({
+  format: 'repere-bal-settings',
+  version: 1,
+  mailboxes: [{ address: CARDIO, kind: 'personal', confirmBeforeSend: false }],
+});
 const POLICY = {
   portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
   mailboxes: [{ address: CARDIO, colour: '#CC79A7', label: 'Cardio (CHU)' }],
@@ -77,8 +84,22 @@ describe('policy', () => {
     const reading = readPolicy(POLICY);
     const policy = reading.ok ? reading.policy : null;
     expect(lockedSettings(policy)).toEqual(['notificationsEnabled', 'privacyMode', 'quietHours']);
-    expect(lockedMailboxFields(policy, CARDIO)).toEqual(['label', 'colour']);
-    expect(lockedMailboxFields(policy, 'autre@chu.fr')).toEqual([]);
+    expect(lockedMailboxFields(policy, CARDIO, null)).toEqual(['label', 'colour']);
+    expect(lockedMailboxFields(policy, 'autre@chu.fr', null)).toEqual([]);
+  });
+
+  it('locks a mailbox’s kind and confirmation, and the confirmation of every mailbox but the person’s own', () => {
+    const reading = readPolicy({
+      mailboxes: [{ address: CARDIO, kind: 'organisational', confirmBeforeSend: true }],
+      alwaysConfirmServices: true,
+    });
+    const policy = reading.ok ? reading.policy : null;
+    expect(lockedMailboxFields(policy, CARDIO, OWN)).toEqual(['kind', 'confirmBeforeSend']);
+    expect(lockedMailboxFields(policy, 'bloc@chu.fr', OWN)).toEqual(['confirmBeforeSend']);
+    expect(lockedMailboxFields(policy, OWN, OWN)).toEqual([]);
+    // No confirmed login yet: nobody's own mailbox is known, so every one asks.
+    expect(lockedMailboxFields(policy, OWN, null)).toEqual(['confirmBeforeSend']);
+    expect(readPolicy({ mailboxes: [{ address: CARDIO, kind: 'unknown' }] }).ok).toBe(false);
   });
 
   it('writes the managed values over every change, also on mailboxes learnt later', async () => {
@@ -149,7 +170,7 @@ describe('policy', () => {
     ]);
     expect(preview.profile).toMatchObject({ locked: true, texts: [{ key: 'send', removed: ['Envoyer'] }] });
 
-    await page['ui:apply-import']({ text }, sender);
+    await page['ui:apply-import']({ text, confirmedWeakenings: [] }, sender);
     const after = await store.read();
     expect(after.settings).toEqual({ ...before.settings, pollIntervalMinutes: 10 });
     expect(after.mailboxes.find((m) => m.address === CARDIO)).toMatchObject({ colour: '#CC79A7', watched: false });
@@ -176,5 +197,90 @@ describe('policy', () => {
     const free = storeWith({ lockedSettings: ['quietHours'] });
     await contentHandlers(free)['content:set-banner-collapsed']({ collapsed: true }, tab);
     expect((await free.read()).settings.bannerCollapsed).toBe(true);
+  });
+
+  it('keeps a service mailbox a service one with its confirmation when the policy locks them: the disguise is skipped and named', async () => {
+    const store = storeWith({ mailboxes: [{ address: CARDIO, kind: 'organisational', confirmBeforeSend: true }] });
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'));
+      return { state, result: null };
+    });
+    const page = handlers(store);
+    const preview = await page['ui:preview-import']({ text: DISGUISE }, sender);
+    if (!preview.ok) throw new Error('valid file refused');
+    expect(preview.changes.map(({ field, locked }) => [field, locked])).toEqual([
+      ['confirmBeforeSend', true],
+      ['kind', true],
+    ]);
+    expect(preview.weakenings).toEqual([]);
+    await page['ui:apply-import']({ text: DISGUISE, confirmedWeakenings: [] }, sender);
+    expect((await store.read()).mailboxes[0]).toMatchObject({ kind: 'organisational', confirmBeforeSend: true });
+    expect(await refusal(page['ui:update-mailbox']({ address: CARDIO, patch: { kind: 'personal' } }, sender))).toMatch(
+      /fixé par votre organisation/,
+    );
+  });
+
+  it('always asks before sending from a service mailbox under « always confirm », whatever kind a file gives it', async () => {
+    const store = storeWith({ alwaysConfirmServices: true });
+    await store.update((state) => {
+      state.portal.loginAddress = OWN;
+      state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'), mailboxRecord(OWN, 'personal'));
+      return { state, result: null };
+    });
+    const page = handlers(store);
+    const preview = await page['ui:preview-import']({ text: DISGUISE }, sender);
+    if (!preview.ok) throw new Error('valid file refused');
+    // The kind is the user's to give, and worded; the confirmation stays, so it is no weakening.
+    expect(preview.weakenings).toEqual([{ address: CARDIO, what: 'personal' }]);
+    expect(preview.changes.find((c) => c.field === 'confirmBeforeSend')?.locked).toBe(true);
+    await page['ui:apply-import']({ text: DISGUISE, confirmedWeakenings: preview.weakenings }, sender);
+    const cardio = (await store.read()).mailboxes.find((m) => m.address === CARDIO);
+    expect(cardio).toMatchObject({ kind: 'personal', confirmBeforeSend: true });
+
+    const settings = await page['ui:settings']({}, sender);
+    expect(settings.mailboxes.find((m) => m.address === CARDIO)?.locked).toEqual(['confirmBeforeSend']);
+    expect(settings.mailboxes.find((m) => m.address === OWN)?.locked).toEqual([]);
+    expect(
+      await refusal(page['ui:update-mailbox']({ address: CARDIO, patch: { confirmBeforeSend: false } }, sender)),
+    ).toMatch(/fixé par votre organisation/);
+    const tab = { id: 'x', tab: { id: 7 } };
+    const content = createContentHandlers({
+      store,
+      now: () => 1_000,
+      version: '0.1.0',
+      notifyPortalTabs: () => {},
+      notifyPages: () => {},
+      reflect: async () => {},
+      readHtml: domHtmlReader,
+      portalMatches: () => [],
+    });
+    expect(await refusal(content['content:set-confirm-before-send']({ address: CARDIO, confirm: false }, tab))).toMatch(
+      /fixé par votre organisation/,
+    );
+    await content['content:set-confirm-before-send']({ address: OWN, confirm: true }, tab);
+    expect((await store.read()).mailboxes.find((m) => m.address === OWN)?.confirmBeforeSend).toBe(true);
+  });
+
+  it('applies a disguise only when the user confirmed each of its weakenings, and says why otherwise', async () => {
+    const store = storeWith({});
+    await store.update((state) => {
+      state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'));
+      return { state, result: null };
+    });
+    const page = handlers(store);
+    const preview = await page['ui:preview-import']({ text: DISGUISE }, sender);
+    if (!preview.ok) throw new Error('valid file refused');
+    expect(preview.weakenings).toEqual([
+      { address: CARDIO, what: 'personal' },
+      { address: CARDIO, what: 'no-confirmation' },
+    ]);
+    for (const confirmedWeakenings of [[], [{ address: CARDIO, what: 'personal' as const }]]) {
+      expect(await refusal(page['ui:apply-import']({ text: DISGUISE, confirmedWeakenings }, sender))).toMatch(
+        /retire une protection.*rien n'a été changé/,
+      );
+      expect((await store.read()).mailboxes[0]).toMatchObject({ kind: 'organisational', confirmBeforeSend: null });
+    }
+    await page['ui:apply-import']({ text: DISGUISE, confirmedWeakenings: preview.weakenings }, sender);
+    expect((await store.read()).mailboxes[0]).toMatchObject({ kind: 'personal', confirmBeforeSend: false });
   });
 });
