@@ -2,7 +2,9 @@
  * Feature: the banner, mounted at document_start as the first child of <html> (so it
  * is there at first paint and pushes the portal down rather than covering it), in an
  * open shadow root (`<repere-bal-banner>`): styles kept apart both ways, key events
- * kept from the portal's shortcuts. The host carries `data-kind`, `data-address` and,
+ * kept from the portal's shortcuts. The bar and the send guard's question are in the
+ * browser's top layer (ui/Banner.ts); when the page opens something of its own there
+ * (a popover, a modal dialog), ours are put back on top of it. The host carries `data-kind`, `data-address` and,
  * when nothing on the page is believed, `data-unsure` (`frame-unknown` or `unmatched`).
  *
  * A small mount of our own rather than WXT's createShadowRootUi: the same isolation
@@ -42,6 +44,23 @@ function describeHost(host: HTMLElement, model: TabModel): void {
   });
 }
 
+/**
+ * Puts the bar and an open send-guard question back on top of the top layer, over what
+ * the page opened there since (the last shown is the one on top).
+ */
+function raise(shadow: ShadowRoot): void {
+  const layer = shadow.querySelector<HTMLElement>('[popover]');
+  if (layer?.isConnected) {
+    if (layer.matches(':popover-open')) layer.hidePopover();
+    layer.showPopover();
+  }
+  const dialog = shadow.querySelector('dialog');
+  if (dialog?.open) {
+    dialog.close();
+    dialog.showModal();
+  }
+}
+
 export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerActions): ShadowRoot {
   const host = document.createElement(BANNER_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -55,18 +74,26 @@ export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerAc
     }
   };
   place();
-  // A portal script that rewrites the document must not take the banner away.
+  const draw = createBanner(container, actions);
+  // A portal script that rewrites the document must not take the banner away (taken out, it left the top layer).
   const keeper = new MutationObserver(() => {
-    if (!host.isConnected) place();
+    if (host.isConnected) return;
+    place();
+    raise(shadow);
   });
   keeper.observe(document.documentElement, { childList: true });
+  // Something the page opened in the top layer after ours (toggle events of the page's own tree only reach here).
+  const raiseOverPage = (event: Event) => {
+    if ((event as ToggleEvent).newState === 'open') raise(shadow);
+  };
+  document.addEventListener('toggle', raiseOverPage, true);
 
-  const draw = createBanner(container, actions);
   const update = (model: TabModel) => {
     describeHost(host, model);
     draw(model);
   };
   update(tab.get());
+  raise(shadow);
   // Several changes in one task render once, with the latest model.
   let pending = false;
   const unsubscribe = tab.subscribe(() => {
@@ -80,6 +107,7 @@ export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerAc
   lifetime.onInvalidated(() => {
     unsubscribe();
     keeper.disconnect();
+    document.removeEventListener('toggle', raiseOverPage, true);
     container.replaceChildren();
     host.remove();
   });

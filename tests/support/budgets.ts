@@ -3,4 +3,5 @@
  * in every portal page. Checked on the e2e builds (tests/e2e/builds.e2e.ts) and shown
  * as the target beside the production builds' figure (bench/run.ts).
  */
-export const CONTENT_SCRIPT_GZIP_BUDGET = 15 * 1024;
+// 15 KiB until the banner and the send guard moved to the top layer (issue 19: ~0.3 KiB).
+export const CONTENT_SCRIPT_GZIP_BUDGET = 15.5 * 1024;

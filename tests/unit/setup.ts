@@ -22,3 +22,8 @@ export function frenchMessage(key: string, substitutions: string | string[] = []
 }
 
 (fakeBrowser.i18n as unknown as { getMessage: typeof frenchMessage }).getMessage = frenchMessage;
+
+// happy-dom has no top layer: the banner's mount opens its bar there (a popover). The
+// top layer itself, and what it keeps out, is proven in the browsers (tests/e2e/paint-over.e2e.ts).
+HTMLElement.prototype.showPopover ??= () => {};
+HTMLElement.prototype.hidePopover ??= () => {};

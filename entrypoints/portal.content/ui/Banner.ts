@@ -6,6 +6,11 @@
  * once and updated in place, each part only when what it shows changed. Every control
  * acts only on the user's own events (event-trust.ts): the page can reach into the
  * banner's shadow root.
+ *
+ * The bar is drawn in the browser's top layer (a manual popover, `.layer`, placed at the
+ * top of the document), where no z-index of the page or of a message shown in it can
+ * draw over it; a spacer of the bar's height keeps its place in the page's flow. The
+ * send guard's question is a modal dialog, in the top layer too (SendGuardDialog.ts).
  */
 import { UNKNOWN_COLOUR } from '@/utils/colours';
 import { t } from '@/utils/i18n';
@@ -13,7 +18,13 @@ import type { MailboxKind, PortalView } from '@/utils/protocol/shapes';
 import { type Child, fill, h, set, setText, setVars, sync } from './dom';
 import { type AcceptsEvent, isUserEvent, onUser } from './event-trust';
 import { CHEVRON_DOWN, CHEVRON_UP, chevronIcon, kindIcon } from './icons';
-import { createSendGuardDialog, type GuardRequest, type SendGuardDialog } from './SendGuardDialog';
+import {
+  createSendGuardDialog,
+  type GuardRequest,
+  isDialogSeen,
+  type SeesDialog,
+  type SendGuardDialog,
+} from './SendGuardDialog';
 import { createSwitchControls } from './SwitchControls';
 
 export interface BannerModel {
@@ -161,13 +172,20 @@ function controlsOf(actions: BannerActions, accepts: AcceptsEvent) {
  * controls there took some 5 ms in Chromium's profile).
  */
 export function createBanner(
-  container: Node,
+  container: Element,
   actions: BannerActions,
   accepts: AcceptsEvent = isUserEvent,
+  sees: SeesDialog = isDialogSeen,
 ): (model: BannerModel) => void {
   const status = h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
   const bar = h('div', { class: 'bar' }, status);
-  container.appendChild(bar);
+  const layer = h('div', { class: 'layer', popover: 'manual' }, bar);
+  const spacer = h('div', { class: 'spacer' });
+  container.append(spacer, layer);
+  const shape = (collapsed: boolean, kind: MailboxKind) => {
+    set(bar, { class: collapsed ? 'bar collapsed' : 'bar', 'data-kind': kind });
+    set(spacer, { class: collapsed ? 'spacer collapsed' : 'spacer' });
+  };
   let statusDrawn = '';
   let icon: SVGElement | null = null;
   let iconDrawn = '';
@@ -182,7 +200,7 @@ export function createBanner(
     setVars(bar, { '--bg': colour, '--fg': text, '--edge': EDGE[kind] });
     const news = view !== null || model.error !== null || model.activity !== null || model.guard !== null;
     if (!parts && !news) {
-      set(bar, { class: model.collapsedHint ? 'bar collapsed' : 'bar', 'data-kind': kind });
+      shape(model.collapsedHint, kind);
       setText(status, model.checkingText ?? '');
       return;
     }
@@ -193,7 +211,7 @@ export function createBanner(
     const collapsed = wantsCollapsed && said.tone === 'normal' && !model.activity && !model.guard;
     parts.collapsed = collapsed;
 
-    set(bar, { class: collapsed ? 'bar collapsed' : 'bar', 'data-kind': kind });
+    shape(collapsed, kind);
     const iconName = said.tone === 'warning' ? 'warning' : kind;
     if (iconDrawn !== iconName) {
       iconDrawn = iconName;
@@ -229,12 +247,12 @@ export function createBanner(
     if (!model.guard) guard = null;
     else if (!guard) {
       const handlers = { onConfirm: actions.confirmSend, onCancel: actions.cancelSend };
-      guard = { request: model.guard, dialog: createSendGuardDialog(model.guard, handlers, accepts) };
+      guard = { request: model.guard, dialog: createSendGuardDialog(model.guard, handlers, accepts, sees) };
     } else if (guard.request !== model.guard) {
       guard.request = model.guard;
       guard.dialog.update(model.guard);
     }
-    sync(container, [bar, guard?.dialog.element]);
-    if (opening) guard?.dialog.focus();
+    sync(container, [spacer, layer, guard?.dialog.element]);
+    if (opening) guard?.dialog.show();
   };
 }

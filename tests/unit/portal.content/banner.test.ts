@@ -14,6 +14,13 @@ import type { frenchMessage } from '../setup';
 import { asUser, reloadExtension, startContentScript } from './support';
 import { bannerActions, otherMailbox, portalView } from './views';
 
+// happy-dom has no top layer nor hit testing: the question counts as seen (the browsers
+// prove the real check, tests/e2e/paint-over.e2e.ts; the refusal is tested in ui/banner.test.ts).
+vi.mock('@/entrypoints/portal.content/ui/SendGuardDialog', async (original) => ({
+  ...(await original<typeof import('@/entrypoints/portal.content/ui/SendGuardDialog')>()),
+  isDialogSeen: () => true,
+}));
+
 const noActions = new Proxy({}, { get: () => () => undefined }) as BannerActions;
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 

@@ -14,7 +14,11 @@ import {
   UNKNOWN_TEXT,
 } from '@/entrypoints/portal.content/ui/Banner';
 import { type AcceptsEvent, isUserEvent } from '@/entrypoints/portal.content/ui/event-trust';
-import { createSendGuardDialog, type GuardRequest } from '@/entrypoints/portal.content/ui/SendGuardDialog';
+import {
+  createSendGuardDialog,
+  type GuardRequest,
+  type SeesDialog,
+} from '@/entrypoints/portal.content/ui/SendGuardDialog';
 import { createSwitchControls, type SwitchControlsProps } from '@/entrypoints/portal.content/ui/SwitchControls';
 import { PERSONAL_COLOUR, textOn, UNKNOWN_COLOUR } from '@/utils/colours';
 import { asUser } from '../support';
@@ -24,11 +28,13 @@ afterEach(() => document.body.replaceChildren());
 
 /** The synthetic events of the tests act, as the user's would. */
 const asTheUserDrivesIt: AcceptsEvent = () => true;
+/** happy-dom has no top layer nor hit testing: the dialog counts as seen unless a test says otherwise. */
+const seen: SeesDialog = () => true;
 
 /** Draws the banner in the document; `rerender` draws the next model in place. */
 function render(first: BannerModel, act: BannerActions, accepts = asTheUserDrivesIt) {
   const container = document.body.appendChild(document.createElement('div'));
-  const rerender = createBanner(container, act, accepts);
+  const rerender = createBanner(container, act, accepts, seen);
   rerender(first);
   return { container, rerender };
 }
@@ -40,8 +46,17 @@ function renderControls(props: SwitchControlsProps, handlers = { onOpenChange: v
   return { container: controls.element, rerender: (next: SwitchControlsProps) => controls.update(next) };
 }
 
-function renderDialog(request: GuardRequest, onConfirm = vi.fn(), onCancel = vi.fn(), accepts = asTheUserDrivesIt) {
-  document.body.append(createSendGuardDialog(request, { onConfirm, onCancel }, accepts).element);
+function renderDialog(
+  request: GuardRequest,
+  onConfirm = vi.fn(),
+  onCancel = vi.fn(),
+  accepts = asTheUserDrivesIt,
+  sees = seen,
+) {
+  const dialog = createSendGuardDialog(request, { onConfirm, onCancel }, accepts, sees);
+  document.body.append(dialog.element);
+  dialog.show();
+  return dialog;
 }
 
 const HOSTILE = 'Urgences <b>pédiatriques</b> <img src=x onerror="alert(1)">';
@@ -204,6 +219,24 @@ describe('SendGuardDialog', () => {
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledOnce();
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('refuses a confirmation while the dialog is not what the user sees, says so, and shows it again', () => {
+    const onConfirm = vi.fn();
+    let visible = false;
+    const dialog = renderDialog(request, onConfirm, vi.fn(), asTheUserDrivesIt, () => visible);
+    const shown = vi.spyOn(dialog.element, 'showModal');
+    fireEvent.click(screen.getByText('Envoyer au nom du service'));
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Enter' });
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(shown).toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe(
+      "Cette question était masquée par autre chose : rien n'est parti. Relisez-la, puis répondez.",
+    );
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    visible = true;
+    fireEvent.click(screen.getByText('Envoyer au nom du service'));
+    expect(onConfirm).toHaveBeenCalledOnce();
   });
 
   it('keeps Tab inside', () => {
