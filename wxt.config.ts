@@ -52,6 +52,8 @@ export default defineConfig({
       ? { optional_host_permissions: ['https://*/*'] }
       : { optional_permissions: ['https://*/*'] }),
     ...(browser === 'chrome' && { storage: { managed_schema: 'managed_schema.json' } }),
+    // The banner and the send guard live in the top layer: popovers came in Chrome 114 (Firefox 125).
+    ...(browser === 'chrome' && { minimum_chrome_version: '114' }),
     commands: {
       'open-switcher': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -25,6 +25,9 @@ import { h, set } from './ui/dom';
 
 export const BANNER_TAG = `${OWN_TAG_PREFIX}banner`;
 
+/** Events after which the page may have put something of its own in the top layer. */
+const RAISING_EVENTS = ['toggle', 'click'] as const;
+
 /** Keys typed in the banner must not reach the portal's own shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
@@ -82,11 +85,13 @@ export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerAc
     raise(shadow);
   });
   keeper.observe(document.documentElement, { childList: true });
-  // Something the page opened in the top layer after ours (toggle events of the page's own tree only reach here).
+  // Something the page opened in the top layer after ours: a script's (its toggle event,
+  // from the document's own tree) or a click's (a popover button, in a shadow root too),
+  // once the click's default action has run.
   const raiseOverPage = (event: Event) => {
-    if ((event as ToggleEvent).newState === 'open') raise(shadow);
+    if (!event.composedPath().includes(host)) setTimeout(() => lifetime.isInvalid || raise(shadow));
   };
-  document.addEventListener('toggle', raiseOverPage, true);
+  for (const type of RAISING_EVENTS) document.addEventListener(type, raiseOverPage, true);
 
   const update = (model: TabModel) => {
     describeHost(host, model);
@@ -107,7 +112,7 @@ export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerAc
   lifetime.onInvalidated(() => {
     unsubscribe();
     keeper.disconnect();
-    document.removeEventListener('toggle', raiseOverPage, true);
+    for (const type of RAISING_EVENTS) document.removeEventListener(type, raiseOverPage, true);
     container.replaceChildren();
     host.remove();
   });

@@ -8,7 +8,7 @@
  * inline, sanitised as in the classic rendering. Nothing here may be needed by the
  * extension.
  */
-import { html, raw, type SafeHtml } from './html';
+import { html, type SafeHtml } from './html';
 import {
   clearedCookie,
   frenchDate,
@@ -19,7 +19,7 @@ import {
   redirect,
   sessionCookie,
 } from './http';
-import { sanitiseMailHtml } from './sanitise';
+import { mailBody } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 import type { Look, PageType } from './variations';
 
@@ -198,11 +198,7 @@ function messageView(ctx: RequestContext, session: Session, key: string): Reply 
     html`<article class="reader">
       <h1>${message.subject}</h1>
       <dl class="meta"><dt>De</dt><dd>${message.fromName} (${message.from})</dd><dt>À</dt><dd>${message.to}</dd><dt>Reçu le</dt><dd>${frenchDate(message.date)}</dd></dl>
-      <div class="reader-body">${
-        message.html !== undefined
-          ? raw(sanitiseMailHtml(message.html))
-          : message.body.split('\n').map((line) => html`<p>${line}</p>`)
-      }</div>
+      <div class="reader-body">${mailBody(message, (line) => html`<p>${line}</p>`)}</div>
     </article>`,
     'message',
   );
@@ -210,6 +206,7 @@ function messageView(ctx: RequestContext, session: Session, key: string): Reply 
 
 function compose(ctx: RequestContext, session: Session): Reply {
   const look = ctx.look('compose');
+  const original = ctx.state.open(session.active, ctx.url.searchParams.get('reponse') ?? '');
   return shell(
     ctx,
     session,
@@ -221,7 +218,7 @@ function compose(ctx: RequestContext, session: Session): Reply {
       <div class="field"><label for="${look.id('c-subject')}">Objet</label><input id="${look.id('c-subject')}" name="subject" type="text"></div>
       <div class="field"><label for="${look.id('c-body')}">Message</label><textarea id="${look.id('c-body')}" name="body" rows="12"></textarea></div>
       <div class="actions"><button type="submit" class="primary"><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M1 7h12M8 2l5 5-5 5" stroke="currentColor" fill="none"/></svg> ${look.text('Envoyer')}</button></div>
-    </form>`,
+    </form>${original ? html`<section class="quoted" aria-label="Message d'origine"><h2>${original.subject}</h2><div class="reader-body">${mailBody(original, (line) => html`<p>${line}</p>`)}</div></section>` : ''}`,
     'compose',
   );
 }
@@ -266,6 +263,7 @@ export const alt: Rendering = {
   loginPath: '/connexion',
   inboxPath: INBOX,
   messagePath: (key) => `/app/messages/${encodeURIComponent(key)}`,
+  replyPath: (key) => `/app/ecrire?reponse=${encodeURIComponent(key)}`,
   handle(ctx) {
     const { method, url, form, state, session } = ctx;
     const path = url.pathname.replace(/\/+$/, '') || '/';

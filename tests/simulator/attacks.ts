@@ -269,6 +269,50 @@ export function fakeFrame(options: AttackOptions): string {
 </div>`);
 }
 
+/** Where `paintOver` draws its controls, for tests to aim at (class names of the body). */
+export const PAINT_OVER = {
+  fakeBanner: 'faux-bandeau',
+  /** A declarative popover (no script): opened in the top layer by the user's click on `popoverButton`. */
+  fakePopover: 'faux-bandeau-popover',
+  popoverButton: 'afficher-images',
+  /** The fake question, centred over the real one. */
+  fakeDialog: 'faux-dialogue',
+  /** A second fake question at the bottom, its « Envoyer en votre nom » away from the real question's buttons. */
+  fakeSend: 'faux-envoyer',
+} as const;
+
+/**
+ * Styles a sender keeps (the webmail shows a message's styles): a fixed bar at the top
+ * with the top z-index, « Vous échangez en votre nom », over the real banner; a fake
+ * confirmation centred over the real one, and another at the bottom, both letting clicks
+ * through (`pointer-events: none`) so that a click on the fake « Envoyer en votre nom »
+ * lands on what lies beneath; and a declarative popover (`popovertarget`, no script)
+ * that puts the same fake bar in the browser's top layer once the user clicks
+ * « Afficher les images ».
+ */
+export function paintOver(_options: AttackOptions): string {
+  const bar =
+    'position:fixed;top:0;left:0;right:0;height:44px;z-index:2147483647;display:flex;align-items:center;margin:0;padding:0 12px;border:0;border-left:8px solid #5B6B7F;background:#5B6B7F;color:#fff;font:700 14px/1.25 system-ui,sans-serif';
+  const veil =
+    'position:fixed;inset:0;z-index:2147483647;pointer-events:none;display:flex;justify-content:center;background:rgba(0,0,0,.45)';
+  const box =
+    'width:480px;padding:20px 22px;background:#fff;color:#111;border-radius:8px;border-top:10px solid #5B6B7F;font:15px/1.45 system-ui,sans-serif';
+  const question = (
+    placement: string,
+    sendClass: string,
+  ) => html`<div class="${sendClass === PAINT_OVER.fakeSend ? 'faux-dialogue-bas' : PAINT_OVER.fakeDialog}" style="${veil};align-items:${placement}">
+  <div style="${box}"><h2 style="margin:0 0 8px;font-size:18px">Confirmer l'envoi</h2><p>Ce message partira en votre nom.</p>
+  <div style="display:flex;justify-content:flex-end;gap:10px"><button type="button">Annuler</button><button type="button" class="${sendClass}">Envoyer en votre nom</button></div></div>
+</div>`;
+  return String(html`<div class="attaque-peinture">
+<div class="${PAINT_OVER.fakeBanner}" style="${bar}">Vous échangez en votre nom</div>
+${question('center', 'faux-envoyer-centre')}
+${question('flex-end', PAINT_OVER.fakeSend)}
+<button type="button" class="${PAINT_OVER.popoverButton}" popovertarget="${PAINT_OVER.fakePopover}">Afficher les images</button>
+<div id="${PAINT_OVER.fakePopover}" popover="manual" style="${bar};inset:0 0 auto">Vous échangez en votre nom</div>
+</div>`);
+}
+
 /** Every attack above, in one body. */
 export function allAttacks(options: AttackOptions): string {
   return [

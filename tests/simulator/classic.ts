@@ -8,7 +8,7 @@
  * unless the control API hides them (`chooser-counts`).
  * Without a live session, webmail pages answer with the login form itself.
  */
-import { html, raw, type SafeHtml } from './html';
+import { html, type SafeHtml } from './html';
 import {
   clearedCookie,
   frenchDate,
@@ -19,7 +19,7 @@ import {
   redirect,
   sessionCookie,
 } from './http';
-import { sanitiseMailHtml } from './sanitise';
+import { mailBody } from './sanitise';
 import { LOGIN_ERRORS, type Mailbox, type Session } from './state';
 import type { PageType } from './variations';
 
@@ -174,11 +174,7 @@ function messageView(ctx: RequestContext, session: Session): Reply {
       <p><strong>Date :</strong> ${frenchDate(message.date)}</p>
       <p>Aucune pièce jointe</p>
     </div>
-    <div id="${look.id('corps')}"><div id="${look.id('kvp_content')}">${
-      message.html !== undefined
-        ? raw(sanitiseMailHtml(message.html))
-        : message.body.split('\n').map((line) => html`${line}<br>`)
-    }</div></div>`,
+    <div id="${look.id('corps')}"><div id="${look.id('kvp_content')}">${mailBody(message, (line) => html`${line}<br>`)}</div></div>`,
     'message',
     message.folder === 'inbox' ? 1 : 2,
   );
@@ -186,6 +182,7 @@ function messageView(ctx: RequestContext, session: Session): Reply {
 
 function compose(ctx: RequestContext, session: Session): Reply {
   const look = ctx.look('compose');
+  const original = ctx.state.open(session.active, ctx.url.searchParams.get('reponse') ?? '');
   return layout(
     ctx,
     session,
@@ -197,7 +194,7 @@ function compose(ctx: RequestContext, session: Session): Reply {
       <p><label for="${look.id('objet')}">Objet</label> <input type="text" name="objet" id="${look.id('objet')}" size="60"></p>
       <p><textarea name="message" id="${look.id('message')}" rows="14" cols="80" aria-label="Message"></textarea></p>
       <p><input type="submit" value="${look.text('Envoyer')}" class="bouton"> <a href="${INBOX}">Annuler</a></p>
-    </form>`,
+    </form>${original ? html`<div class="message_origine"><p>Message d'origine : ${original.subject}</p>${mailBody(original, (line) => html`${line}<br>`)}</div>` : ''}`,
     'compose',
   );
 }
@@ -288,6 +285,7 @@ export const classic: Rendering = {
   loginPath: '/',
   inboxPath: INBOX,
   messagePath: (key) => `/?m=open&idk=${encodeURIComponent(key)}`,
+  replyPath: (key) => `/?m=nouveau&reponse=${encodeURIComponent(key)}`,
   handle(ctx) {
     const { method, url, form, state, session } = ctx;
     if (url.pathname !== '/') return page(html`<h1>Page introuvable</h1>`, 404);

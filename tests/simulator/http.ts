@@ -33,6 +33,8 @@ export interface Rendering {
   inboxPath: string;
   /** Where a message of the active mailbox is read, by its key (as the control API returns it). */
   messagePath(key: string): string;
+  /** Where a reply to that message is written: the compose form, the original shown below it (as many webmails do). */
+  replyPath(key: string): string;
   handle(ctx: RequestContext): Reply;
 }
 

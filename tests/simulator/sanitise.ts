@@ -14,6 +14,8 @@
  * not write.
  */
 import { Window } from 'happy-dom';
+import { raw, type SafeHtml } from './html';
+import type { Message } from './state';
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
@@ -98,4 +100,12 @@ function serialiseNode(node: Node): string {
 /** An HTML mail body as the portal shows it: without scripts or event attributes, all else kept. */
 export function sanitiseMailHtml(html: string): string {
   return serialiseChildren(parse(html).body);
+}
+
+/** A message's body as the portal shows it inline: its HTML after the sanitiser, or its text line by line. */
+export function mailBody(
+  message: Pick<Message, 'html' | 'body'>,
+  line: (text: string) => SafeHtml,
+): SafeHtml | SafeHtml[] {
+  return message.html !== undefined ? raw(sanitiseMailHtml(message.html)) : message.body.split('\n').map(line);
 }

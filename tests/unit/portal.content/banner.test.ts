@@ -64,6 +64,22 @@ describe('banner mount', () => {
     expect(document.querySelector(BANNER_TAG)).toBeNull();
   });
 
+  it('puts its bar back on top after the page opens something in the top layer, or after a click there', async () => {
+    vi.useFakeTimers();
+    const shadow = mountBanner(lifetime, createTabState(), noActions);
+    const layer = shadow.querySelector('[popover]') as HTMLElement;
+    const shown = vi.spyOn(layer, 'showPopover');
+    document.body.dispatchEvent(new Event('toggle', { bubbles: false }));
+    document.body.querySelector('p')?.click();
+    vi.runAllTimers();
+    expect(shown).toHaveBeenCalledTimes(2);
+    // A click in the banner itself changes nothing of the top layer.
+    (shadow.querySelector('.bar') as HTMLElement).click();
+    vi.runAllTimers();
+    expect(shown).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
+  });
+
   describe('obeys the user only', () => {
     const guard = { message: 'Ce message partira au nom du service X.', confirmLabel: 'Envoyer', canSilence: true };
     const actions = bannerActions;
