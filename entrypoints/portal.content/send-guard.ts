@@ -1,6 +1,6 @@
 /**
  * Feature: the send guard. « Envoyer » clicked (or the compose form submitted any other
- * way) while the page sends from a service mailbox, an unknown one, a stale tab, or a
+ * way, or the portal's sending shortcut Ctrl+Entrée pressed in it) while the page sends from a service mailbox, an unknown one, a stale tab, or a
  * mailbox the user marked, first asks in the banner, naming the sending mailbox.
  * Cancel sends nothing; confirm replays the user's action once, and only once.
  * Listeners sit on window in the capture phase, so they run before the portal's own.
@@ -53,7 +53,7 @@ export function guardRequestFor(view: PortalView | null): (GuardRequest & { addr
 /** The user's action, to replay once confirmed. */
 type Held =
   | { kind: 'click'; control: HTMLElement }
-  | { kind: 'key'; control: HTMLElement; key: string }
+  | { kind: 'key'; control: HTMLElement; key: string; ctrlKey: boolean; metaKey: boolean }
   | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null };
 
 export interface SendGuard {
@@ -101,16 +101,22 @@ export function installSendGuard(lifetime: Lifetime, tab: TabState): SendGuard {
     { capture: true },
   );
 
-  // A send control that is not a real button is activated from the keyboard by its own script.
+  // From the keyboard: a send control that is not a real button is activated by its own
+  // script; and a portal's shortcut that sends (Ctrl+Entrée, ⌘+Entrée in a compose form)
+  // may send through `form.submit()`, which no event announces: both are held on the key.
   lifetime.addEventListener(
     window,
     'keydown',
     (event: KeyboardEvent) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
-      const control = sendControlAt(event.target, tab.get().profile) as HTMLElement | null;
-      if (!control || control.tagName === 'BUTTON' || control.tagName === 'INPUT') return;
+      const { profile } = tab.get();
+      const target = event.target as HTMLElement | null;
+      const form = event.key === 'Enter' && (event.ctrlKey || event.metaKey) ? target?.closest?.('form') : null;
+      const shortcut = form && isComposeForm(form, profile) ? target : null;
+      const control = shortcut ?? (sendControlAt(target, profile) as HTMLElement | null);
+      if (!control || (!shortcut && (control.tagName === 'BUTTON' || control.tagName === 'INPUT'))) return;
       if (letThrough(control)) return;
-      hold(event, { kind: 'key', control, key: event.key });
+      hold(event, { kind: 'key', control, key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey });
     },
     { capture: true },
   );
@@ -134,7 +140,8 @@ export function installSendGuard(lifetime: Lifetime, tab: TabState): SendGuard {
     } else if (action.kind === 'key') {
       // Only the key again: the control's own script acts on it (a click too would send twice).
       allowed.add(action.control);
-      action.control.dispatchEvent(new KeyboardEvent('keydown', { key: action.key, bubbles: true, cancelable: true }));
+      const { control, kind: _, ...keys } = action;
+      control.dispatchEvent(new KeyboardEvent('keydown', { ...keys, bubbles: true, cancelable: true }));
     } else {
       allowed.add(action.form);
       const { form, submitter } = action;

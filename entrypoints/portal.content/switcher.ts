@@ -114,8 +114,10 @@ export function createSwitcher(lifetime: Lifetime, tab: TabState, formHost: () =
       if (lifetime.isInvalid) return;
       if (!page.ok)
         return fail(page.reason === 'session-expired' ? t('errorSessionExpired') : t('errorPortal', page.detail));
-      // The page the menu's own link leads to: no mail there, its chooser is the portal's.
-      const entry = findPortalChooser(page.doc, profile, { pageUrl: page.url, reachedBy: 'chooser' })?.entries.find(
+      // The page the menu's own link leads to: no mail there, its chooser is the portal's. A page a
+      // redirect led to instead is any page (a message's look-alike may be there): nothing on it is believed.
+      const reachedBy = page.redirected ? undefined : 'chooser';
+      const entry = findPortalChooser(page.doc, profile, { pageUrl: page.url, reachedBy })?.entries.find(
         (e) => e.address === address,
       );
       if (!entry) return fail(t('errorNotInChooser', name));

@@ -171,6 +171,39 @@ describe.each(BROWSER_NAMES)('%s, attacks', (browserName) => {
       await closeAll();
     });
 
+    // The classic rendering's chooser is a page of its own, which the switch fetches (the other's is a panel).
+    if (rendering === 'classic') {
+      it('believes nothing on a page a redirect led to instead of the chooser page: a message’s decoy switches nothing', async () => {
+        const sim = simulator();
+        sim.state.reset();
+        const portal = await portalPage(browser(), sim);
+        await portal.bringToFront();
+        await waitForBanner(portal, 'organisational', DEMO.services.mss);
+        // A message listing the service the user will pick, its form switching to another one.
+        const decoy = `<table><tr><td>${DEMO.services.cardio}</td><td><form method="post" action="/?m=comptes"><input type="hidden" name="jeton" value="0123456789abcdef"><input type="hidden" name="compte" value="${DEMO.services.urgences}"><input type="submit" value="Accéder"></form></td></tr></table>`;
+        const delivered = await control(sim, 'deliver', { to: DEMO.services.mss, html: decoy });
+        const switches = await switchRequests(sim);
+        // The chooser's address answers with that message (a redirect on the portal's own origin).
+        await control(sim, 'fault', {
+          kind: 'redirect',
+          target: sim.at(sim.rendering.messagePath(delivered.json.keys?.[0] ?? '')),
+          count: 1,
+        });
+        if ((await offeredSwitches(portal)).length > 3) await clickInBanner(portal, '.menu-button');
+        await clickInBanner(portal, `[data-switch-to="${DEMO.services.cardio}"]`);
+        await portal.waitForFunction(
+          (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-action="notice"]') != null,
+          { polling: POLL_MS, timeout: 15_000 },
+          BANNER,
+        );
+        await sleep(500);
+        expect(await switchRequests(sim)).toBe(switches);
+        expect((await controlState(sim)).sessions[0]?.active).toBe(DEMO.services.mss);
+        expect(pageErrors).toEqual([]);
+        await closeAll();
+      });
+    }
+
     it('switches on the portal even when a message’s <base> rebased the page', async () => {
       const sim = simulator();
       sim.state.reset();

@@ -150,6 +150,30 @@ describe.each(BROWSER_NAMES)('%s, banner and switching', (browserName) => {
       expect(pageErrors).toEqual([]);
     });
 
+    it('holds the portal’s Ctrl+Entrée shortcut, which sends by form.submit(): nothing leaves before the answer', async () => {
+      const page = await newPage();
+      await logIn(page, sim.url, DEMO.colleague, DEMO.password);
+      await waitForBanner(page, 'personal', DEMO.colleague);
+      switchOnServer(sim, DEMO.services.cardio);
+      await page.goto(sim.at(COMPOSE_PATH[rendering]), { waitUntil: 'load' });
+      await waitForBanner(page, 'organisational', DEMO.services.cardio);
+      await fillLabelled(page, ['À', 'Destinataires'], DEMO.login);
+      await fillLabelled(page, ['Objet'], 'Raccourci');
+      await page.focus('textarea');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+      await waitInBanner(page, '[role=alertdialog]');
+      await sleep(500);
+      expect((await controlState(sim)).sent).toHaveLength(0);
+      await andWaitForLoad(page, () => clickInBanner(page, '[data-action="confirm-send"]'));
+      await sleep(500);
+      expect((await controlState(sim)).sent).toEqual([
+        expect.objectContaining({ from: DEMO.services.cardio, to: DEMO.login, subject: 'Raccourci' }),
+      ]);
+      expect(pageErrors).toEqual([]);
+    });
+
     it('sends at once from the personal mailbox, and confirms with the button from a service one', async () => {
       const page = await newPage();
       await logIn(page, sim.url, DEMO.colleague, DEMO.password);

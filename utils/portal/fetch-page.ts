@@ -16,7 +16,8 @@ import { sameOriginUrl } from './url';
 export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;
 
 export type FetchedPage =
-  | { ok: true; doc: Document; url: string; html: string }
+  /** `redirected`: the portal answered from another address (same origin) than the one asked for. */
+  | { ok: true; doc: Document; url: string; html: string; redirected: boolean }
   | { ok: false; reason: 'session-expired' | 'http' | 'off-portal'; detail: string };
 
 /** Firefox gives content scripts `content.fetch` for requests made as the page. */
@@ -34,6 +35,7 @@ export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 
   if (!target) return { ok: false, reason: 'off-portal', detail: 'hors-portail' };
   const signal = AbortSignal.timeout(timeoutMs);
   let finalUrl: string;
+  let redirected: boolean;
   let text: string;
   try {
     const response = await pageFetch()(target, {
@@ -43,6 +45,7 @@ export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 
       signal,
     });
     finalUrl = response.url || target;
+    redirected = response.redirected;
     if (!sameOriginUrl(finalUrl, pageUrl)) {
       response.body?.cancel().catch(() => {});
       return { ok: false, reason: 'off-portal', detail: 'hors-portail' };
@@ -54,5 +57,5 @@ export async function fetchPortalPage(url: string, pageUrl: string, timeoutMs = 
   }
   const doc = parsePortalHtml(text, finalUrl);
   if (findLoginForm(doc)) return { ok: false, reason: 'session-expired', detail: 'page de connexion' };
-  return { ok: true, doc, url: finalUrl, html: text };
+  return { ok: true, doc, url: finalUrl, html: text, redirected };
 }

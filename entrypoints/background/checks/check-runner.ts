@@ -18,6 +18,7 @@ import { log } from '../../../utils/log';
 import type { PageContext, PortalPageReading } from '../../../utils/portal/page';
 import type { SelectorProfile } from '../../../utils/portal/profile';
 import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
+import { samePage } from '../../../utils/portal/url';
 import { isPortalUrl } from '../../../utils/portal-urls';
 import type { CheckError } from '../../../utils/protocol/codes';
 import type { PollStateRecord } from '../storage/records';
@@ -100,7 +101,9 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     if (response.status >= 400) return { kind: 'error', error: { code: 'http', status: response.status } };
     let reading: PortalPageReading;
     try {
-      reading = await effects.readHtml(response.text, response.url, profile, context);
+      // Only the address asked for is the menu's page it was kept as: a redirect may lead to any page.
+      const reached = samePage(response.url, url) ? context : { ...context, reachedBy: undefined };
+      reading = await effects.readHtml(response.text, response.url, profile, reached);
     } catch (error) {
       log.warn('lecture de la page impossible :', error instanceof Error ? error.message : error);
       return { kind: 'error', error: { code: error instanceof ReadingTimedOut ? 'read-timeout' : 'unreadable' } };

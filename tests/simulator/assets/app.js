@@ -52,6 +52,16 @@
     }
   });
 
+  /* The sending shortcut: Ctrl+Entrée (⌘+Entrée) in the composer sends it, by form.submit(),
+     which fires no submit event (as many webmails do). */
+  document.addEventListener('keydown', function (event) {
+    var form = event.target instanceof Element ? event.target.closest('form.composer') : null;
+    if (form && (event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      form.submit();
+    }
+  });
+
   /* One default account at a time. */
   document.addEventListener('change', function (event) {
     var box = event.target;

@@ -40,3 +40,12 @@ document.addEventListener('keydown', function (event) {
     window.location.href = '/?m=nouveau';
   }
 });
+/* The portal's sending shortcut: Ctrl+Entrée (⌘+Entrée) in the compose form sends it, by
+   form.submit(), which fires no submit event (as many webmails do). */
+document.addEventListener('keydown', function (event) {
+  var form = event.target && event.target.closest && event.target.closest('form');
+  if (form && (event.ctrlKey || event.metaKey) && event.key === 'Enter' && /m=envoyer/.test(form.getAttribute('action') || '')) {
+    event.preventDefault();
+    form.submit();
+  }
+});

@@ -306,6 +306,23 @@ describe('poll runner', () => {
     expect(h.fetchText).not.toHaveBeenCalled();
   });
 
+  it('reads a page a redirect led to as any page, not as the chooser page it asked for', async () => {
+    const h = harness();
+    await h.loggedIn();
+    // The same rows, served from the inbox's address (as a message showing a look-alike would be).
+    h.portal.reply = () =>
+      Promise.resolve({ ok: true, status: 200, url: `${ORIGIN}/?m=liste&f=1`, text: chooserPage({ [CARDIO]: 7 }) });
+    expect((await h.runner.check('user')).status).toBe('error');
+    const state = await h.store.read();
+    expect(state.poll.lastError?.code).toMatch(/no-chooser|unrecognised-page/);
+    expect(state.mailboxes.find((m) => m.address === CARDIO)?.unread ?? null).toBeNull();
+    // Asked for and answered there, the same page is the chooser.
+    h.serve({ [CARDIO]: 7 });
+    h.tick(60_000);
+    expect((await h.runner.check('user')).status).toBe('ok');
+    expect((await h.store.read()).mailboxes.find((m) => m.address === CARDIO)?.unread).toBe(7);
+  });
+
   describe('a check that hangs', () => {
     beforeEach(() => {
       // Only the runner's deadline is faked: the in-memory database keeps its own scheduling.
