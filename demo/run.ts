@@ -17,7 +17,7 @@ import {
   waitForUnsure,
   waitInBanner,
 } from '../tests/e2e/banner-page';
-import { type ExtensionBrowser, launchChromiumForPeople, serviceWorker } from '../tests/e2e/browsers';
+import { type ExtensionBrowser, inServiceWorker, launchChromiumForPeople } from '../tests/e2e/browsers';
 import { fillLabelled, logIn } from '../tests/e2e/portal-page';
 import { control, controlState } from '../tests/simulator/client';
 import { DEMO } from '../tests/simulator/seed';
@@ -109,8 +109,7 @@ async function tour(): Promise<void> {
     say('Un message arrive dans la BAL de service mss@esante-occitanie.fr ; « Vérifier maintenant » dans le panneau.');
     await popup.click('[data-action="check-now"]');
     await popup.waitForSelector('[data-action="check-now"]:not([disabled])');
-    const worker = await serviceWorker(instance);
-    const shown = await worker.evaluate(async () => {
+    const shown = await inServiceWorker(instance, async () => {
       const api = (
         globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
       ).chrome;

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer';
 import type { Overview } from '../../utils/protocol/messages';
-import { type ExtensionBrowser, serviceWorker } from './browsers';
+import { type ExtensionBrowser, inServiceWorker } from './browsers';
 import { ask } from './extension-pages';
 
 export const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
@@ -29,8 +29,7 @@ export async function checkNow(instance: ExtensionBrowser, popup: Page): Promise
 
 /** The ids of the notifications Chromium shows now. */
 export async function chromiumNotificationIds(instance: ExtensionBrowser): Promise<string[]> {
-  const worker = await serviceWorker(instance);
-  return worker.evaluate(async () => {
+  return inServiceWorker(instance, async () => {
     const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
       .chrome;
     return Object.keys(await api.notifications.getAll());

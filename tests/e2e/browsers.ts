@@ -5,7 +5,7 @@
  * the network.
  */
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer';
 import { browserPath } from '../support/browser-paths';
 
 export const BROWSER_NAMES = ['chromium', 'firefox'] as const;
@@ -132,15 +132,43 @@ export function launchWithoutExtension(name: BrowserName): Promise<ExtensionBrow
 /** Chromium only: stops the extension's service worker, as the browser does when idle. */
 export async function stopServiceWorker(instance: ExtensionBrowser): Promise<void> {
   const worker = await serviceWorker(instance);
+  const stopped = new Promise<void>((done) => {
+    const gone = (target: Target) => {
+      if (target.type() !== 'service_worker') return;
+      instance.browser.off('targetdestroyed', gone);
+      done();
+    };
+    instance.browser.on('targetdestroyed', gone);
+  });
   await worker.close();
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_000))]);
 }
 
-/** Chromium only: the extension's service worker, to read its state from tests. */
-export async function serviceWorker(instance: ExtensionBrowser): Promise<WebWorker> {
-  const target = await instance.browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${instance.extensionId}/`),
-  );
-  const worker = await target.worker();
+/** Chromium only: the extension's live service worker. */
+async function serviceWorker(instance: ExtensionBrowser): Promise<WebWorker> {
+  const isOurs = (t: Target) =>
+    t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${instance.extensionId}/`);
+  await instance.browser.waitForTarget(isOurs);
+  // A stopped worker's target can linger a moment beside its successor: the newest is the live one.
+  const target = instance.browser.targets().filter(isOurs).at(-1);
+  const worker = await target?.worker();
   if (!worker) throw new Error('no extension service worker');
   return worker;
+}
+
+/**
+ * Chromium only: runs `fn` in the extension's service worker, to read its state from tests.
+ * The browser may stop the worker between finding it and running there (idle, or a test's
+ * `stopServiceWorker`): the run is tried again on the worker that replaces it.
+ */
+export async function inServiceWorker<T>(instance: ExtensionBrowser, fn: () => T | Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const worker = await serviceWorker(instance);
+    try {
+      return (await worker.evaluate(fn)) as T;
+    } catch (error) {
+      if (attempt >= 5 || !/detached|Target closed|Session closed/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

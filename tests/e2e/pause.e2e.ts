@@ -19,8 +19,8 @@ import { clickInBanner, logInWithMailboxesLearnt, waitForBanner } from './banner
 import {
   BROWSER_NAMES,
   type ExtensionBrowser,
+  inServiceWorker,
   launchWithExtension,
-  serviceWorker,
   stopServiceWorker,
 } from './browsers';
 import { ask, axeViolations, clickDom, openExtensionPage, waitForDom } from './extension-pages';
@@ -40,8 +40,7 @@ function newsSince(seen: Overview, at: number): [string | null, number, boolean]
 
 /** Chromium only: the toolbar button's badge text and tooltip, as the service worker set them. */
 async function chromiumBadge(instance: ExtensionBrowser): Promise<{ text: string; title: string }> {
-  const worker = await serviceWorker(instance);
-  return worker.evaluate(async () => {
+  return inServiceWorker(instance, async () => {
     type Action = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
     const action = (globalThis as unknown as { chrome: { action: Action } }).chrome.action;
     return { text: await action.getBadgeText({}), title: await action.getTitle({}) };

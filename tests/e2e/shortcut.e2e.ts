@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../simulator/seed';
 import { type Simulator, startSimulator } from '../simulator/server';
 import { BANNER, clickInBanner, learnPortal, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
-import { type ExtensionBrowser, launchWithExtension, serviceWorker } from './browsers';
+import { type ExtensionBrowser, inServiceWorker, launchWithExtension } from './browsers';
 import { logIn } from './portal-page';
 
 describe('chromium, keyboard shortcut', () => {
@@ -34,8 +34,7 @@ describe('chromium, keyboard shortcut', () => {
     await clickInBanner(page, '[data-action="collapse"]');
     await waitInBanner(page, '[data-action="expand"]');
 
-    const worker = await serviceWorker(instance);
-    await worker.evaluate(async () => {
+    await inServiceWorker(instance, async () => {
       type Tabs = {
         query(filter: { url: string[] }): Promise<{ id?: number }[]>;
         sendMessage(id: number, message: unknown): Promise<unknown>;
