@@ -20,6 +20,27 @@ export const UI_WORDS = set(
     'brouillons corbeille recherche parametres accueil fermer valider annuler enregistrer suivant precedent ' +
     'pagination expediteur destinataire destinataires informations personnelles cartouche',
 );
+/**
+ * Words of the structure of a webmail page (ids, classes, field names, paths), in the
+ * portal's renderings and in common markup: a token made only of these (or of the
+ * contract's words, roles, tags, ARIA values, short numbers) is shown; any other is
+ * replaced by a hash (utils/portal/skeleton.ts).
+ */
+export const STRUCTURE_WORDS = set(
+  'account accounts acct actif active action actions alert app attachment attachments author avatar badge bandeau bar base ' +
+    'big blank bleue body bold boite bottom bouton brand btn button cancel card center chip classic close col cols compose ' +
+    'composer compte comptes connexion container content corps count counter courant csrf css current danger default ' +
+    'defaut description destinataires disabled dossier dossiers dropdown droite ecrire editor empty en entete envoyer envoyes erreur error ' +
+    'etiquette favicon field fields folder folders footer form fr frame from gauche grid grow hdr header hidden hide hint ' +
+    'icon icons id identifiant img image images info inner input item items jeton js kvp label lang large layout left ' +
+    'link links list liste login logo logout mail mails main medimail middle modal muted name nav nb new nonlus notif ' +
+    'nom notify nouveau ok open option options outer overlay pager pane panel param parent password pill popup portail ' +
+    'prenom primary ' +
+    'quitter rail reader reception recherche referrer right robots root row rows search secret select selected selecteur self send ' +
+    'settings sheet show sidebar signin slogan small static status subject submit success switch tab tabs target text ' +
+    'title titre to toggle token tooltip top topbar tree ui unopen unread user valider viewport visible warning who wrap ' +
+    'wrapper write',
+);
 export const TAGS = set(
   'a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite ' +
     'code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font ' +
@@ -59,8 +80,18 @@ export const KEYWORD_ATTRS = set(
     'referrerpolicy accept span start reversed wrap rows cols translate popover enterkeyhint align valign border ' +
     'viewbox fill stroke stroke-width',
 );
-/** Attribute names always shown (any other is shown when it looks like code). */
+/** Other attributes of HTML and SVG: their names are shown, their values masked. */
+const OTHER_ATTRS = set(
+  'srcdoc sandbox allow integrity nonce usemap ismap shape coords download ping hreflang media sizes srcset ' +
+    'accept-charset formmethod formtarget formenctype formnovalidate datetime xmlns xmlns:xlink version d x y cx cy r ' +
+    'rx ry x1 y1 x2 y2 points transform opacity ' +
+    // Event handlers: their names are the browser's, their values any code (shown as a length).
+    'onclick ondblclick onchange onsubmit onreset onload onunload onerror onfocus onblur oninput onkeydown onkeyup ' +
+    'onkeypress onmousedown onmouseup onmouseover onmouseout onselect',
+);
+/** Attribute names always shown (any other is shown when it is made of the structure's words). */
 export const KNOWN_ATTRS = new Set([
+  ...OTHER_ATTRS,
   ...URL_ATTRS,
   ...TEXT_ATTRS,
   ...IDREF_ATTRS,
@@ -72,12 +103,7 @@ export const KNOWN_ATTRS = new Set([
 /** Elements listed without their content. */
 export const OPAQUE = set('script style iframe');
 
-/** What a token must look like to be shown as code (then checked against the page's words). */
-export const CODE = /^[A-Za-z_][\w-]{0,40}$/;
-export const FIELD = /^[A-Za-z_][\w-]{0,40}(?:\[\w{0,20}\])*$/;
-export const NAME = /^[A-Za-z_][\w:.-]{0,40}$/;
-export const SEGMENT = /^[\w.~-]{1,60}$/;
+/** What a keyword attribute's token must look like to be shown (then checked against the page's words). */
 export const KEYWORD = /^[A-Za-z_][\w+./-]{0,40}$/;
-export const ROUTE = /^[a-z_]{2,20}$/;
 export const NUMBER = /^\(?\d{1,6}\)?$/;
 export const NUMBER_VALUE = /^-?\d{1,6}(?:\.\d{1,6})?(?:px|%|em)?$/;

@@ -3,15 +3,16 @@
  * portal pages (they show patient data), but may send this. One element per line,
  * indented by depth: its tag, id, classes and attributes, and its own text.
  *
- * Kept: elements, roles and aria attributes, ids and classes that look like code, form
- * field names and types, link paths on the page's origin. Texts are kept only when they
- * are one of the contract's texts (the profile's, matched as the readers match them,
- * a count allowed after) or a number; any other text becomes its length (`"#16"`), any
- * other attribute value too (`«16 car.»`). An id, class, field name, path segment or
- * query key is code only when it is short, ASCII, without a digit run of 4 or more, an
- * `@` or a capitalised word, and shares no word (4 letters or more) with the texts and
- * attribute values the skeleton hides: a class carrying a name the page shows is hidden.
- * Query values are kept only when they are a lower-case word (a route, `m=liste`).
+ * Kept: elements, roles and aria attributes, the contract's texts (the profile's, matched
+ * as the readers match them, a count allowed after), and nothing it does not know: an id,
+ * class, field name, path segment, query key or custom tag is shown only when it is made
+ * of the structure's words (skeleton-vocabulary.ts: the portal's and common markup's, the
+ * contract's, roles, tags) and numbers of two digits at most; any other is replaced by a
+ * hash (« «h:…» »), the same for the same token within the skeletons made in this
+ * context and looked up nowhere else (a secret drawn here, never shown). Query values are
+ * never shown. A number is shown only beside a contract text (« Boîte de réception » and
+ * its count); any other text becomes its length (`"#16"`), any other attribute value
+ * too (`«16 car.»`).
  * Scripts and styles keep their element, not their content; comments go; an iframe is
  * listed, not its document; what the extension itself put in the page (its banner, its
  * tab icon, its `data-repere-bal…` attributes) is left out. Bounded in lines, depth and work; never throws.
@@ -20,6 +21,7 @@
 import { rootOf } from './document-parts';
 import { OWN_ATTRIBUTE_PREFIX, OWN_MARK, OWN_TAG_PREFIX } from './own-marks';
 import type { SelectorProfile } from './profile';
+import { decode, masked, pathOf, type TokenContext, token, urlOf } from './skeleton-tokens';
 import * as V from './skeleton-vocabulary';
 import { addressesIn, isEntryText, tidy } from './text';
 import { portalBase } from './url';
@@ -32,31 +34,20 @@ const MAX_WORDS = 100_000;
 const MAX_ATTRIBUTES = 20;
 const MAX_CLASSES = 12;
 
-interface Context {
+interface Context extends TokenContext {
   texts: string[];
   /** Words of the contract's texts: the portal's own, never taken for personal data. */
   ownWords: Set<string>;
-  /** Words of what the skeleton hides: a token sharing one is hidden too. */
+  /** Words of what the skeleton hides: a keyword sharing one is hidden too. */
   vocab: Set<string>;
-  origin: string | null;
-  base: string;
 }
 
-const masked = (value: string) => `«${value.length} car.»`;
 const plain = (text: string) =>
   text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
-const quoted = (value: string) => (/^[^\s"[\]«»]*$/.test(value) ? value : JSON.stringify(value));
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
+const quoted = (value: string) => (/^[^\s"[\]]*$/.test(value) ? value : JSON.stringify(value));
 
 function learn(text: string, ctx: Context): void {
   for (const word of plain(text).split(/[^\p{L}]+/u)) {
@@ -73,66 +64,25 @@ function sharesWord(token: string, ctx: Context): boolean {
   return false;
 }
 
-function isCode(token: string, ctx: Context, pattern: RegExp = V.CODE): boolean {
+/** A keyword attribute's token that looks like code and holds no word of what the skeleton hides. */
+function isKeyword(token: string, ctx: Context): boolean {
   return (
-    pattern.test(token) &&
+    V.KEYWORD.test(token) &&
     !/\d{4,}/.test(token) &&
     !token.split(/[-_.]+/).some((part) => /^[A-Z][a-z]+$/.test(part)) &&
     !sharesWord(token, ctx)
   );
 }
 
-/** A text as shown: a contract text (a count may follow) or a number; else null. */
+/** A text as shown: a contract text (a count may follow); else null. */
 function keptText(text: string, ctx: Context): string | null {
   const tidied = tidy(text);
-  return tidied === '' || V.NUMBER.test(tidied) || isEntryText(tidied, ctx.texts) ? tidied : null;
-}
-
-function pathOf(url: URL, ctx: Context): string {
-  const segments = url.pathname.split('/').slice(1);
-  let out = '';
-  for (const raw of segments.slice(0, 20)) {
-    const segment = decode(raw);
-    out += `/${segment === '' || isCode(segment, ctx, V.SEGMENT) ? segment : masked(segment)}`;
-  }
-  if (segments.length > 20) out += '/…';
-  const pairs = url.search.slice(1).split('&').filter(Boolean);
-  const query = pairs.slice(0, 20).map((pair) => {
-    const eq = pair.indexOf('=');
-    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
-    const shownKey = isCode(key, ctx, V.FIELD) ? key : masked(key);
-    if (eq < 0) return shownKey;
-    const value = decode(pair.slice(eq + 1));
-    return `${shownKey}=${value === '' || (V.ROUTE.test(value) && !sharesWord(value, ctx)) ? value : '…'}`;
-  });
-  if (pairs.length > 20) query.push('…');
-  if (query.length) out += `?${query.join('&')}`;
-  const fragment = decode(url.hash.slice(1));
-  if (fragment) out += `#${isCode(fragment, ctx) ? fragment : '…'}`;
-  return out.length > 300 ? `${out.slice(0, 299)}…` : out;
-}
-
-/** A link: its path on the page's origin, query values masked; elsewhere, no more than that. */
-function urlOf(raw: string, ctx: Context): string {
-  const value = raw.trim();
-  const fragment = value.startsWith('#') ? decode(value.slice(1)) : null;
-  if (fragment !== null) return fragment === '' || isCode(fragment, ctx) ? `#${fragment}` : '#…';
-  let url: URL;
-  try {
-    url = new URL(value, ctx.base);
-  } catch {
-    return masked(raw);
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    return url.origin === ctx.origin ? pathOf(url, ctx) : '«autre origine»';
-  }
-  const scheme = url.protocol.slice(0, -1);
-  return /^[a-z][a-z0-9+.-]{0,15}$/.test(scheme) ? `${scheme}:${masked(raw)}` : masked(raw);
+  return tidied === '' || isEntryText(tidied, ctx.texts) ? tidied : null;
 }
 
 function keyword(value: string, ctx: Context): boolean {
   const tokens = tidy(value).split(' ');
-  return tokens.length <= 10 && tokens.every((t) => V.NUMBER_VALUE.test(t) || isCode(t, ctx, V.KEYWORD));
+  return tokens.length <= 10 && tokens.every((t) => V.NUMBER_VALUE.test(t) || isKeyword(t, ctx));
 }
 
 function attributeValue(el: Element, name: string, value: string, ctx: Context): string {
@@ -145,12 +95,12 @@ function attributeValue(el: Element, name: string, value: string, ctx: Context):
   }
   const tokens = tidy(value).split(' ');
   if (name === 'role') return tokens.every((r) => V.ROLES.has(r.toLowerCase())) ? quoted(tidy(value)) : masked(value);
-  if (V.IDREF_ATTRS.has(name)) return tokens.every((t) => isCode(t, ctx)) ? quoted(tidy(value)) : masked(value);
+  if (V.IDREF_ATTRS.has(name)) return quoted(tokens.map((t) => token(t, ctx)).join(' '));
   if (name.startsWith('aria-')) {
     const token = value.trim().toLowerCase();
     return V.ARIA_VALUES.has(token) || V.NUMBER_VALUE.test(token) ? token : masked(value);
   }
-  if (V.CODE_ATTRS.has(name)) return isCode(value, ctx, V.FIELD) ? value : masked(value);
+  if (V.CODE_ATTRS.has(name)) return token(value, ctx);
   if (V.KEYWORD_ATTRS.has(name)) return keyword(value, ctx) ? quoted(tidy(value)) : masked(value);
   return masked(value);
 }
@@ -158,9 +108,9 @@ function attributeValue(el: Element, name: string, value: string, ctx: Context):
 function attributes(el: Element, ctx: Context): string {
   let out = '';
   const id = el.getAttribute('id');
-  if (id) out += `#${isCode(id, ctx) ? id : masked(id)}`;
+  if (id) out += `#${token(id, ctx)}`;
   const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
-  for (const name of classes.slice(0, MAX_CLASSES)) out += `.${isCode(name, ctx) ? name : masked(name)}`;
+  for (const name of classes.slice(0, MAX_CLASSES)) out += `.${token(name, ctx)}`;
   if (classes.length > MAX_CLASSES) out += `.«+${classes.length - MAX_CLASSES} classes»`;
   let shown = 0;
   let extra = 0;
@@ -173,22 +123,32 @@ function attributes(el: Element, ctx: Context): string {
       continue;
     }
     shown += 1;
-    const label = V.KNOWN_ATTRS.has(name) || isCode(attr.name, ctx, V.NAME) ? attr.name : masked(attr.name);
+    const label = V.KNOWN_ATTRS.has(name) ? attr.name : token(attr.name, ctx);
     out += attr.value === '' ? `[${label}]` : `[${label}=${attributeValue(el, name, attr.value, ctx)}]`;
   }
   return extra ? `${out}[+${extra} attributs]` : out;
 }
 
-/** The element's own text (its text children), as shown; learns the words of a hidden one. */
-function ownText(el: Element, ctx: Context): string {
-  if (V.OPAQUE.has(el.localName.toLowerCase())) return '';
+/** The element's own text: the text nodes that are its children, tidied. */
+function directText(el: Element): string {
   let text = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3 || node.nodeType === 4) text += ` ${node.nodeValue ?? ''}`;
   }
-  const tidied = tidy(text);
+  return tidy(text);
+}
+
+/** Whether a number in `el` is a count the contract shows: its element follows, or sits in, a contract text. */
+function besideContractText(el: Element, ctx: Context): boolean {
+  return [el.previousElementSibling, el.parentElement].some((near) => near && isEntryText(directText(near), ctx.texts));
+}
+
+/** The element's own text, as shown; learns the words of a hidden one. */
+function ownText(el: Element, ctx: Context): string {
+  if (V.OPAQUE.has(el.localName.toLowerCase())) return '';
+  const tidied = directText(el);
   if (tidied === '') return '';
-  const kept = keptText(tidied, ctx);
+  const kept = keptText(tidied, ctx) ?? (V.NUMBER.test(tidied) && besideContractText(el, ctx) ? tidied : null);
   if (kept !== null) return ` ${JSON.stringify(kept)}`;
   learn(tidied, ctx);
   return ` "#${tidied.length}"`;
@@ -252,12 +212,13 @@ function walk(root: Element, ctx: Context) {
 
 function tagOf(el: Element, ctx: Context): string {
   const tag = el.localName;
-  return V.TAGS.has(tag.toLowerCase()) || isCode(tag, ctx, V.NAME) ? tag : masked(tag);
+  return V.TAGS.has(tag.toLowerCase()) ? tag : token(tag, ctx);
 }
 
 function contextFor(doc: Document, profile: SelectorProfile, pageUrl: string): Context {
   const texts = [...Object.values(profile.texts).flat(), ...V.EXTRA_TEXTS];
   const ownWords = new Set([...V.UI_WORDS, ...texts.flatMap((text) => plain(text).split(/[^\p{L}]+/u))]);
+  const known = new Set([...ownWords, ...V.STRUCTURE_WORDS, ...V.ROLES, ...V.TAGS, ...V.ARIA_VALUES]);
   let origin: string | null = null;
   try {
     const page = new URL(pageUrl);
@@ -265,7 +226,7 @@ function contextFor(doc: Document, profile: SelectorProfile, pageUrl: string): C
   } catch {
     // An unreadable page URL: every link is « elsewhere ».
   }
-  return { texts, ownWords, vocab: new Set(), origin, base: origin ? portalBase(doc, pageUrl) : 'about:blank' };
+  return { texts, ownWords, known, vocab: new Set(), origin, base: origin ? portalBase(doc, pageUrl) : 'about:blank' };
 }
 
 const HEADER = 'Repère BAL : squelette de page (structure seule, textes masqués)';
