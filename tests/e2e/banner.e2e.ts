@@ -115,16 +115,22 @@ describe.each(BROWSER_NAMES)('%s, banner and switching', (browserName) => {
       expect(await switchRequests(sim)).toBe(2);
     });
 
-    it('asks before sending from a service mailbox: cancel and Escape send nothing, Enter sends once', async () => {
+    /** A message being written from the cardiology mailbox, chosen elsewhere after the first page was seen. */
+    async function composeAsCardiology(subject: string) {
       const page = await newPage();
       await logIn(page, sim.url, DEMO.colleague, DEMO.password);
-      // The first page after login is seen; then the mailbox changes elsewhere (another device).
       await waitForBanner(page, 'personal', DEMO.colleague);
+      // The mailbox changes elsewhere (another device).
       switchOnServer(sim, DEMO.services.cardio);
       await page.goto(sim.at(COMPOSE_PATH[rendering]), { waitUntil: 'load' });
       await waitForBanner(page, 'organisational', DEMO.services.cardio);
       await fillLabelled(page, ['À', 'Destinataires'], DEMO.login);
-      await fillLabelled(page, ['Objet'], 'Planning de garde');
+      await fillLabelled(page, ['Objet'], subject);
+      return page;
+    }
+
+    it('asks before sending from a service mailbox: cancel and Escape send nothing, Enter sends once', async () => {
+      const page = await composeAsCardiology('Planning de garde');
 
       await clickPageControl(page, 'Envoyer');
       await waitInBanner(page, '[role=alertdialog]');
@@ -151,14 +157,7 @@ describe.each(BROWSER_NAMES)('%s, banner and switching', (browserName) => {
     });
 
     it('holds the portal’s Ctrl+Entrée shortcut, which sends by form.submit(): nothing leaves before the answer', async () => {
-      const page = await newPage();
-      await logIn(page, sim.url, DEMO.colleague, DEMO.password);
-      await waitForBanner(page, 'personal', DEMO.colleague);
-      switchOnServer(sim, DEMO.services.cardio);
-      await page.goto(sim.at(COMPOSE_PATH[rendering]), { waitUntil: 'load' });
-      await waitForBanner(page, 'organisational', DEMO.services.cardio);
-      await fillLabelled(page, ['À', 'Destinataires'], DEMO.login);
-      await fillLabelled(page, ['Objet'], 'Raccourci');
+      const page = await composeAsCardiology('Raccourci');
       await page.focus('textarea');
       await page.keyboard.down('Control');
       await page.keyboard.press('Enter');

@@ -313,18 +313,21 @@ ${question('flex-end', PAINT_OVER.fakeSend)}
 </div>`);
 }
 
+/** The attacks a message body carries, by name. */
+export const BODY_ATTACKS = {
+  fakeAccountMenu,
+  fakeChooser,
+  fakeAccountTable,
+  fakeInboxCount,
+  fakeLoginForm,
+  fakeBase,
+  fakeMenuOnPortal,
+  fakeFrame,
+};
+
 /** Every attack above, in one body. */
 export function allAttacks(options: AttackOptions): string {
-  return [
-    fakeAccountMenu,
-    fakeChooser,
-    fakeAccountTable,
-    fakeInboxCount,
-    fakeLoginForm,
-    fakeBase,
-    fakeMenuOnPortal,
-    fakeFrame,
-  ]
+  return Object.values(BODY_ATTACKS)
     .map((attack) => attack(options))
     .join('\n');
 }

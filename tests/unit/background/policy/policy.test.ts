@@ -43,6 +43,16 @@ function storeWith(policy: unknown) {
   return store;
 }
 
+/** A store under `policy` that knows the cardiology service mailbox. */
+async function storeWithCardio(policy: unknown) {
+  const store = storeWith(policy);
+  await store.update((state) => {
+    state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'));
+    return { state, result: null };
+  });
+  return store;
+}
+
 function handlers(store: Store) {
   const extraPortals: ExtraPortals = { status: async () => [], granted: () => [], sync: async () => {} };
   return createUiHandlers({
@@ -58,7 +68,22 @@ function handlers(store: Store) {
   });
 }
 
+function contentHandlers(store: Store) {
+  return createContentHandlers({
+    store,
+    now: () => 1_000,
+    version: '0.1.0',
+    notifyPortalTabs: () => {},
+    notifyPages: () => {},
+    reflect: async () => {},
+    readHtml: domHtmlReader,
+    portalMatches: () => [],
+  });
+}
+
 const sender = { id: 'x', url: 'chrome-extension://x/options.html' };
+/** A portal tab, as the content handlers see their sender. */
+const tab = { id: 'x', tab: { id: 7 } };
 
 /** A handler's refusal, as the page words its code. */
 async function refusal(answer: Promise<unknown>): Promise<string> {
@@ -177,18 +202,6 @@ describe('policy', () => {
   });
 
   it('refuses to collapse the banner when the policy locks it, and collapses it otherwise', async () => {
-    const contentHandlers = (store: Store) =>
-      createContentHandlers({
-        store,
-        now: () => 1_000,
-        version: '0.1.0',
-        notifyPortalTabs: () => {},
-        notifyPages: () => {},
-        reflect: async () => {},
-        readHtml: domHtmlReader,
-        portalMatches: () => [],
-      });
-    const tab = { id: 'x', tab: { id: 7 } };
     const locked = storeWith({ lockedSettings: ['bannerCollapsed'] });
     expect(await refusal(contentHandlers(locked)['content:set-banner-collapsed']({ collapsed: true }, tab))).toMatch(
       /fixé par votre organisation/,
@@ -200,10 +213,8 @@ describe('policy', () => {
   });
 
   it('keeps a service mailbox a service one with its confirmation when the policy locks them: the disguise is skipped and named', async () => {
-    const store = storeWith({ mailboxes: [{ address: CARDIO, kind: 'organisational', confirmBeforeSend: true }] });
-    await store.update((state) => {
-      state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'));
-      return { state, result: null };
+    const store = await storeWithCardio({
+      mailboxes: [{ address: CARDIO, kind: 'organisational', confirmBeforeSend: true }],
     });
     const page = handlers(store);
     const preview = await page['ui:preview-import']({ text: DISGUISE }, sender);
@@ -243,17 +254,7 @@ describe('policy', () => {
     expect(
       await refusal(page['ui:update-mailbox']({ address: CARDIO, patch: { confirmBeforeSend: false } }, sender)),
     ).toMatch(/fixé par votre organisation/);
-    const tab = { id: 'x', tab: { id: 7 } };
-    const content = createContentHandlers({
-      store,
-      now: () => 1_000,
-      version: '0.1.0',
-      notifyPortalTabs: () => {},
-      notifyPages: () => {},
-      reflect: async () => {},
-      readHtml: domHtmlReader,
-      portalMatches: () => [],
-    });
+    const content = contentHandlers(store);
     expect(await refusal(content['content:set-confirm-before-send']({ address: CARDIO, confirm: false }, tab))).toMatch(
       /fixé par votre organisation/,
     );
@@ -262,11 +263,7 @@ describe('policy', () => {
   });
 
   it('applies a disguise only when the user confirmed each of its weakenings, and says why otherwise', async () => {
-    const store = storeWith({});
-    await store.update((state) => {
-      state.mailboxes.push(mailboxRecord(CARDIO, 'organisational'));
-      return { state, result: null };
-    });
+    const store = await storeWithCardio({});
     const page = handlers(store);
     const preview = await page['ui:preview-import']({ text: DISGUISE }, sender);
     if (!preview.ok) throw new Error('valid file refused');

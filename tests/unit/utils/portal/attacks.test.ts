@@ -11,18 +11,11 @@ import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE as P, type SelectorProfile } from '@/utils/portal/profile';
 import { sameOriginUrl } from '@/utils/portal/url';
 import {
+  BODY_ATTACKS as ATTACKS,
   type AttackOptions,
   FAKE_ADDRESSES,
   FAKE_INBOX_UNREAD,
   FAKE_UNREAD,
-  fakeAccountMenu,
-  fakeAccountTable,
-  fakeBase,
-  fakeChooser,
-  fakeFrame,
-  fakeInboxCount,
-  fakeLoginForm,
-  fakeMenuOnPortal,
   PORTAL_LOGOUT_PATHS,
   SCRIPT_HREFS,
 } from '../../../simulator/attacks';
@@ -34,16 +27,6 @@ type Rendering = (typeof RENDERINGS)[number];
 
 const ATTACKER = 'http://127.0.0.1:9/';
 const OPTIONS: AttackOptions = { attacker: ATTACKER, realAddresses: Object.values(DEMO.services) };
-const ATTACKS = {
-  fakeAccountMenu,
-  fakeChooser,
-  fakeAccountTable,
-  fakeInboxCount,
-  fakeLoginForm,
-  fakeBase,
-  fakeMenuOnPortal,
-  fakeFrame,
-};
 
 /** Where each rendering shows a message's body (the saved pages' own markup). */
 const MESSAGE_BODY: Record<Rendering, string> = { classic: '#kvp_content', alt: '.reader-body' };
