@@ -64,11 +64,26 @@ function raise(shadow: ShadowRoot): void {
   }
 }
 
+/**
+ * The banner's styles as a constructed sheet, not a `<style>` element: a portal served
+ * with a strict Content-Security-Policy (`style-src 'self'`) blocks or reports an inline
+ * `<style>` that a content script adds (Firefox does, on every page), never a sheet.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  // Firefox before 153 refuses a change to the array as a content script sees it (an Xray
+  // wrapper); the page-side array takes it.
+  const sheets = shadow.adoptedStyleSheets as CSSStyleSheet[] & { wrappedJSObject?: CSSStyleSheet[] };
+  (sheets.wrappedJSObject ?? sheets).push(sheet);
+}
+
 export function mountBanner(lifetime: Lifetime, tab: TabState, actions: BannerActions): ShadowRoot {
   const host = document.createElement(BANNER_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const container = h('div', null);
-  shadow.append(h('style', null, BANNER_CSS), container);
+  adoptStyles(shadow, BANNER_CSS);
+  shadow.append(container);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
 
   const place = () => {

@@ -55,6 +55,11 @@ export class ContentScriptContext implements ScriptContext {
   constructor(contentScriptName: string) {
     const ended = new AbortController();
     this.onInvalidated = (callback) => ended.signal.addEventListener('abort', callback);
+    // In the next task, as the script's work (index.ts: the portal's parser first).
+    setTimeout(() => this.announce(contentScriptName, ended), 0);
+  }
+
+  private announce(contentScriptName: string, ended: AbortController): void {
     const type = startedEventName();
     const messageId = Math.random().toString(36).slice(2);
     document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName, messageId } }));

@@ -3,7 +3,7 @@
  * per rendering, both started before the tests of their block and closed after.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type RenderingName, type Simulator, startSimulator } from '../simulator/server';
+import { type RenderingName, type Simulator, type SimulatorOptions, startSimulator } from '../simulator/server';
 import { learnPortal } from './banner-page';
 import type { ExtensionBrowser } from './browsers';
 
@@ -32,10 +32,14 @@ export function useBrowser(launch: () => Promise<ExtensionBrowser>): () => Exten
  * A simulator for the block; with `learntIn`, the portal's frame learnt in that browser
  * first (the account page opened once, as a new user does: tests/e2e/banner-page.ts).
  */
-export function useSimulator(rendering: RenderingName, learntIn?: () => ExtensionBrowser): () => Simulator {
+export function useSimulator(
+  rendering: RenderingName,
+  learntIn?: () => ExtensionBrowser,
+  options: Omit<SimulatorOptions, 'rendering'> = {},
+): () => Simulator {
   return useForBlock(
     async () => {
-      const sim = await startSimulator({ rendering });
+      const sim = await startSimulator({ ...options, rendering });
       if (learntIn) await learnPortal(learntIn(), sim);
       return sim;
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * The Medimail portal simulator: one HTTP server on loopback, one rendering per
  * instance, the state shared by nothing else. `startSimulator` is what tests use;
@@ -55,6 +56,11 @@ export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   seed?: PortalSeed;
+  /**
+   * Pages served under a strict Content-Security-Policy (no inline style or script, scripts
+   * by nonce), as a hospital may deploy it; the browsers' reports are kept in the state.
+   */
+  strictCsp?: boolean;
 }
 
 export interface Simulator {
@@ -138,6 +144,27 @@ function sendEndless(res: ServerResponse, reply: Reply): void {
   res.on('close', () => clearInterval(drip));
 }
 
+/** Where browsers send what broke the strict policy. */
+const CSP_REPORT_PATH = '/csp-report';
+
+/** A page under the strict policy: its scripts carry this reply's nonce, nothing inline is allowed. */
+function underStrictCsp(reply: Reply): Reply {
+  if (!String(reply.headers['content-type'] ?? '').startsWith('text/html')) return reply;
+  const nonce = randomBytes(16).toString('base64');
+  const policy = [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self'",
+    `script-src 'nonce-${nonce}'`,
+    `report-uri ${CSP_REPORT_PATH}`,
+  ].join('; ');
+  return {
+    ...reply,
+    headers: { ...reply.headers, 'content-security-policy': policy },
+    body: reply.body.replace(/<script(?=[\s>])/gi, `<script nonce="${nonce}"`),
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One request's variation: drawn once, whatever page type the rendering answers with. */
@@ -183,6 +210,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       };
     }
     if (url.pathname === '/favicon.ico') return { status: 404, headers: {}, body: '' };
+    if (url.pathname === CSP_REPORT_PATH && method === 'POST') {
+      try {
+        state.cspReports.push(JSON.parse(rawBody));
+      } catch {
+        state.cspReports.push({ unreadable: rawBody.slice(0, 200) });
+      }
+      return { status: 204, headers: {}, body: '' };
+    }
 
     const m = url.searchParams.get('m');
     state.countRequest(`${method} ${url.pathname}${m ? `?m=${m}` : ''}`);
@@ -205,7 +240,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       fault,
       look: lookPerRequest(state),
     };
-    const reply = rendering.handle(ctx);
+    const reply = options.strictCsp ? underStrictCsp(rendering.handle(ctx)) : rendering.handle(ctx);
     switch (fault?.kind) {
       case 'garbled':
         return garble(reply);

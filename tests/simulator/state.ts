@@ -111,6 +111,11 @@ export class PortalState {
   staleSessions = new Set<string>();
   sent: SentRecord[] = [];
   requests = new Map<string, number>();
+  /**
+   * What browsers reported breaking the strict Content-Security-Policy (`strictCsp`), as
+   * they sent it: the server's log, kept through a reset (a report may come after it).
+   */
+  cspReports: unknown[] = [];
   fault: Fault | undefined;
   /** The guide's quirk: the default account is not honoured at the first login. */
   firstLoginQuirk = true;
@@ -409,6 +414,7 @@ export class PortalState {
       sent: this.sent,
       unread,
       requests: Object.fromEntries(this.requests),
+      cspReports: this.cspReports,
       fault: this.fault ?? null,
       firstLoginQuirk: this.firstLoginQuirk,
       chooserCounts: this.chooserCounts,

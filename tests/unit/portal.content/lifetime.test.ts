@@ -16,6 +16,9 @@ import { portalView } from './views';
 
 const noActions = new Proxy({}, { get: () => () => undefined }) as BannerActions;
 
+/** The next task, on the fake clock. */
+const nextTask = () => vi.advanceTimersByTimeAsync(0);
+
 describe('content script lifetime', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -88,17 +91,20 @@ describe('content script lifetime', () => {
   });
 
   describe('the build’s stand-in for WXT’s context', () => {
-    it('announces this copy as WXT does: an older copy’s context ends', () => {
+    it('announces this copy as WXT does, in the next task: an older copy’s context ends', async () => {
       const older = new WxtContext('portal');
       const ended = vi.fn();
       new ContentScriptContext('portal').onInvalidated(ended);
+      expect(older.signal.aborted).toBe(false); // the portal's parser first
+      await nextTask();
       expect(older.signal.aborted).toBe(true);
       expect(ended).not.toHaveBeenCalled(); // not on its own announcement
     });
 
-    it('ends on any other copy’s announcement, forged or not; the lifetime keeps to the runtime', () => {
+    it('ends on any other copy’s announcement, forged or not; the lifetime keeps to the runtime', async () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const ctx = new ContentScriptContext('portal');
+      await nextTask();
       const ended = vi.fn();
       ctx.onInvalidated(ended);
       const lifetime = createLifetime(ctx);
@@ -112,6 +118,7 @@ describe('content script lifetime', () => {
 
       const laterEnded = vi.fn();
       new ContentScriptContext('portal').onInvalidated(laterEnded);
+      await nextTask();
       new WxtContext('portal');
       expect(laterEnded).toHaveBeenCalledOnce(); // WXT's announcement ends it as well
       reloadExtension();
