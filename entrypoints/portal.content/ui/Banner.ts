@@ -197,7 +197,8 @@ export function createBanner(
     const kind = shownKind(view);
     const [colour, text] =
       view?.page === 'webmail' ? [view.active.colour, view.active.textColour] : [UNKNOWN_COLOUR, UNKNOWN_TEXT];
-    setVars(bar, { '--bg': colour, '--fg': text, '--edge': EDGE[kind] });
+    // On the container: the bar and the send guard's question (its top border) both inherit them.
+    setVars(container, { '--bg': colour, '--fg': text, '--edge': EDGE[kind] });
     const news = view !== null || model.error !== null || model.activity !== null || model.guard !== null;
     if (!parts && !news) {
       shape(model.collapsedHint, kind);
