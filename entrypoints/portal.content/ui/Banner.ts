@@ -172,7 +172,7 @@ function controlsOf(actions: BannerActions, accepts: AcceptsEvent) {
  * controls there took some 5 ms in Chromium's profile).
  */
 export function createBanner(
-  container: Element,
+  container: HTMLElement,
   actions: BannerActions,
   accepts: AcceptsEvent = isUserEvent,
   sees: SeesDialog = isDialogSeen,
