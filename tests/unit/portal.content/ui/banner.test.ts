@@ -123,12 +123,16 @@ describe('Banner', () => {
     expect(screen.getByRole('status').textContent).toContain('Session Medimail expirée');
   });
 
-  it('takes its colours from the view, and on the unknown grey the text colour textOn gives', () => {
+  it('takes its colours from the view, for the bar and the question, and on the unknown grey the text colour textOn gives', () => {
     const { container, rerender } = render(model({ view: portalView({}) }), actions());
-    const bar = container.querySelector('.bar') as HTMLElement;
-    expect([bar.style.getPropertyValue('--bg'), bar.style.getPropertyValue('--fg')]).toEqual(['#0072B2', '#FFFFFF']);
+    // Set where the bar and the send guard's question both inherit them.
+    const colours = container;
+    expect([colours.style.getPropertyValue('--bg'), colours.style.getPropertyValue('--fg')]).toEqual([
+      '#0072B2',
+      '#FFFFFF',
+    ]);
     rerender(model({ view: portalView({}, { page: 'login' }) }));
-    expect([bar.style.getPropertyValue('--bg'), bar.style.getPropertyValue('--fg')]).toEqual([
+    expect([colours.style.getPropertyValue('--bg'), colours.style.getPropertyValue('--fg')]).toEqual([
       UNKNOWN_COLOUR,
       UNKNOWN_TEXT,
     ]);
