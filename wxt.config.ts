@@ -30,6 +30,8 @@ export default defineConfig({
     sourcesTemplate: 'repere-bal-{{version}}-sources.zip',
     // What AMO reviewers need to rebuild the add-on, and nothing else.
     excludeSources: ['bench/results.json', 'test-results/**', 'coverage/**'],
+    // Hidden, so left out by default: without it a reviewer's `npm ci` downloads a browser.
+    includeSources: ['.puppeteerrc.cjs'],
   },
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',

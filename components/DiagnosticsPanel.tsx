@@ -173,7 +173,9 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
           ? t('diagPolicyNone')
           : diagnostics.policy.state === 'active'
             ? t('diagPolicyActive')
-            : t('diagPolicyRefused', diagnostics.policy.reason ?? '?')}
+            : diagnostics.policy.state === 'partial'
+              ? t('diagPolicyPartial', diagnostics.policy.reason ?? '?')
+              : t('diagPolicyRefused', diagnostics.policy.reason ?? '?')}
       </p>
       <button
         type="button"

@@ -116,6 +116,7 @@ export default defineBackground(() => {
     const reading = readPolicy(managed);
     store.adoptPolicy(reading);
     if (!reading.ok) log.warn('politique refusée :', reading.reason);
+    else if (reading.refused.length > 0) log.warn('valeurs de la politique refusées :', store.policyStatus.reason);
     // Managed values are written over the stored ones now (and with every later change).
     if (store.policy) await store.update((state) => ({ state, result: null }));
     await extraPortals.sync(store.policy?.portalOrigins ?? []);

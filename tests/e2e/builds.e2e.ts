@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOOPBACK_MATCHES, PORTAL_MATCHES } from '../../utils/portal-origins';
 import { CONTENT_SCRIPT_GZIP_BUDGET } from '../support/budgets';
@@ -74,6 +75,19 @@ describe('firefox build, web-ext lint', () => {
         !EXPLAINED_LINT_WARNINGS.some((known) => known.code === warning.code && known.file.test(warning.file)),
     );
     expect(unexplained).toEqual([]);
+  });
+});
+
+describe('firefox sources archive, for the reviewers of addons.mozilla.org', () => {
+  it('rebuilds with a plain npm ci: the lockfile and the setting that keeps puppeteer from downloading a browser', async () => {
+    execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: 'pipe' });
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const archive = await JSZip.loadAsync(readFileSync(`.output/repere-bal-${version}-sources.zip`));
+    const names = Object.keys(archive.files);
+    expect(names).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', '.puppeteerrc.cjs', 'wxt.config.ts']),
+    );
+    expect(names.filter((name) => /^(node_modules|\.output)\//.test(name))).toEqual([]);
   });
 });
 

@@ -3,12 +3,13 @@
  * deploy it in /etc/chromium/policies/managed) forces a mailbox's colour, which the
  * banner shows, and locks settings, which the options page shows locked; it locks a
  * service mailbox's kind and every service mailbox's confirmation, which a settings
- * file cannot undo.
+ * file cannot undo; its selector profile arrives whole, with every other value.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../utils/protocol/messages';
+import { DEFAULT_PROFILE } from '../../utils/portal/profile';
+import type { Diagnostics, SettingsView } from '../../utils/protocol/messages';
 import { DEMO } from '../simulator/seed';
 import { BANNER, learnPortal, logInWithMailboxesLearnt } from './banner-page';
 import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
@@ -25,6 +26,14 @@ function unpackedExtensionId(dir: string): string {
 }
 
 const FORCED = '#CC79A7';
+/** The built-in profile and one more wording of the chooser's entry: nested lists Chrome must keep. */
+const PROFILE = {
+  ...DEFAULT_PROFILE,
+  texts: {
+    ...DEFAULT_PROFILE.texts,
+    switchAccount: [...DEFAULT_PROFILE.texts.switchAccount, 'Changer de boîte aux lettres'],
+  },
+};
 
 describe('chromium, enterprise policy', () => {
   const simulator = useSimulator('classic');
@@ -48,6 +57,7 @@ describe('chromium, enterprise policy', () => {
               privacyMode: true,
               minPollIntervalMinutes: 5,
               lockedSettings: ['pauseWhenIdle'],
+              selectorProfile: PROFILE,
             },
           },
         },
@@ -107,6 +117,12 @@ describe('chromium, enterprise policy', () => {
       intervalMin: '5',
       policy: 'active',
     });
+
+    // The selector profile arrived whole (Chrome keeps only what the managed schema describes), and with it the rest.
+    const diagnostics = await ask<Diagnostics>(options, 'ui:diagnostics');
+    expect(diagnostics.policy).toEqual({ state: 'active', reason: null });
+    expect(diagnostics.customProfile).toBe(true);
+    expect(diagnostics.profile.texts.switchAccount).toEqual(PROFILE.texts.switchAccount);
 
     // The disguise of a service mailbox by a settings file: both fields locked, named, skipped.
     const disguise = {

@@ -1,4 +1,4 @@
-/** Every string exists in French and in English, and French is the default. */
+/** Every string exists in French and in English, and French is the default; the stores take the name and description. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -13,6 +13,15 @@ describe('locales', () => {
 
   it('have the same keys in fr and en', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+
+  it('keep the name and description within the stores’ limits, in every locale', () => {
+    // Chrome Web Store: a description of 132 characters at most (its upload refuses more);
+    // addons.mozilla.org: a name of 50 at most.
+    for (const messages of [fr, en]) {
+      expect(messages.extName?.message.length).toBeLessThanOrEqual(50);
+      expect(messages.extDescription?.message.length).toBeLessThanOrEqual(132);
+    }
   });
 
   it('have no empty message', () => {

@@ -280,7 +280,10 @@ export const diagnostics = z.strictObject({
   /** Where the portal's frame was learnt, and when (null: not yet). */
   frame: z.strictObject({ origin: z.string(), learntAt: z.number() }).nullable(),
   limitsReached: z.array(limitReached),
-  policy: z.strictObject({ state: z.enum(['none', 'active', 'refused']), reason: z.string().nullable() }),
+  policy: z.strictObject({
+    state: z.enum(['none', 'active', 'partial', 'refused']),
+    reason: z.string().nullable(),
+  }),
   /** The last compatibility check, if any (what IT attaches to a support request). */
   portalCheck: portalCheckReport.nullable(),
 });

@@ -7,8 +7,8 @@
  * (`lockedSettings`).
  * Managed values win: they are written over the user's in every change (entrypoints/background/storage/store.ts),
  * frozen ones are put back after every change whatever its path, and the settings show
- * both locked. A malformed policy is refused as a whole, with the reason kept for
- * diagnostics: the user's own settings then apply.
+ * both locked. An invalid value is refused alone and named in the diagnostics; the
+ * rest of the policy applies.
  */
 import { z } from 'zod';
 import { MAX_PAUSE_MINUTES } from '../../../utils/protocol/messages';
@@ -36,49 +36,124 @@ const portalOrigin = z
   .string()
   .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/\*$/i, { error: 'motif attendu : https://hôte/*' });
 
+/** One mailbox's imposed values, by address. */
+const policyMailbox = z.object({
+  address,
+  label: mailboxLabel.optional(),
+  colour: hexColour.optional(),
+  watched: z.boolean().optional(),
+  /** The banner's word for it: a service mailbox cannot be called personal by a file or a click. */
+  kind: mailboxKind.exclude(['unknown']).optional(),
+  confirmBeforeSend: z.boolean().optional(),
+});
+const lockableSetting = z.enum(LOCKABLE_SETTINGS);
+
 export const managedPolicy = z.object({
-  portalOrigins: z.array(portalOrigin).max(20).optional(),
-  mailboxes: z
-    .array(
-      z.object({
-        address,
-        label: mailboxLabel.optional(),
-        colour: hexColour.optional(),
-        watched: z.boolean().optional(),
-        /** The banner's word for it: a service mailbox cannot be called personal by a file or a click. */
-        kind: mailboxKind.exclude(['unknown']).optional(),
-        confirmBeforeSend: z.boolean().optional(),
-      }),
-    )
-    .max(500)
-    .optional(),
+  portalOrigins: z.array(portalOrigin).max(20).optional().meta({
+    title: 'Portails supplémentaires',
+    description:
+      "Motifs https://hôte/* d'autres portails Medimail (préproduction). L'utilisateur les autorise d'un clic dans les réglages.",
+  }),
+  mailboxes: z.array(policyMailbox).max(500).optional().meta({
+    title: 'Boîtes aux lettres',
+    description:
+      "Par adresse : nom affiché, couleur (#rrggbb), surveillance, nature (personal ou organisational) et confirmation avant l'envoi imposés.",
+  }),
   /**
    * true: sending from any mailbox but the person's own (the confirmed login address)
    * always asks first, whatever kind a user or a file gives it.
    */
-  alwaysConfirmServices: z.boolean().optional(),
-  privacyMode: z.boolean().optional(),
-  minPollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).optional(),
+  alwaysConfirmServices: z.boolean().optional().meta({
+    title: "Toujours confirmer l'envoi depuis une BAL de service",
+    description:
+      "true : l'envoi depuis toute boîte autre que la boîte personnelle de connexion demande confirmation, quelle que soit la nature qu'un utilisateur ou un fichier lui donne ; réglage verrouillé.",
+  }),
+  privacyMode: z.boolean().optional().meta({
+    title: 'Notifications discrètes imposées',
+    description:
+      "true : les notifications de nouveau courrier et l'infobulle du bouton ne nomment aucune boîte (ni nom ni adresse), réglage verrouillé. false : elles nomment la boîte, réglage verrouillé. Jamais d'objet ni d'expéditeur, dans tous les cas.",
+  }),
+  minPollIntervalMinutes: z
+    .number()
+    .int()
+    .min(MIN_POLL_MINUTES)
+    .max(120)
+    .optional()
+    .meta({ title: 'Intervalle minimal entre deux vérifications (minutes)' }),
   /** false: no pause of the announcements (the panel and the notifications offer none). */
-  pauseAllowed: z.boolean().optional(),
+  pauseAllowed: z.boolean().optional().meta({
+    title: 'Pause des annonces permise',
+    description:
+      "false : le panneau et les notifications n'offrent pas de mettre les annonces (notifications, son) en pause, et une pause en cours prend fin.",
+  }),
   /** The longest pause of the announcements, in minutes: a longer one is cut to it. */
-  maxPauseMinutes: z.number().int().min(1).max(MAX_PAUSE_MINUTES).optional(),
-  settings: settingsPatch.optional(),
-  lockedSettings: z.array(z.enum(LOCKABLE_SETTINGS)).optional(),
-  selectorProfile: selectorProfile.optional(),
+  maxPauseMinutes: z.number().int().min(1).max(MAX_PAUSE_MINUTES).optional().meta({
+    title: "Durée maximale d'une pause des annonces (minutes)",
+    description: 'Une pause plus longue est ramenée à cette durée (1 à 2880).',
+  }),
+  settings: settingsPatch.optional().meta({ title: 'Réglages imposés (et verrouillés)' }),
+  lockedSettings: z.array(lockableSetting).optional().meta({ title: 'Réglages verrouillés à leur valeur actuelle' }),
+  selectorProfile: selectorProfile.optional().meta({ title: 'Profil de sélecteurs du portail (voir le README)' }),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicy>;
 
-export type PolicyReading = { ok: true; policy: ManagedPolicy | null } | { ok: false; reason: string };
+/** A policy value refused on its own: where it is (`settings.quietHours`, `mailboxes[2]`) and why. */
+export interface RefusedValue {
+  path: string;
+  reason: string;
+}
 
-/** Reads what `storage.managed` holds (an empty object: no policy). */
+export type PolicyReading =
+  | { ok: true; policy: ManagedPolicy | null; refused: RefusedValue[] }
+  | { ok: false; reason: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Lists whose entries stand alone: one bad entry is refused, not the list. */
+const ENTRY_SCHEMAS: Partial<Record<keyof ManagedPolicy, z.ZodType>> = {
+  portalOrigins: portalOrigin,
+  mailboxes: policyMailbox,
+  lockedSettings: lockableSetting,
+};
+
+/**
+ * Reads what `storage.managed` holds (an empty object: no policy). Each value stands
+ * alone: one that is invalid is refused and named, the rest imposed, so that a forced
+ * privacy mode never falls with an unrelated typo. Each setting of `settings` and each
+ * entry of a list stands alone too.
+ */
 export function readPolicy(raw: unknown): PolicyReading {
-  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
-    return { ok: true, policy: null };
+  if (raw === null || raw === undefined || (isRecord(raw) && Object.keys(raw).length === 0)) {
+    return { ok: true, policy: null, refused: [] };
   }
-  const parsed = managedPolicy.safeParse(raw);
-  if (parsed.success) return { ok: true, policy: parsed.data };
-  return { ok: false, reason: z.prettifyError(parsed.error) };
+  if (!isRecord(raw)) return { ok: false, reason: 'la politique n’est pas un objet' };
+  const refused: RefusedValue[] = [];
+  const valid = (schema: z.ZodType, value: unknown, path: string): boolean => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) refused.push({ path, reason: z.prettifyError(parsed.error) });
+    return parsed.success;
+  };
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = managedPolicy.shape[key as keyof ManagedPolicy] as z.ZodType | undefined;
+    if (!field) {
+      refused.push({ path: key, reason: 'clé inconnue' });
+      continue;
+    }
+    const entry = ENTRY_SCHEMAS[key as keyof ManagedPolicy];
+    let candidate = value;
+    if (entry && Array.isArray(value)) candidate = value.filter((item, i) => valid(entry, item, `${key}[${i}]`));
+    else if (key === 'settings' && isRecord(value)) {
+      candidate = Object.fromEntries(
+        Object.entries(value).filter(([name, setting]) =>
+          valid(settingsPatch, { [name]: setting }, `settings.${name}`),
+        ),
+      );
+    }
+    if (valid(field, candidate, key)) kept[key] = candidate;
+  }
+  return { ok: true, policy: managedPolicy.parse(kept), refused };
 }
 
 /** The settings this policy writes itself (`settings`, `privacyMode`). */

@@ -50,9 +50,12 @@ export interface Change<T> {
   logged?: Omit<NotificationLogRecord, 'id'>[];
 }
 
-/** What the diagnostics say of the organisation's policy (a refused one keeps its reason). */
+/**
+ * What the diagnostics say of the organisation's policy: a refused one, or one in force
+ * without the values refused alone (`partial`), keeps the reason.
+ */
 export interface PolicyStatus {
-  state: 'none' | 'active' | 'refused';
+  state: 'none' | 'active' | 'partial' | 'refused';
   reason: string | null;
 }
 
@@ -74,7 +77,7 @@ function reasonOf(error: z.ZodError): string {
 
 export class Store {
   /** The organisation's policy as last read; the one place it is kept (a refused one is none in force). */
-  private policyReading: PolicyReading = { ok: true, policy: null };
+  private policyReading: PolicyReading = { ok: true, policy: null, refused: [] };
 
   /** The organisation's policy in force: its values are written over every change. */
   get policy(): ManagedPolicy | null {
@@ -83,7 +86,7 @@ export class Store {
 
   /** Puts a policy that was read fine in force. */
   set policy(policy: ManagedPolicy | null) {
-    this.policyReading = { ok: true, policy };
+    this.policyReading = { ok: true, policy, refused: [] };
   }
 
   /** Takes the policy as read from the browser's managed storage, refused or not. */
@@ -95,6 +98,10 @@ export class Store {
   get policyStatus(): PolicyStatus {
     const reading = this.policyReading;
     if (!reading.ok) return { state: 'refused', reason: reading.reason };
+    if (reading.refused.length > 0) {
+      const reason = reading.refused.map(({ path, reason }) => `${path} : ${reason}`).join(' ; ');
+      return { state: 'partial', reason };
+    }
     return { state: reading.policy ? 'active' : 'none', reason: null };
   }
 

@@ -145,10 +145,10 @@ describe('the badge while paused', () => {
 describe('the policy', () => {
   it('reads pauseAllowed and maxPauseMinutes, and refuses a longest pause out of bounds', () => {
     const reading = readPolicy({ pauseAllowed: false, maxPauseMinutes: 90 });
-    expect(reading).toEqual({ ok: true, policy: { pauseAllowed: false, maxPauseMinutes: 90 } });
+    expect(reading).toEqual({ ok: true, policy: { pauseAllowed: false, maxPauseMinutes: 90 }, refused: [] });
     expect(pauseLimits(reading.ok ? reading.policy : null)).toEqual({ allowed: false, longestMinutes: 90 });
     expect(pauseLimits(null)).toEqual(FREE);
-    expect(readPolicy({ maxPauseMinutes: 0 }).ok).toBe(false);
+    expect(readPolicy({ maxPauseMinutes: 0 })).toMatchObject({ policy: {}, refused: [{ path: 'maxPauseMinutes' }] });
   });
 
   it('cuts a pause under way to its longest, or ends it when it forbids pauses', async () => {

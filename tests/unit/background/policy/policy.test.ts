@@ -96,13 +96,51 @@ async function refusal(answer: Promise<unknown>): Promise<string> {
 }
 
 describe('policy', () => {
-  it('reads no policy, a good one, and refuses a bad one as a whole with the reason', () => {
-    expect(readPolicy({})).toEqual({ ok: true, policy: null });
-    expect(readPolicy(undefined)).toEqual({ ok: true, policy: null });
+  it('reads no policy, a good one, and refuses what is not a policy at all', () => {
+    expect(readPolicy({})).toEqual({ ok: true, policy: null, refused: [] });
+    expect(readPolicy(undefined)).toEqual({ ok: true, policy: null, refused: [] });
     expect(readPolicy(POLICY)).toMatchObject({ ok: true, policy: { privacyMode: true, minPollIntervalMinutes: 5 } });
-    const bad = readPolicy({ portalOrigins: ['http://nimporte-quoi'], minPollIntervalMinutes: 0 });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toMatch(/portalOrigins/);
+    expect(readPolicy(['privacyMode'])).toEqual({ ok: false, reason: 'la politique n’est pas un objet' });
+  });
+
+  it('refuses an invalid value alone and names it; the rest, a forced privacy mode first, is imposed', async () => {
+    const reading = readPolicy({
+      privacyMode: true,
+      portalOrigins: ['http://nimporte-quoi', 'https://preprod.medimail.mipih.fr/*'],
+      minPollIntervalMinutes: 0,
+      settings: { quietHours: { enabled: 'oui' }, notificationsEnabled: false, couleur: 'rouge' },
+      mailboxes: [{ address: 'pas une adresse' }, { address: CARDIO, kind: 'organisational' }],
+      lockedSettings: ['bannerCollapsed', 'toutBloquer'],
+      selectorProfile: { version: 2 },
+      clefInconnue: 1,
+    });
+    if (!reading.ok) throw new Error('refused as a whole');
+    expect(reading.policy).toEqual({
+      privacyMode: true,
+      portalOrigins: ['https://preprod.medimail.mipih.fr/*'],
+      settings: { notificationsEnabled: false },
+      mailboxes: [{ address: CARDIO, kind: 'organisational' }],
+      lockedSettings: ['bannerCollapsed'],
+    });
+    expect(reading.refused.map((r) => r.path)).toEqual([
+      'portalOrigins[0]',
+      'minPollIntervalMinutes',
+      'settings.quietHours',
+      'settings.couleur',
+      'mailboxes[0]',
+      'lockedSettings[1]',
+      'selectorProfile',
+      'clefInconnue',
+    ]);
+    expect(lockedSettings(reading.policy)).toEqual(['notificationsEnabled', 'privacyMode', 'bannerCollapsed']);
+    const store = storeWith({});
+    store.adoptPolicy(reading);
+    expect(store.policyStatus.state).toBe('partial');
+    expect(store.policyStatus.reason).toMatch(
+      /^portalOrigins\[0\] : .*minPollIntervalMinutes : .*clefInconnue : clé inconnue$/s,
+    );
+    await store.update((state) => ({ state, result: null }));
+    expect((await store.read()).settings.privacyMode).toBe(true);
   });
 
   it('says which settings and mailbox fields are locked', () => {
@@ -124,7 +162,10 @@ describe('policy', () => {
     expect(lockedMailboxFields(policy, OWN, OWN)).toEqual([]);
     // No confirmed login yet: nobody's own mailbox is known, so every one asks.
     expect(lockedMailboxFields(policy, OWN, null)).toEqual(['confirmBeforeSend']);
-    expect(readPolicy({ mailboxes: [{ address: CARDIO, kind: 'unknown' }] }).ok).toBe(false);
+    expect(readPolicy({ mailboxes: [{ address: CARDIO, kind: 'unknown' }] })).toMatchObject({
+      policy: { mailboxes: [] },
+      refused: [{ path: 'mailboxes[0]' }],
+    });
   });
 
   it('writes the managed values over every change, also on mailboxes learnt later', async () => {
