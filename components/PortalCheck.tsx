@@ -7,7 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import './portal-support.css';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, t, tCount } from '@/utils/i18n';
 import {
   type ContractPoint,
   type ContractPointName,
@@ -65,15 +65,15 @@ export function foundText(found: ContractPoint): string {
     case 'account-menu':
       return t('checkFoundMenu');
     case 'chooser':
-      return t('checkFoundAccounts', count);
+      return tCount('checkFoundAccounts', count);
     case 'chooser-counts':
-      return t('checkFoundCounts', count, of);
+      return tCount('checkFoundCounts', count, of);
     case 'account-table':
-      return t('checkFoundRows', count);
+      return tCount('checkFoundRows', count);
     case 'default-account':
-      return t('checkFoundDefault', count, of);
+      return tCount('checkFoundDefault', count, of);
     case 'inbox-count':
-      return t('checkFoundUnread', count);
+      return tCount('checkFoundUnread', count);
     case 'send-button':
       return found.source === 'earlier-page' && found.seenAt !== null
         ? t('checkFoundSendEarlier', WHEN.format(found.seenAt))

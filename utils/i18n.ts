@@ -23,3 +23,16 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   cache.set(cacheKey, result);
   return result;
 }
+
+/** The messages that have a singular and a plural form (`…_one`, `…_other`). */
+type CountedKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
+
+/**
+ * A message about `count` things, singular or plural as the language of the catalogue in
+ * use says (« 1 compte », « 0 compte », « 2 comptes »; « 0 accounts » in English), never
+ * « compte(s) »; `count` is its first placeholder.
+ */
+export function tCount(key: CountedKey, count: number, ...more: (string | number)[]): string {
+  const form = new Intl.PluralRules(t('language')).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, count, ...more);
+}

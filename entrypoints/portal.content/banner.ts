@@ -17,6 +17,7 @@
  * as `npm run bench` does).
  */
 import { type BannerActions, createBanner, shownKind } from '@/entrypoints/portal.content/ui/Banner';
+import { t } from '@/utils/i18n';
 import { OWN_TAG_PREFIX } from '@/utils/portal/own-marks';
 import type { Lifetime } from './lifetime';
 import type { TabModel, TabState } from './tab-state';
@@ -44,6 +45,9 @@ function describeHost(host: HTMLElement, model: TabModel): void {
     'data-kind': shownKind(model.view),
     'data-address': address ? address.toLowerCase() : null,
     'data-unsure': unsureState(model),
+    // The banner's words are the browser's language (French otherwise), not always the portal's:
+    // known once the background has answered (asking the catalogue earlier held the page's parsing).
+    lang: model.view || model.checkingText ? t('language') : null,
   });
 }
 

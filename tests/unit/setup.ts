@@ -7,19 +7,24 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-const messages = JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as Record<string, Entry>;
 
-export function frenchMessage(key: string, substitutions: string | string[] = []): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
-  let text = entry.message.replace(
-    /\$([A-Za-z0-9_]+)\$/g,
-    (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '',
-  );
-  text = text.replace(/\$(\d)/g, (_, index: string) => subs[Number(index) - 1] ?? '');
-  return text;
+/** `i18n.getMessage` as the browser answers it from one locale's messages file. */
+export function messageReader(locale: 'fr' | 'en') {
+  const messages = JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<string, Entry>;
+  return (key: string, substitutions: string | string[] = []): string => {
+    const entry = messages[key];
+    if (!entry) return '';
+    const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
+    let text = entry.message.replace(
+      /\$([A-Za-z0-9_]+)\$/g,
+      (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '',
+    );
+    text = text.replace(/\$(\d)/g, (_, index: string) => subs[Number(index) - 1] ?? '');
+    return text;
+  };
 }
+
+export const frenchMessage = messageReader('fr');
 
 (fakeBrowser.i18n as unknown as { getMessage: typeof frenchMessage }).getMessage = frenchMessage;
 

@@ -62,8 +62,8 @@ describe('compatibility check', () => {
     await waitFor(() => expect(container.querySelector('[data-check-outcome="done"]')).not.toBeNull());
     expect(statuses()).toEqual(['ok', 'ok', 'ok', 'missing', 'ok', 'ok', 'ok', 'missing']);
     const text = (name: string) => container.querySelector(`[data-contract-point="${name}"]`)?.textContent ?? '';
-    expect(text('chooser')).toContain('4 compte(s)');
-    expect(text('default-account')).toContain('1 compte(s) coché(s) sur 4');
+    expect(text('chooser')).toContain('4 comptes');
+    expect(text('default-account')).toContain('1 compte coché sur 4');
     expect(text('label')).toContain('une adresse');
     expect(text('chooser-counts')).toContain("Le portail n'indique pas les non-lus dans le sélecteur");
     expect(text('chooser-counts')).toContain('Ce que le service informatique peut faire');
@@ -112,7 +112,7 @@ describe('compatibility check', () => {
     expect(report.compatibility).toMatchObject({
       outcome: 'done',
       points: {
-        chooser: 'ok (4 compte(s))',
+        chooser: 'ok (4 comptes)',
         'chooser-counts': 'missing (not-found)',
         'send-button': 'missing (not-reached)',
       },

@@ -43,6 +43,7 @@ describe('banner mount', () => {
     expect(host.getAttribute('data-kind')).toBe('unknown');
     expect(shadow.querySelector('[role="status"]')?.textContent).toBe('');
     expect(getMessage).not.toHaveBeenCalled();
+    expect(host.hasAttribute('lang')).toBe(false);
   });
 
   it("says « checking » in the background's words, then shows the mailbox, and leaves with the extension", async () => {
@@ -51,6 +52,8 @@ describe('banner mount', () => {
     tab.set({ collapsedHint: true, checkingText: 'Vérification…' });
     await settle();
     expect(shadow.querySelector('[role="status"]')?.textContent).toBe('Vérification…');
+    // Its words' language, from the catalogue in use (the portal's page may say another).
+    expect(document.querySelector(BANNER_TAG)?.getAttribute('lang')).toBe('fr');
     expect(shadow.querySelector('.bar')?.classList.contains('collapsed')).toBe(true);
 
     tab.set({ view: portalView() });
