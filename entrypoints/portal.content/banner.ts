@@ -45,9 +45,10 @@ function describeHost(host: HTMLElement, model: TabModel): void {
     'data-kind': shownKind(model.view),
     'data-address': address ? address.toLowerCase() : null,
     'data-unsure': unsureState(model),
-    // The banner's words are the browser's language (French otherwise), not always the portal's:
-    // known once the background has answered (asking the catalogue earlier held the page's parsing).
-    lang: model.view || model.checkingText ? t('language') : null,
+    // The banner's words are the browser's language (French otherwise), not always the portal's.
+    // Asked once the page is read (after its load event), when the banner's parts ask the
+    // catalogue anyway: its first reading is synchronous, and earlier it held the page's load.
+    lang: model.view ? t('language') : null,
   });
 }
 

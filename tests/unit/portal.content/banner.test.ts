@@ -52,8 +52,6 @@ describe('banner mount', () => {
     tab.set({ collapsedHint: true, checkingText: 'Vérification…' });
     await settle();
     expect(shadow.querySelector('[role="status"]')?.textContent).toBe('Vérification…');
-    // Its words' language, from the catalogue in use (the portal's page may say another).
-    expect(document.querySelector(BANNER_TAG)?.getAttribute('lang')).toBe('fr');
     expect(shadow.querySelector('.bar')?.classList.contains('collapsed')).toBe(true);
 
     tab.set({ view: portalView() });
@@ -61,6 +59,8 @@ describe('banner mount', () => {
     const host = document.querySelector(BANNER_TAG) as HTMLElement;
     expect(host.getAttribute('data-kind')).toBe('organisational');
     expect(host.getAttribute('data-address')).toBe('cardio@chu.fr');
+    // Its words' language, from the catalogue in use (the portal's page may say another).
+    expect(host.getAttribute('lang')).toBe('fr');
     expect(shadow.textContent).toContain('Secrétariat de cardiologie');
 
     reloadExtension();
