@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer';
+import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
 import type { ExtensionBrowser } from './browsers';
 
@@ -115,4 +116,14 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeVi
       targets: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
   }, include ?? null);
+}
+
+/** Chooses, in the options page, a settings file that makes the cardiology service mailbox personal, unconfirmed. */
+export function chooseDisguiseOfCardio(options: Page): Promise<void> {
+  const disguise = {
+    format: 'repere-bal-settings',
+    version: 1,
+    mailboxes: [{ address: DEMO.services.cardio, kind: 'personal', confirmBeforeSend: false }],
+  };
+  return chooseFile(options, '[data-action="import"]', 'deguise.json', JSON.stringify(disguise));
 }

@@ -13,7 +13,7 @@ import type { Diagnostics, SettingsView } from '../../utils/protocol/messages';
 import { DEMO } from '../simulator/seed';
 import { BANNER, learnPortal, logInWithMailboxesLearnt } from './banner-page';
 import { EXTENSION_DIRS, type ExtensionBrowser, launchWithExtension } from './browsers';
-import { ask, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import { ask, chooseDisguiseOfCardio, clickDom, openExtensionPage, waitForDom } from './extension-pages';
 import { useSimulator } from './suite';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -125,12 +125,7 @@ describe('chromium, enterprise policy', () => {
     expect(diagnostics.profile.texts.switchAccount).toEqual(PROFILE.texts.switchAccount);
 
     // The disguise of a service mailbox by a settings file: both fields locked, named, skipped.
-    const disguise = {
-      format: 'repere-bal-settings',
-      version: 1,
-      mailboxes: [{ address: DEMO.services.cardio, kind: 'personal', confirmBeforeSend: false }],
-    };
-    await chooseFile(options, '[data-action="import"]', 'deguise.json', JSON.stringify(disguise));
+    await chooseDisguiseOfCardio(options);
     await waitForDom(options, '[data-import="preview"] [data-locked]');
     const preview = await options.evaluate(() => ({
       lockedLines: document.querySelectorAll('[data-import="preview"] li [data-locked]').length,

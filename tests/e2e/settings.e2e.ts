@@ -13,7 +13,15 @@ import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import { BANNER, logInWithMailboxesLearnt, POLL_MS, waitForBanner, waitInBanner } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension } from './browsers';
-import { ask, axeViolations, chooseFile, clickDom, openExtensionPage, waitForDom } from './extension-pages';
+import {
+  ask,
+  axeViolations,
+  chooseDisguiseOfCardio,
+  chooseFile,
+  clickDom,
+  openExtensionPage,
+  waitForDom,
+} from './extension-pages';
 import { logIn } from './portal-page';
 import { useBrowser, useSimulator } from './suite';
 
@@ -129,12 +137,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
     expect(after.mailboxes.find((m) => m.address === DEMO.services.cardio)?.label).toBe('Cardio');
 
     // A file that disguises a service mailbox: said in words, applied only on a second yes.
-    const disguise = {
-      format: 'repere-bal-settings',
-      version: 1,
-      mailboxes: [{ address: DEMO.services.cardio, kind: 'personal', confirmBeforeSend: false }],
-    };
-    await chooseFile(options, '[data-action="import"]', 'deguise.json', JSON.stringify(disguise));
+    await chooseDisguiseOfCardio(options);
     await waitForDom(options, '[data-import-weakenings]');
     const warned = await options.evaluate(() => ({
       lines: [...document.querySelectorAll('[data-weakening]')].map((li) => li.getAttribute('data-weakening')),
