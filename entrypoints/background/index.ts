@@ -113,7 +113,7 @@ export default defineBackground(() => {
   // The store keeps it (it writes it over every change), refused or not.
   const applyPolicy = async () => {
     const managed = await browser.storage.managed.get().catch(() => ({}));
-    const reading = readPolicy(managed);
+    const reading = readPolicy(managed, browser.i18n.getUILanguage());
     store.adoptPolicy(reading);
     if (!reading.ok) log.warn('politique refusée :', reading.reason);
     else if (reading.refused.length > 0) log.warn('valeurs de la politique refusées :', store.policyStatus.reason);

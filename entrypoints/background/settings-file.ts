@@ -9,8 +9,7 @@
  * (a service mailbox disguised) is named in words and applied only when the user
  * confirms those very weakenings a second time.
  */
-import { z } from 'zod';
-import { en, fr } from 'zod/locales';
+import { z } from '@/utils/protocol/zod';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
 import {
   address,
@@ -27,6 +26,7 @@ import {
   lockedSettings,
   type ManagedPolicy,
 } from './policy/policy';
+import { pathOf, problemWords, readerLanguage, zodMessages } from './problems';
 import { addMailbox, confirmsBeforeSend } from './session/mailboxes';
 import type { MailboxRecord } from './storage/records';
 import type { StoredState } from './storage/store';
@@ -122,27 +122,20 @@ export function exportSettings(state: StoredState, now: number): SettingsFile {
   };
 }
 
-function pathOf(segments: PropertyKey[]): string {
-  return segments.reduce<string>(
-    (path, segment) =>
-      typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${String(segment)}` : String(segment),
-    '',
-  );
-}
-
 /** Parses a file's text; every problem comes with its place and a reason in `language`. */
 export function parseSettingsFile(
   text: string,
   language: string,
 ): { ok: true; file: SettingsFile } | { ok: false; problems: FileProblem[] } {
+  const reader = readerLanguage(language);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
+  } catch {
+    // The engine's own words (« Unexpected token… ») are English whatever the reader's language.
+    return { ok: false, problems: [{ path: '', message: problemWords('notJson', reader) }] };
   }
-  const locale = language.toLowerCase().startsWith('fr') ? fr() : en();
-  const parsed = settingsFile.safeParse(raw, { error: locale.localeError });
+  const parsed = settingsFile.safeParse(raw, { error: zodMessages(reader) });
   if (parsed.success) return { ok: true, file: parsed.data };
   return {
     ok: false,

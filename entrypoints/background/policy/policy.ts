@@ -10,7 +10,7 @@
  * both locked. An invalid value is refused alone and named in the diagnostics; the
  * rest of the policy applies.
  */
-import { z } from 'zod';
+import { z } from '@/utils/protocol/zod';
 import { MAX_PAUSE_MINUTES } from '../../../utils/protocol/messages';
 import {
   address,
@@ -24,6 +24,7 @@ import {
   settingsPatch,
 } from '../../../utils/protocol/shapes';
 import type { PauseLimits } from '../checks/pause';
+import { issuesText, problemWords, readerLanguage, zodMessages } from '../problems';
 import type { SettingsRecord } from '../storage/records';
 import type { StoredState } from '../storage/store';
 
@@ -123,22 +124,23 @@ const ENTRY_SCHEMAS: Partial<Record<keyof ManagedPolicy, z.ZodType>> = {
  * privacy mode never falls with an unrelated typo. Each setting of `settings` and each
  * entry of a list stands alone too.
  */
-export function readPolicy(raw: unknown): PolicyReading {
+export function readPolicy(raw: unknown, language = 'fr'): PolicyReading {
   if (raw === null || raw === undefined || (isRecord(raw) && Object.keys(raw).length === 0)) {
     return { ok: true, policy: null, refused: [] };
   }
-  if (!isRecord(raw)) return { ok: false, reason: 'la politique n’est pas un objet' };
+  const reader = readerLanguage(language);
+  if (!isRecord(raw)) return { ok: false, reason: problemWords('notAnObject', reader) };
   const refused: RefusedValue[] = [];
   const valid = (schema: z.ZodType, value: unknown, path: string): boolean => {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) refused.push({ path, reason: z.prettifyError(parsed.error) });
+    const parsed = schema.safeParse(value, { error: zodMessages(reader) });
+    if (!parsed.success) refused.push({ path, reason: issuesText(parsed.error) });
     return parsed.success;
   };
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const field = managedPolicy.shape[key as keyof ManagedPolicy] as z.ZodType | undefined;
     if (!field) {
-      refused.push({ path: key, reason: 'clé inconnue' });
+      refused.push({ path: key, reason: problemWords('unknownKey', reader) });
       continue;
     }
     const entry = ENTRY_SCHEMAS[key as keyof ManagedPolicy];

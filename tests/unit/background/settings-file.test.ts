@@ -87,7 +87,14 @@ describe('settings file', () => {
   });
 
   it('says when the text is not JSON, or not a settings file', () => {
-    expect(parseSettingsFile('{ oups', 'fr')).toMatchObject({ ok: false, problems: [{ path: '' }] });
+    expect(parseSettingsFile('{ oups', 'fr')).toMatchObject({
+      ok: false,
+      problems: [{ path: '', message: 'ce n’est pas du JSON lisible' }],
+    });
+    expect(parseSettingsFile('{ oups', 'en-GB')).toMatchObject({
+      ok: false,
+      problems: [{ path: '', message: 'this is not readable JSON' }],
+    });
     const other = parseSettingsFile(JSON.stringify({ format: 'autre', version: 1 }), 'fr');
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.problems[0]?.path).toBe('format');

@@ -143,6 +143,23 @@ describe('policy', () => {
     expect((await store.read()).settings.privacyMode).toBe(true);
   });
 
+  it('explains a refused value in the reader’s language only', () => {
+    const policy = { privacyMode: 'oui', minPollIntervalMinutes: 0, clefInconnue: 1 };
+    const reasons = (language: string) => {
+      const reading = readPolicy(policy, language);
+      return reading.ok ? reading.refused.map((r) => r.reason).join(' | ') : reading.reason;
+    };
+    const french = reasons('fr-FR');
+    expect(french).toMatch(/booléen attendu/);
+    expect(french).toContain('clé inconnue');
+    expect(french).not.toMatch(/\b(expected|invalid|input|at|too|unknown)\b/i);
+    const english = reasons('en-US');
+    expect(english).toMatch(/expected boolean/i);
+    expect(english).toContain('unknown key');
+    expect(english).not.toMatch(/attendu|clé|invalide/i);
+    expect(readPolicy(['privacyMode'], 'en')).toEqual({ ok: false, reason: 'the policy is not an object' });
+  });
+
   it('says which settings and mailbox fields are locked', () => {
     const reading = readPolicy(POLICY);
     const policy = reading.ok ? reading.policy : null;
