@@ -37,7 +37,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    // Each is justified in the README: the organisation's policy (storage.managed),
+    // Each is justified in docs/deploiement.md (« Permissions demandées »): the organisation's policy (storage.managed),
     // checks on a timer (alarms), new-mail news (notifications), the optional pause while
     // away (idle); in Chrome, the offscreen document that reads portal pages (offscreen)
     // and the content script on portals a policy adds (scripting). Preferences live in
@@ -54,7 +54,9 @@ export default defineConfig({
       ? { optional_host_permissions: ['https://*/*'] }
       : { optional_permissions: ['https://*/*'] }),
     ...(browser === 'chrome' && { storage: { managed_schema: 'managed_schema.json' } }),
-    // The banner and the send guard live in the top layer: popovers came in Chrome 114 (Firefox 125).
+    // The oldest Chrome with everything the extension uses: the banner and the send guard
+    // live in the top layer, and popovers came in Chrome 114 (Firefox 125); the offscreen
+    // document needs 109, `:modal` 105, AbortSignal.timeout 103. Edge follows Chrome's numbers.
     ...(browser === 'chrome' && { minimum_chrome_version: '114' }),
     commands: {
       'open-switcher': {

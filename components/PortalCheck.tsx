@@ -2,7 +2,7 @@
  * « Compatibilité avec le portail » (options page): runs the compatibility check
  * (entrypoints/background/compatibility/portal-check.ts) and shows each point of the
  * contract with what was found, or, when it is missing, what that means for the user and
- * what IT can do (usually a selector profile: README, « Du squelette au profil »). The
+ * what IT can do (usually a selector profile: docs/deploiement.md, « Du squelette au profil »). The
  * background sends numbers and codes; the words are here.
  */
 import { useState } from 'preact/hooks';

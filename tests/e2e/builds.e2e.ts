@@ -50,8 +50,8 @@ function hosts(m: Manifest): string[] {
 }
 
 /**
- * The warnings `web-ext lint` gives on the Firefox build, each explained in the README
- * (« Paquets et web-ext lint »): Preact's code for `dangerouslySetInnerHTML` (never used
+ * The warnings `web-ext lint` gives on the Firefox build, each explained in the developers'
+ * guide (docs/developpement.md, « Paquets et web-ext lint »): Preact's code for `dangerouslySetInnerHTML` (never used
  * here: every text is rendered as text), and zod's code generator (switched off with
  * `jitless`, never run).
  */
@@ -62,7 +62,7 @@ const EXPLAINED_LINT_WARNINGS = [
 ];
 
 describe('firefox build, web-ext lint', () => {
-  it('has no error, and only the warnings the README explains', async () => {
+  it('has no error, and only the warnings the developers’ guide explains', async () => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'pipe' });
     const { default: webExt } = await import('web-ext');
     const result = (await webExt.cmd.lint(

@@ -1,6 +1,6 @@
 /**
  * Rules of the repository: every capability of the content script is a file of its
- * own, wired in index.ts (FEATURES) and documented in the README; the content script
+ * own, wired in index.ts (FEATURES) and documented in the developers' guide; the content script
  * never reaches for background code (run-time chains: boundaries.test.ts); no source
  * file grows past what a reader takes in at once.
  */
@@ -37,9 +37,9 @@ describe('repository rules', () => {
     for (const feature of features) expect(index, feature).toContain(`from './${feature}'`);
   });
 
-  it('documents every feature in the README', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    for (const feature of features) expect(readme, feature).toMatch(new RegExp(`\`${feature}\\.tsx?\``));
+  it('documents every feature in the developers’ guide', () => {
+    const guide = readFileSync('docs/developpement.md', 'utf8');
+    for (const feature of features) expect(guide, feature).toMatch(new RegExp(`\`${feature}\\.tsx?\``));
   });
 
   it('keeps background-only modules out of the content script', () => {

@@ -94,7 +94,9 @@ export const managedPolicy = z.object({
   }),
   settings: settingsPatch.optional().meta({ title: 'Réglages imposés (et verrouillés)' }),
   lockedSettings: z.array(lockableSetting).optional().meta({ title: 'Réglages verrouillés à leur valeur actuelle' }),
-  selectorProfile: selectorProfile.optional().meta({ title: 'Profil de sélecteurs du portail (voir le README)' }),
+  selectorProfile: selectorProfile
+    .optional()
+    .meta({ title: 'Profil de sélecteurs du portail (voir docs/deploiement.md)' }),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicy>;
 

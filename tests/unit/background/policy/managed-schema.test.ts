@@ -1,7 +1,7 @@
 /**
  * Chrome's managed schema (which Edge reads too) is written from the policy's zod shape
  * (`npm run schema`): every nested value described, or Chrome drops it on the way; and
- * the README's policy table names every key, no more.
+ * the deployment guide's policy table names every key, no more.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,9 +36,9 @@ describe('the managed schema', () => {
     });
   });
 
-  it('has every key in the README’s policy table, and the table no other', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf('## Politique d'), readme.indexOf('Les valeurs imposées'));
+  it('has every key in the deployment guide’s policy table, and the table no other', () => {
+    const guide = readFileSync('docs/deploiement.md', 'utf8');
+    const table = guide.slice(guide.indexOf('## Politique d'), guide.indexOf('Les valeurs imposées'));
     const named = [...table.matchAll(/^\| `(\w+)` /gm)].map((match) => match[1]);
     expect(named.sort()).toEqual(Object.keys(managedPolicy.shape).sort());
   });
