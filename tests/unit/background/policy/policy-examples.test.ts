@@ -1,7 +1,9 @@
 /**
  * The sample policy files for IT (policies/: Chrome, Edge, Firefox) are read as each
  * browser would and pass the extension's own check; Chrome's managed schema (which Edge
- * reads too) names every key the policy knows.
+ * reads too) names every key the policy knows. Firefox's reading of the registry
+ * (WindowsGPOParser.sys.mjs) hands values over as they are, save a string given for a
+ * whole extension, which it parses as JSON (the « JSON » type of its policy schema).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +24,18 @@ function registryKeys(text: string): Map<string, string[]> {
     } else if (line.startsWith('"')) values?.push(line);
   }
   return keys;
+}
+
+/** A .reg string value, unescaped: `"name"="va\"lue"` gives name and va"lue. */
+function registryString(line: string): [string, string] {
+  const match = /^"([^"]+)"="(.*)"$/.exec(line);
+  if (!match) throw new Error(`not a string value: ${line}`);
+  return [match[1] ?? '', (match[2] ?? '').replace(/\\(["\\])/g, '$1')];
+}
+
+/** A key's string values, by name. */
+function registryStrings(text: string, key: string): Record<string, string> {
+  return Object.fromEntries((registryKeys(text).get(key) ?? []).map(registryString));
 }
 
 /**
@@ -51,19 +65,31 @@ const CHROME_POLICY_KEY =
 const EDGE_POLICY_KEY =
   'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\IDENTIFIANT\\policy';
 const EDGE_FORCELIST_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist';
+const FIREFOX_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Mozilla\\Firefox';
+const FIREFOX_ID = 'repere-bal@repere-bal.fr';
+const CHROME_WEB_STORE = 'https://clients2.google.com/service/update2/crx';
+const firefoxPolicy = () => json('policies/firefox-policies.json').policies['3rdparty'].Extensions[FIREFOX_ID];
 
 describe('sample policies', () => {
-  it('Chrome on Linux (JSON)', () => {
-    const extensions = json('policies/chrome-linux.json')['3rdparty'].extensions;
-    const policy = Object.values(extensions)[0];
+  it('Chrome on Linux (JSON): forced install from the Chrome Web Store, then the settings', () => {
+    const file = json('policies/chrome-linux.json');
+    const [id = '', policy] = Object.entries(file['3rdparty'].extensions)[0] ?? [];
+    expect(file.ExtensionSettings).toEqual({
+      [id]: { installation_mode: 'force_installed', update_url: CHROME_WEB_STORE },
+    });
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
       policy: { privacyMode: true, minPollIntervalMinutes: 2, alwaysConfirmServices: true },
     });
   });
 
-  it('Chrome on Windows (registry, GPO)', () => {
-    const policy = readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'), CHROME_POLICY_KEY);
+  it('Chrome on Windows (registry, GPO): forced install (ExtensionSettings, JSON in a string), then the settings', () => {
+    const text = readFileSync('policies/chrome-windows.reg', 'utf8');
+    const { ExtensionSettings } = registryStrings(text, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome');
+    expect(JSON.parse(ExtensionSettings ?? '')).toEqual({
+      IDENTIFIANT: { installation_mode: 'force_installed', update_url: CHROME_WEB_STORE },
+    });
+    const policy = readRegistryPolicy(text, CHROME_POLICY_KEY);
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
       policy: {
@@ -95,8 +121,21 @@ describe('sample policies', () => {
     expect(policy).toEqual(readRegistryPolicy(readFileSync('policies/chrome-windows.reg', 'utf8'), CHROME_POLICY_KEY));
   });
 
+  it('Firefox on Windows (registry, GPO): forced install, then the whole policy as one JSON string', () => {
+    const text = readFileSync('policies/firefox-windows.reg', 'utf8');
+    expect(text).toMatch(/^Windows Registry Editor Version 5\.00\r\n/);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(registryStrings(text, `${FIREFOX_KEY}\\ExtensionSettings\\${FIREFOX_ID}`)).toEqual(
+      json('policies/firefox-policies.json').policies.ExtensionSettings[FIREFOX_ID],
+    );
+    const extensions = registryStrings(text, `${FIREFOX_KEY}\\3rdparty\\Extensions`);
+    const policy = JSON.parse(extensions[FIREFOX_ID] ?? '');
+    expect(policy).toEqual(firefoxPolicy());
+    expect(readPolicy(policy)).toMatchObject({ ok: true, refused: [], policy: { privacyMode: true } });
+  });
+
   it('Firefox (policies.json)', () => {
-    const policy = json('policies/firefox-policies.json').policies['3rdparty'].Extensions['repere-bal@repere-bal.fr'];
+    const policy = firefoxPolicy();
     expect(readPolicy(policy)).toMatchObject({
       ok: true,
       policy: {
