@@ -41,6 +41,18 @@ export default defineConfig({
         },
       },
       {
+        // Apart from e2e: no browser, nor its build in the working tree; the release is
+        // run and built in a clone of its own.
+        test: {
+          name: 'release',
+          include: ['tests/release/**/*.test.ts'],
+          environment: 'node',
+          // Both stores' packages are built: seconds on a quiet machine, more when busy.
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],

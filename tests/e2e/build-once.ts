@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { missingBrowsers } from '../support/browser-paths';
+import { PRODUCTION_BUILD_ENV } from '../support/production-build';
 import { BROWSER_NAMES } from './browsers';
 
 /** Left by an interrupted policy test (tests/e2e/policy.e2e.ts), it would bend every other test. */
@@ -21,7 +22,7 @@ export default function buildOnce(): void {
   }
   rmSync(LEFTOVER_POLICY, { force: true });
   try {
-    execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'pipe', encoding: 'utf8' });
+    execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'pipe', encoding: 'utf8', env: PRODUCTION_BUILD_ENV });
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
     throw new Error(`npm run build:e2e failed:\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);

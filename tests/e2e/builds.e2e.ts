@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOOPBACK_MATCHES, PORTAL_MATCHES } from '../../utils/portal-origins';
 import { CONTENT_SCRIPT_GZIP_BUDGET } from '../support/budgets';
+import { PRODUCTION_BUILD_ENV } from '../support/production-build';
 import { BROWSER_NAMES, type BrowserName, EXTENSION_DIRS } from './browsers';
 
 interface Manifest {
@@ -63,7 +64,7 @@ const EXPLAINED_LINT_WARNINGS = [
 
 describe('firefox build, web-ext lint', () => {
   it('has no error, and only the warnings the developers’ guide explains', async () => {
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'pipe' });
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'pipe', env: PRODUCTION_BUILD_ENV });
     const { default: webExt } = await import('web-ext');
     const result = (await webExt.cmd.lint(
       { sourceDir: PRODUCTION_DIRS.firefox, output: 'json', boring: true },
@@ -80,7 +81,7 @@ describe('firefox build, web-ext lint', () => {
 
 describe('firefox sources archive, for the reviewers of addons.mozilla.org', () => {
   it('rebuilds with a plain npm ci: the lockfile and the setting that keeps puppeteer from downloading a browser', async () => {
-    execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: 'pipe' });
+    execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: 'pipe', env: PRODUCTION_BUILD_ENV });
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     const archive = await JSZip.loadAsync(readFileSync(`.output/repere-bal-${version}-sources.zip`));
     const names = Object.keys(archive.files);
@@ -93,7 +94,7 @@ describe('firefox sources archive, for the reviewers of addons.mozilla.org', () 
 
 describe.each(BROWSER_NAMES)('%s builds', (browserName) => {
   beforeAll(() => {
-    execFileSync('npx', ['wxt', 'build', '-b', browserName === 'chromium' ? 'chrome' : 'firefox'], { stdio: 'pipe' });
+    execFileSync('npx', ['wxt', 'build', '-b', browserName === 'chromium' ? 'chrome' : 'firefox'], { stdio: 'pipe', env: PRODUCTION_BUILD_ENV });
   });
 
   it('the e2e build runs on the portal and on loopback, at document_start', () => {
