@@ -22,7 +22,11 @@ export default function buildOnce(): void {
   }
   rmSync(LEFTOVER_POLICY, { force: true });
   try {
-    execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'pipe', encoding: 'utf8', env: PRODUCTION_BUILD_ENV });
+    execFileSync('npm', ['run', '--silent', 'build:e2e'], {
+      stdio: 'pipe',
+      encoding: 'utf8',
+      env: PRODUCTION_BUILD_ENV,
+    });
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
     throw new Error(`npm run build:e2e failed:\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);

@@ -94,7 +94,10 @@ describe('firefox sources archive, for the reviewers of addons.mozilla.org', () 
 
 describe.each(BROWSER_NAMES)('%s builds', (browserName) => {
   beforeAll(() => {
-    execFileSync('npx', ['wxt', 'build', '-b', browserName === 'chromium' ? 'chrome' : 'firefox'], { stdio: 'pipe', env: PRODUCTION_BUILD_ENV });
+    execFileSync('npx', ['wxt', 'build', '-b', browserName === 'chromium' ? 'chrome' : 'firefox'], {
+      stdio: 'pipe',
+      env: PRODUCTION_BUILD_ENV,
+    });
   });
 
   it('the e2e build runs on the portal and on loopback, at document_start', () => {
