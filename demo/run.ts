@@ -3,7 +3,8 @@
  * extension. Log in as the demo user, the banner on the personal mailbox, a one-click
  * switch to a service mailbox, a delivered message turning into a desktop notification,
  * the send guard, and, for IT, the compatibility check of the options page. With a display the browser stays open for you to carry on; without
- * one it runs headless, saves screenshots in demo-output/ and says what happened.
+ * one it runs headless, saves screenshots in demo-output/ and says what happened. Either
+ * way it also saves the store screenshots (1280×800) in demo-output/store/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { control, controlState } from '../tests/simulator/client';
 import { DEMO } from '../tests/simulator/seed';
 import { startSimulator } from '../tests/simulator/server';
 import { missingBrowsers } from '../tests/support/browser-paths';
+import { prepareStoreScreenshots, STORE_SCREENSHOTS, storePopupShot, storeShot } from './store-screenshots';
 
 const OUT = 'demo-output';
 const withDisplay = Boolean(process.env.DISPLAY) && process.env.CI === undefined;
@@ -62,6 +64,7 @@ async function tour(): Promise<void> {
     execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: 'inherit' });
   }
   mkdirSync(OUT, { recursive: true });
+  prepareStoreScreenshots();
 
   const sim = await startSimulator({ rendering: 'classic', port: Number(process.env.DEMO_PORT ?? 8780) });
   const instance = await launchChromiumForPeople(!withDisplay);
@@ -91,6 +94,7 @@ async function tour(): Promise<void> {
     const personal = await waitForBanner(page, 'personal', DEMO.login, DEMO.displayName);
     say(`Bandeau : « ${personal.status} ».`);
     await shot(page, 'bandeau-personnel');
+    await storeShot(page, '5-bandeau-personnel');
 
     await clickInBanner(page, '.menu-button');
     await shot(page, 'changement-de-boite');
@@ -98,6 +102,7 @@ async function tour(): Promise<void> {
     const service = await waitForBanner(page, 'organisational', DEMO.services.cardio);
     say(`Un clic sur « Secrétariat de cardiologie » dans le bandeau : « ${service.status} ».`);
     await shot(page, 'bandeau-service');
+    await storeShot(page, '1-bandeau-service');
 
     const popup = await newPage(instance);
     await popup.setViewport({ width: 400, height: 560 });
@@ -146,6 +151,7 @@ async function tour(): Promise<void> {
     );
     say(`« Envoyer » depuis la BAL de service : confirmation demandée — « ${question} »`);
     await shot(page, 'confirmation-envoi');
+    await storeShot(page, '3-confirmation-envoi');
     await Promise.all([page.waitForNavigation(), clickInBanner(page, '[data-action="confirm-send"]')]);
     const sent = (await controlState(sim)).sent.at(-1);
     say(`Message envoyé une seule fois, au nom de ${sent?.from ?? '?'}.`);
@@ -167,7 +173,33 @@ async function tour(): Promise<void> {
     );
     await options.$eval('#options-check', (section) => section.scrollIntoView());
     await shot(options, 'verification-compatibilite');
+
+    // The store's pictures of the mailbox lists come last: the seed names one service like
+    // an attack (for the tests), so here it first gets the name a user would give it.
+    await options.evaluate(
+      async (address, label) => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+          .chrome;
+        await api.runtime.sendMessage({ name: 'ui:update-mailbox', payload: { address, patch: { label } } });
+      },
+      DEMO.services.urgences,
+      'Urgences pédiatriques',
+    );
     await options.close();
+    await page.bringToFront();
+    await page.goto(sim.at(sim.rendering.inboxPath), { waitUntil: 'load' });
+    await waitInBanner(page, '.menu-button');
+    await clickInBanner(page, '.menu-button');
+    await storeShot(page, '2-changement-de-bal');
+    await page.reload({ waitUntil: 'load' });
+    await waitInBanner(page, '.menu-button');
+    const storePopup = await newPage(instance);
+    // Taller than the tour's: the whole panel, its pause buttons included.
+    await storePopup.setViewport({ width: 400, height: 600 });
+    await storePopup.goto(instance.extensionUrl('popup.html'), { waitUntil: 'load' });
+    await storePopup.waitForSelector('[data-mailbox]');
+    await storePopupShot(page, storePopup, '4-panneau');
+    await storePopup.close();
 
     if (withDisplay) {
       console.log(
@@ -178,7 +210,7 @@ async function tour(): Promise<void> {
         instance.browser.on('disconnected', resolve);
       });
     } else {
-      console.log(`\nCaptures d’écran dans ${OUT}/.`);
+      console.log(`\nCaptures d’écran dans ${OUT}/, celles des magasins (1280×800) dans ${STORE_SCREENSHOTS}/.`);
     }
   } catch (error) {
     console.error('\nLa démonstration s’est interrompue :', error instanceof Error ? error.message : error);
