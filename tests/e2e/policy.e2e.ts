@@ -3,7 +3,8 @@
  * deploy it in /etc/chromium/policies/managed) forces a mailbox's colour, which the
  * banner shows, and locks settings, which the options page shows locked; it locks a
  * service mailbox's kind and every service mailbox's confirmation, which a settings
- * file cannot undo; its selector profile arrives whole, with every other value.
+ * file cannot undo; its selector profile arrives whole, with every other value. A policy
+ * with one invalid value imposes the rest and names the invalid one.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,34 +36,31 @@ const PROFILE = {
   },
 };
 
+const extensionId = unpackedExtensionId(EXTENSION_DIRS.chromium);
+
+/** Writes the extension's policy where Chromium on Linux reads it (see policies/chrome-linux.json). */
+function deployPolicy(policy: Record<string, unknown>): void {
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
+}
+
 describe('chromium, enterprise policy', () => {
   const simulator = useSimulator('classic');
   let instance: ExtensionBrowser;
-  const extensionId = unpackedExtensionId(EXTENSION_DIRS.chromium);
 
   beforeAll(async () => {
-    // The policy a hospital's IT would deploy (see policies/chrome-linux.json).
-    mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(
-      POLICY_FILE,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [extensionId]: {
-              mailboxes: [
-                { address: DEMO.services.mss, colour: FORCED, label: 'MSS (imposé)' },
-                { address: DEMO.services.cardio, kind: 'organisational' },
-              ],
-              alwaysConfirmServices: true,
-              privacyMode: true,
-              minPollIntervalMinutes: 5,
-              lockedSettings: ['pauseWhenIdle'],
-              selectorProfile: PROFILE,
-            },
-          },
-        },
-      }),
-    );
+    // The policy a hospital's IT would deploy.
+    deployPolicy({
+      mailboxes: [
+        { address: DEMO.services.mss, colour: FORCED, label: 'MSS (imposé)' },
+        { address: DEMO.services.cardio, kind: 'organisational' },
+      ],
+      alwaysConfirmServices: true,
+      privacyMode: true,
+      minPollIntervalMinutes: 5,
+      lockedSettings: ['pauseWhenIdle'],
+      selectorProfile: PROFILE,
+    });
     instance = await launchWithExtension('chromium');
   });
   afterAll(async () => {
@@ -145,5 +143,43 @@ describe('chromium, enterprise policy', () => {
       confirmBeforeSend: true,
       locked: ['kind', 'confirmBeforeSend'],
     });
+  });
+});
+
+describe('chromium, enterprise policy with a typo', () => {
+  const simulator = useSimulator('classic');
+  let instance: ExtensionBrowser;
+
+  beforeAll(async () => {
+    // A mistyped address passes Chrome's schema (a string) but not the extension's check;
+    // an interval under the schema's minimum is dropped by Chrome itself (chrome://policy says so).
+    deployPolicy({
+      privacyMode: true,
+      mailboxes: [{ address: 'secretariat cardiologie' }, { address: DEMO.services.mss, label: 'MSS (imposé)' }],
+      lockedSettings: ['pauseWhenIdle'],
+      minPollIntervalMinutes: 0,
+    });
+    instance = await launchWithExtension('chromium');
+  });
+  afterAll(async () => {
+    await instance?.close();
+    rmSync(POLICY_FILE, { force: true });
+  });
+
+  it('imposes the rest, the forced discreet notifications first, and names the invalid value', async () => {
+    const options = await openExtensionPage(instance, simulator(), 'options.html', '[data-policy="partial"]');
+    const diagnostics = await ask<Diagnostics>(options, 'ui:diagnostics');
+    expect(diagnostics.policy.state).toBe('partial');
+    expect(diagnostics.policy.reason).toBe('mailboxes[0] : address : adresse e-mail invalide');
+    // In the reader's language only: the browser here speaks French.
+    expect(diagnostics.policy.reason).not.toMatch(/\b(invalid|expected|input)\b/i);
+    const page = await options.evaluate(() => ({
+      privacyLocked: document.querySelector<HTMLInputElement>('input[data-field="privacyMode"]')?.disabled,
+      privacyOn: document.querySelector<HTMLInputElement>('input[data-field="privacyMode"]')?.checked,
+      idleLocked: document.querySelector<HTMLInputElement>('input[data-field="pauseWhenIdle"]')?.disabled,
+      said: document.querySelector('[data-policy]')?.textContent ?? '',
+    }));
+    expect(page).toMatchObject({ privacyLocked: true, privacyOn: true, idleLocked: true });
+    expect(page.said).toContain('mailboxes[0]');
   });
 });
