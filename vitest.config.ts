@@ -1,5 +1,13 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/**
+ * The sources import each other from the root (`@/utils/…`): WXT's plugin resolves it in
+ * the unit project, this alias in the projects that run without the plugin.
+ */
+const ROOT_ALIAS = { alias: { '@': dirname(fileURLToPath(import.meta.url)) } };
 
 export default defineConfig({
   test: {
@@ -26,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: ROOT_ALIAS,
         test: {
           name: 'simulator',
           include: ['tests/simulator/**/*.test.ts'],
@@ -33,6 +42,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: ROOT_ALIAS,
         test: {
           name: 'soak',
           include: ['tests/soak/**/*.test.ts'],
@@ -41,6 +51,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: ROOT_ALIAS,
         // Apart from e2e: no browser, nor its build in the working tree; the release is
         // run and built in a clone of its own.
         test: {
@@ -53,6 +64,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: ROOT_ALIAS,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],

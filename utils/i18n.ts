@@ -3,7 +3,7 @@
  * `t('bannerService', name)` fills the message's placeholders in order.
  */
 import { browser } from 'wxt/browser';
-import type fr from '../public/_locales/fr/messages.json';
+import type fr from '@/public/_locales/fr/messages.json';
 
 export type MessageKey = keyof typeof fr;
 

@@ -6,10 +6,10 @@
  * portal origin (checked here, at use), else the portal's home.
  */
 import { browser } from 'wxt/browser';
-import { log } from '../../utils/log';
-import { PORTAL_HOME } from '../../utils/portal-origins';
-import { portalUrlOrNull } from '../../utils/portal-urls';
-import type { ContentOrder } from '../../utils/protocol/messages';
+import { log } from '@/utils/log';
+import { PORTAL_HOME } from '@/utils/portal-origins';
+import { portalUrlOrNull } from '@/utils/portal-urls';
+import type { ContentOrder } from '@/utils/protocol/messages';
 import type { Store } from './storage/store';
 
 export interface PortalTabs {

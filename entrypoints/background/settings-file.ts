@@ -9,8 +9,8 @@
  * (a service mailbox disguised) is named in words and applied only when the user
  * confirms those very weakenings a second time.
  */
-import { z } from '@/utils/protocol/zod';
-import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
+
+import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
 import {
   address,
   mailboxPatch,
@@ -18,7 +18,8 @@ import {
   type SettingsPatch,
   selectorProfile,
   settingsPatch,
-} from '../../utils/protocol/shapes';
+} from '@/utils/protocol/shapes';
+import { z } from '@/utils/protocol/zod';
 import {
   enforcePolicy,
   imposesProfile,

@@ -9,8 +9,8 @@
  * News of several mailboxes at once plays it once.
  */
 import { browser } from 'wxt/browser';
-import { log } from '../../utils/log';
-import type { OffscreenPlaySound } from '../../utils/protocol/messages';
+import { log } from '@/utils/log';
+import type { OffscreenPlaySound } from '@/utils/protocol/messages';
 import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from './offscreen-document';
 
 const SAMPLE_RATE = 16_000;

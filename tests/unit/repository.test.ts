@@ -25,6 +25,14 @@ const files = readdirSync(DIR, { withFileTypes: true })
 const SOURCE_DIRS = ['entrypoints', 'components', 'utils'];
 const MAX_LINES = 300;
 
+/** The repository paths of the sources' files whose names match `pattern`. */
+const sourceFiles = (pattern: RegExp) =>
+  SOURCE_DIRS.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => pattern.test(file))
+      .map((file) => `${dir}/${file.split(sep).join('/')}`),
+  );
+
 /** Lines as an editor numbers them (a final newline opens no new line). */
 const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 
@@ -52,14 +60,26 @@ describe('repository rules', () => {
   });
 
   it(`keeps every .ts, .tsx and .css file of ${SOURCE_DIRS.join('/, ')}/ within ${MAX_LINES} lines`, () => {
-    const tooLong = SOURCE_DIRS.flatMap((dir) =>
-      readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((file) => /\.(tsx?|css)$/.test(file))
-        .map((file) => `${dir}/${file.split(sep).join('/')}`),
-    )
+    const tooLong = sourceFiles(/\.(tsx?|css)$/)
       .map((path) => ({ path, lines: lineCount(readFileSync(path, 'utf8')) }))
       .filter(({ lines }) => lines > MAX_LINES)
       .map(({ path, lines }) => `${path}: ${lines} lines`);
     expect(tooLong).toEqual([]);
+  });
+
+  it('imports by one style: `@/` from the root for anything outside the file’s own folder, never `../`', () => {
+    const climbing = sourceFiles(/\.tsx?$/).flatMap((path) =>
+      [...readFileSync(path, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.\.\/[^'"]*)['"]/g)].map(
+        (match) => `${path}: ${match[1]}`,
+      ),
+    );
+    expect(climbing).toEqual([]);
+  });
+
+  it('builds every schema with the zod of utils/protocol/zod.ts, configured before any schema', () => {
+    const direct = sourceFiles(/\.tsx?$/)
+      .filter((path) => path !== 'utils/protocol/zod.ts')
+      .filter((path) => /from\s+['"]zod['"]/.test(readFileSync(path, 'utf8')));
+    expect(direct).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * asked, the page's redacted skeleton for a support request (utils/portal/skeleton.ts).
  * Pure: runs in Chrome's offscreen document and in Firefox's background page.
  */
-import type { PageInspection } from '../protocol/messages';
+import type { PageInspection } from '@/utils/protocol/messages';
 import { findComposeLink } from './compose';
 import { frameHintsOf } from './frame-hints';
 import { readMenuPage } from './menu-pages';

@@ -22,7 +22,7 @@
  * - every URL: on the page's own origin.
  */
 
-import type { PortalPageReading, SelectorProfile } from '../protocol/shapes';
+import type { PortalPageReading, SelectorProfile } from '@/utils/protocol/shapes';
 import { type Chooser, readChooser, readChooserIn } from './chooser';
 import { findSendControls } from './compose';
 import { headOf, rootOf } from './document-parts';

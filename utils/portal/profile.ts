@@ -7,7 +7,7 @@
  * (utils/protocol/shapes.ts, `selectorProfile`), its one definition, and imported here
  * as a type only: no schema code reaches the content script's bundle.
  */
-import type { SelectorProfile } from '../protocol/shapes';
+import type { SelectorProfile } from '@/utils/protocol/shapes';
 
 export type { SelectorProfile };
 

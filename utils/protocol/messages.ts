@@ -19,7 +19,7 @@
  * their bundles; the content script checks the few fields of its orders by hand.
  */
 
-import { MAX_PORTAL_PAGE_BYTES } from '../portal/fetch-page';
+import { MAX_PORTAL_PAGE_BYTES } from '@/utils/portal/fetch-page';
 import { address, mailboxPatch, pageReading, portalFrame, portalView, selectorProfile, settingsPatch } from './shapes';
 import {
   diagnostics,

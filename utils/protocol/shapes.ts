@@ -7,10 +7,10 @@
  * reaches the content script's bundle).
  */
 
-import { isHexColour, isReadable } from '../colours';
-import { t } from '../i18n';
-import { MAX_ACCOUNT_ROWS } from '../portal/account-table';
-import { MAX_CHOOSER_ENTRIES } from '../portal/chooser';
+import { isHexColour, isReadable } from '@/utils/colours';
+import { t } from '@/utils/i18n';
+import { MAX_ACCOUNT_ROWS } from '@/utils/portal/account-table';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
 import {
   type FrameStep,
   isWellFormedFrame,
@@ -18,8 +18,8 @@ import {
   MAX_PATH_STEPS,
   MAX_STEP_CLASSES,
   type PortalFrame,
-} from '../portal/frame';
-import { MAX_HINT_LENGTH } from '../portal/profile';
+} from '@/utils/portal/frame';
+import { MAX_HINT_LENGTH } from '@/utils/portal/profile';
 import { z } from './zod';
 
 /** A mailbox address, lower-cased. */

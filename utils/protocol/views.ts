@@ -6,7 +6,7 @@
  * shared code never imports background code.
  */
 
-import { MAX_HINT_LENGTH } from '../portal/profile';
+import { MAX_HINT_LENGTH } from '@/utils/portal/profile';
 import { checkError, checkNote } from './codes';
 import {
   address,

@@ -6,11 +6,12 @@
  * (« notifications discrètes »), gives the total alone: a service's name may be
  * sensitive on a screen patients can see.
  */
-import { checkErrorText } from '../../../utils/failure-text';
-import { t } from '../../../utils/i18n';
-import { displayName, watchedMailboxes } from '../session/mailboxes';
-import type { MailboxRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import { displayName, watchedMailboxes } from '@/entrypoints/background/session/mailboxes';
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { checkErrorText } from '@/utils/failure-text';
+import { t } from '@/utils/i18n';
 import { isPaused } from './new-mail';
 
 export interface Badge {

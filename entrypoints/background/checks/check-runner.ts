@@ -14,15 +14,15 @@
  * at the cost of a request whose answer is wasted.
  */
 
-import { log } from '../../../utils/log';
-import type { PageContext, PortalPageReading } from '../../../utils/portal/page';
-import type { SelectorProfile } from '../../../utils/portal/profile';
-import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
-import { samePage } from '../../../utils/portal/url';
-import { isPortalUrl } from '../../../utils/portal-urls';
-import type { CheckError } from '../../../utils/protocol/codes';
-import type { PollStateRecord } from '../storage/records';
-import type { Store } from '../storage/store';
+import type { PollStateRecord } from '@/entrypoints/background/storage/records';
+import type { Store } from '@/entrypoints/background/storage/store';
+import { log } from '@/utils/log';
+import type { PageContext, PortalPageReading } from '@/utils/portal/page';
+import type { SelectorProfile } from '@/utils/portal/profile';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { samePage } from '@/utils/portal/url';
+import { isPortalUrl } from '@/utils/portal-urls';
+import type { CheckError } from '@/utils/protocol/codes';
 import { type Badge, badgeFor } from './badge';
 import {
   CHECK_DEADLINE_MS,

@@ -9,12 +9,12 @@
  * shows a live session again, with one notification.
  */
 
-import type { PageContext } from '../../../utils/portal/page';
-import type { CheckError, CheckNote } from '../../../utils/protocol/codes';
-import type { PageReadingPayload } from '../../../utils/protocol/shapes';
-import { frameFor } from '../session/discovery';
-import type { PollStateRecord } from '../storage/records';
-import type { Change, StoredState } from '../storage/store';
+import { frameFor } from '@/entrypoints/background/session/discovery';
+import type { PollStateRecord } from '@/entrypoints/background/storage/records';
+import type { Change, StoredState } from '@/entrypoints/background/storage/store';
+import type { PageContext } from '@/utils/portal/page';
+import type { CheckError, CheckNote } from '@/utils/protocol/codes';
+import type { PageReadingPayload } from '@/utils/protocol/shapes';
 import { type CheckFindings, learnChooserRead, learnInboxPage, readsInbox } from './inbox-fallback';
 import { collectRises, type ShownNotification, sessionExpiredNotification } from './new-mail';
 

@@ -13,13 +13,12 @@
  * short; there the size cap on fetched pages (MAX_PORTAL_PAGE_BYTES, utils/protocol/messages.ts) bounds it.
  */
 import { browser } from 'wxt/browser';
-import { inspectPortalHtml } from '../../../utils/portal/inspect';
-import { readMenuPage } from '../../../utils/portal/menu-pages';
-import { type PageContext, type PortalPageReading, parsePortalHtml } from '../../../utils/portal/page';
-import type { SelectorProfile } from '../../../utils/portal/profile';
-import type { OffscreenInspectPage, OffscreenReadPage, PageInspection } from '../../../utils/protocol/messages';
-
-import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from '../offscreen-document';
+import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from '@/entrypoints/background/offscreen-document';
+import { inspectPortalHtml } from '@/utils/portal/inspect';
+import { readMenuPage } from '@/utils/portal/menu-pages';
+import { type PageContext, type PortalPageReading, parsePortalHtml } from '@/utils/portal/page';
+import type { SelectorProfile } from '@/utils/portal/profile';
+import type { OffscreenInspectPage, OffscreenReadPage, PageInspection } from '@/utils/protocol/messages';
 import { PARSE_TIMEOUT_MS } from './check-schedule';
 
 type OffscreenRequestOf = OffscreenReadPage | OffscreenInspectPage;
@@ -31,7 +30,7 @@ export type HtmlReader = (
   context: PageContext,
 ) => Promise<PortalPageReading>;
 
-export { OFFSCREEN_PATH } from '../offscreen-document';
+export { OFFSCREEN_PATH } from '@/entrypoints/background/offscreen-document';
 
 /** What the reader needs of the browser (injected in tests). */
 export interface HtmlReaderEnvironment {

@@ -12,15 +12,16 @@
  * again and the list of accounts stays fresh. Pure functions over the stored state, with
  * the clock passed in (entrypoints/background/checks/check-runner.ts does the I/O).
  */
-import { isBelieved } from '../../../utils/portal/page';
-import type { CheckError, CheckNote } from '../../../utils/protocol/codes';
-import type { PageReadingPayload } from '../../../utils/protocol/shapes';
-import { learnActiveMailbox } from '../session/active-mailbox';
-import { inboxStandsIn } from '../session/chooser-counts';
-import { resolveActive } from '../session/mailbox-identity';
-import { type ChooserEntry, learnAccounts } from '../session/mailboxes';
-import type { PortalStateRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import { learnActiveMailbox } from '@/entrypoints/background/session/active-mailbox';
+import { inboxStandsIn } from '@/entrypoints/background/session/chooser-counts';
+import { resolveActive } from '@/entrypoints/background/session/mailbox-identity';
+import { type ChooserEntry, learnAccounts } from '@/entrypoints/background/session/mailboxes';
+import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { isBelieved } from '@/utils/portal/page';
+import type { CheckError, CheckNote } from '@/utils/protocol/codes';
+import type { PageReadingPayload } from '@/utils/protocol/shapes';
 
 /**
  * How long the inbox page stands in for a chooser without counts before a check reads

@@ -13,10 +13,16 @@
  * service whose very name is sensitive, on a screen patients can see. The id still
  * carries the address (it is never shown), so a click opens the right mailbox.
  */
-import { t } from '../../../utils/i18n';
-import { displayName, watchedMailboxes } from '../session/mailboxes';
-import type { MailboxRecord, NotificationLogRecord, PollStateRecord, SettingsRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import { displayName, watchedMailboxes } from '@/entrypoints/background/session/mailboxes';
+import type {
+  MailboxRecord,
+  NotificationLogRecord,
+  PollStateRecord,
+  SettingsRecord,
+} from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { t } from '@/utils/i18n';
 
 export const MAIL_NOTIFICATION_PREFIX = 'repere-bal:mail:';
 export const SESSION_EXPIRED_NOTIFICATION = 'repere-bal:session-expired';

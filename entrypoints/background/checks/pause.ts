@@ -9,7 +9,7 @@
  * again). The organisation's policy may forbid it or cut it to a longest one.
  * Pure steps over the stored state, with the clock passed in.
  */
-import type { Change, StoredState } from '../storage/store';
+import type { Change, StoredState } from '@/entrypoints/background/storage/store';
 import { collectRises, isPaused, type ShownNotification } from './new-mail';
 
 /** « Pause 1 h », in the panel and on new-mail notifications (Chrome). */

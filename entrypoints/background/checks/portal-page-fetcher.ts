@@ -9,8 +9,8 @@
  * forever, or too much, costs one failed check, never a stuck or swollen background.
  */
 
-import { isPortalUrl } from '../../../utils/portal-urls';
-import { MAX_PORTAL_PAGE_BYTES } from '../../../utils/protocol/messages';
+import { isPortalUrl } from '@/utils/portal-urls';
+import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
 import type { FetchedText } from './check-runner';
 
 /** A body past the cap: said apart from network failures. */

@@ -8,11 +8,12 @@
  * portal changed, the frame is learnt again on its own). A suggestion is kept only when,
  * with it, the readers place the menu on the tab's page and on the menu's page alike.
  */
-import type { PortalFrame } from '../../../utils/portal/frame';
-import type { MenuPage } from '../../../utils/portal/page';
-import type { SelectorProfile } from '../../../utils/portal/profile';
-import type { FrameCheck, PageInspection } from '../../../utils/protocol/messages';
-import type { PageInspector } from '../checks/html-reader';
+
+import type { PageInspector } from '@/entrypoints/background/checks/html-reader';
+import type { PortalFrame } from '@/utils/portal/frame';
+import type { MenuPage } from '@/utils/portal/page';
+import type { SelectorProfile } from '@/utils/portal/profile';
+import type { FrameCheck, PageInspection } from '@/utils/protocol/messages';
 
 /** A page the check read: where it is, its HTML, and its inspection. */
 export interface InspectedPage extends PageInspection {

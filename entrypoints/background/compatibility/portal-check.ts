@@ -12,16 +12,17 @@
  * unit tests on saved portal pages; the report holds numbers and codes, never the page's
  * text: it goes into the diagnostics report that IT sends to support.
  */
-import type { PortalFrame } from '../../../utils/portal/frame';
-import { isBelieved, type MenuPage, type PortalPageReading } from '../../../utils/portal/page';
-import { DEFAULT_PROFILE, type SelectorProfile } from '../../../utils/portal/profile';
-import { isPortalUrl } from '../../../utils/portal-urls';
-import type { ContractPoint, ContractPointName, FrameCheck, PortalCheckReport } from '../../../utils/protocol/messages';
-import type { FetchedText } from '../checks/check-runner';
-import { REQUEST_TIMEOUT_MS } from '../checks/check-schedule';
-import type { PageInspector } from '../checks/html-reader';
-import { frameFor } from '../session/discovery';
-import type { StoredState } from '../storage/store';
+
+import type { FetchedText } from '@/entrypoints/background/checks/check-runner';
+import { REQUEST_TIMEOUT_MS } from '@/entrypoints/background/checks/check-schedule';
+import type { PageInspector } from '@/entrypoints/background/checks/html-reader';
+import { frameFor } from '@/entrypoints/background/session/discovery';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import type { PortalFrame } from '@/utils/portal/frame';
+import { isBelieved, type MenuPage, type PortalPageReading } from '@/utils/portal/page';
+import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
+import { isPortalUrl } from '@/utils/portal-urls';
+import type { ContractPoint, ContractPointName, FrameCheck, PortalCheckReport } from '@/utils/protocol/messages';
 import { checkFrame, type InspectedPage } from './frame-check';
 
 /** The page open in a portal tab, as the tab shows it now. */

@@ -5,9 +5,10 @@
  * With no portal tab open, the skeleton is the inbox page's, read for the occasion by a
  * GET that changes nothing (and the reply says so).
  */
-import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
-import type { PageSkeletonReply, PortalCheckReport } from '../../../utils/protocol/messages';
-import type { Store } from '../storage/store';
+
+import type { Store } from '@/entrypoints/background/storage/store';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import type { PageSkeletonReply, PortalCheckReport } from '@/utils/protocol/messages';
 import { checkPortal, getPortalPage, type PortalCheckEffects, type TabPage } from './portal-check';
 
 export interface PortalSupport {

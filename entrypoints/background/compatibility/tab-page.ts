@@ -8,10 +8,10 @@
  * must still be on a granted portal origin when read.
  */
 import { browser } from 'wxt/browser';
-import { readPageInTab } from '../../../utils/portal/document-parts';
-import { isPortalUrl } from '../../../utils/portal-urls';
-import { MAX_PORTAL_PAGE_BYTES } from '../../../utils/protocol/messages';
-import { z } from '../../../utils/protocol/zod';
+import { readPageInTab } from '@/utils/portal/document-parts';
+import { isPortalUrl } from '@/utils/portal-urls';
+import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
+import { z } from '@/utils/protocol/zod';
 import type { TabPage } from './portal-check';
 
 interface PortalTab {

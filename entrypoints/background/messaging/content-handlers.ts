@@ -6,23 +6,24 @@
  * reports are kept only on that page's own origin, on the portal: they become the URLs
  * the background fetches and opens.
  */
-import { t } from '../../../utils/i18n';
-import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
-import { portalUrlOrNull } from '../../../utils/portal-urls';
-import type { ContentMessageName, MessageRequest } from '../../../utils/protocol/messages';
-import type { PageReadingPayload } from '../../../utils/protocol/shapes';
-import { pauseOnLoginPage, resumeOnLiveSession } from '../checks/check-schedule';
-import type { HtmlReader } from '../checks/html-reader';
-import { collectRises, localMinuteOfDay, type ShownNotification } from '../checks/new-mail';
-import { lockedMailboxFields, lockedSettings } from '../policy/policy';
-import { recordSwitchRequest } from '../session/active-mailbox';
-import { readDiscoveredPages } from '../session/discovered-pages';
-import { frameFor } from '../session/discovery';
-import { recordLogin } from '../session/login';
-import { setConfirmBeforeSend } from '../session/mailboxes';
-import { applyObservation } from '../session/observation';
-import { setBannerCollapsed } from '../session/view';
-import type { Store } from '../storage/store';
+
+import { pauseOnLoginPage, resumeOnLiveSession } from '@/entrypoints/background/checks/check-schedule';
+import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
+import { collectRises, localMinuteOfDay, type ShownNotification } from '@/entrypoints/background/checks/new-mail';
+import { lockedMailboxFields, lockedSettings } from '@/entrypoints/background/policy/policy';
+import { recordSwitchRequest } from '@/entrypoints/background/session/active-mailbox';
+import { readDiscoveredPages } from '@/entrypoints/background/session/discovered-pages';
+import { frameFor } from '@/entrypoints/background/session/discovery';
+import { recordLogin } from '@/entrypoints/background/session/login';
+import { setConfirmBeforeSend } from '@/entrypoints/background/session/mailboxes';
+import { applyObservation } from '@/entrypoints/background/session/observation';
+import { setBannerCollapsed } from '@/entrypoints/background/session/view';
+import type { Store } from '@/entrypoints/background/storage/store';
+import { t } from '@/utils/i18n';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { portalUrlOrNull } from '@/utils/portal-urls';
+import type { ContentMessageName, MessageRequest } from '@/utils/protocol/messages';
+import type { PageReadingPayload } from '@/utils/protocol/shapes';
 import { type MessageHandlers, refuseLocked } from './router';
 
 type ContentHandlers = Pick<MessageHandlers, ContentMessageName>;

@@ -5,15 +5,15 @@
  * the handler, checks the answer, and logs every refusal and failure in French. What
  * goes back is a code (utils/protocol/codes.ts): pages and banners word it.
  */
-import type { Failure, Reply } from '../../../utils/protocol/codes';
+import type { Failure, Reply } from '@/utils/protocol/codes';
 import {
   envelope,
   type MessageName,
   type MessageRequest,
   type MessageResponse,
   toBackground,
-} from '../../../utils/protocol/messages';
-import { z } from '../../../utils/protocol/zod';
+} from '@/utils/protocol/messages';
+import { z } from '@/utils/protocol/zod';
 
 export interface MessageSender {
   id?: string;

@@ -6,8 +6,8 @@
  * (in French, for the log: the sender is told a code, see router.ts).
  */
 
-import { isPortalUrl } from '../../../utils/portal-urls';
-import { contentToBackground, type MessageName } from '../../../utils/protocol/messages';
+import { isPortalUrl } from '@/utils/portal-urls';
+import { contentToBackground, type MessageName } from '@/utils/protocol/messages';
 import type { MessageSender, SenderCheck } from './router';
 
 export interface SenderCheckOptions {

@@ -5,19 +5,24 @@
  * compatibility check and the page skeleton. Every change goes through the store in one
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
-import { textOn } from '../../../utils/colours';
-import { DEFAULT_PROFILE } from '../../../utils/portal/profile';
-import { PORTAL_MATCHES } from '../../../utils/portal-origins';
-import { portalUrlOrNull } from '../../../utils/portal-urls';
-import type { SettingsView, UiMessageName } from '../../../utils/protocol/messages';
-import { MIN_POLL_MINUTES } from '../../../utils/protocol/shapes';
-import type { PollRunner } from '../checks/check-runner';
-import { isPaused } from '../checks/new-mail';
-import type { PortalSupport } from '../compatibility/support';
-import type { ExtraPortals } from '../policy/extra-portals';
-import { lockedMailboxFields, lockedSettings, type ManagedPolicy, pauseLimits } from '../policy/policy';
-import { countUnseen } from '../session/chooser-counts';
-import { confirmsBeforeSend, displayName, mailboxViewOf, sessionMailboxes } from '../session/mailboxes';
+
+import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
+import { isPaused } from '@/entrypoints/background/checks/new-mail';
+import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
+import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
+import {
+  lockedMailboxFields,
+  lockedSettings,
+  type ManagedPolicy,
+  pauseLimits,
+} from '@/entrypoints/background/policy/policy';
+import { countUnseen } from '@/entrypoints/background/session/chooser-counts';
+import {
+  confirmsBeforeSend,
+  displayName,
+  mailboxViewOf,
+  sessionMailboxes,
+} from '@/entrypoints/background/session/mailboxes';
 import {
   applySettingsFile,
   describeImport,
@@ -26,8 +31,14 @@ import {
   parseSettingsFile,
   patchMailbox,
   weakeningsConfirmed,
-} from '../settings-file';
-import { QUARANTINE_SIZE, type Store, type StoredState } from '../storage/store';
+} from '@/entrypoints/background/settings-file';
+import { QUARANTINE_SIZE, type Store, type StoredState } from '@/entrypoints/background/storage/store';
+import { textOn } from '@/utils/colours';
+import { DEFAULT_PROFILE } from '@/utils/portal/profile';
+import { PORTAL_MATCHES } from '@/utils/portal-origins';
+import { portalUrlOrNull } from '@/utils/portal-urls';
+import type { SettingsView, UiMessageName } from '@/utils/protocol/messages';
+import { MIN_POLL_MINUTES } from '@/utils/protocol/shapes';
 import { HandlerFailure, type MessageHandlers, refuseLocked } from './router';
 
 type UiHandlers = Pick<MessageHandlers, UiMessageName>;

@@ -6,7 +6,7 @@
  * main portal. Chrome registers scripts with `scripting`, Firefox with `contentScripts`.
  */
 import { browser } from 'wxt/browser';
-import { log } from '../../../utils/log';
+import { log } from '@/utils/log';
 
 const SCRIPT_ID = 'repere-bal-extra-portals';
 const CONTENT_SCRIPT = '/content-scripts/portal.js';

@@ -10,8 +10,12 @@
  * both locked. An invalid value is refused alone and named in the diagnostics; the
  * rest of the policy applies.
  */
-import { z } from '@/utils/protocol/zod';
-import { MAX_PAUSE_MINUTES } from '../../../utils/protocol/messages';
+
+import type { PauseLimits } from '@/entrypoints/background/checks/pause';
+import { issuesText, problemWords, readerLanguage, zodMessages } from '@/entrypoints/background/problems';
+import type { SettingsRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { MAX_PAUSE_MINUTES } from '@/utils/protocol/messages';
 import {
   address,
   hexColour,
@@ -22,11 +26,8 @@ import {
   SETTING_FIELDS,
   selectorProfile,
   settingsPatch,
-} from '../../../utils/protocol/shapes';
-import type { PauseLimits } from '../checks/pause';
-import { issuesText, problemWords, readerLanguage, zodMessages } from '../problems';
-import type { SettingsRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+} from '@/utils/protocol/shapes';
+import { z } from '@/utils/protocol/zod';
 
 /** Settings a policy may impose (and so lock): every one a user may change. */
 export const LOCKABLE_SETTINGS = SETTING_FIELDS;

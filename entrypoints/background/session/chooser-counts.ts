@@ -7,9 +7,10 @@
  * neither gives is said in the panel, so that nobody waits for news that cannot come.
  * Pure functions over the stored state, with the clock passed in.
  */
-import { MAX_CHOOSER_ENTRIES } from '../../../utils/portal/chooser';
-import type { PageReadingPayload } from '../../../utils/protocol/shapes';
-import type { MailboxRecord, PortalStateRecord } from '../storage/records';
+
+import type { MailboxRecord, PortalStateRecord } from '@/entrypoints/background/storage/records';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
+import type { PageReadingPayload } from '@/utils/protocol/shapes';
 
 type ChooserEntry = NonNullable<PageReadingPayload['chooser']>[number];
 

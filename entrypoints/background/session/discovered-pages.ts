@@ -6,19 +6,20 @@
  * background handed out (kept from believed pages); any other page must say for itself
  * which page it is and agree with the other before any frame, and tells nothing otherwise.
  */
-import type { PortalFrame } from '../../../utils/portal/frame';
+
+import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
+import type { PortalFrame } from '@/utils/portal/frame';
 import {
   agreeBeforeAnyFrame,
   agreedFrame,
   discoveryReport,
   type MenuPageSeen,
   type Places,
-} from '../../../utils/portal/menu-pages';
-import type { MenuPage } from '../../../utils/portal/page';
-import type { SelectorProfile } from '../../../utils/portal/profile';
-import { samePage } from '../../../utils/portal/url';
-import type { MessageRequest } from '../../../utils/protocol/messages';
-import type { HtmlReader } from '../checks/html-reader';
+} from '@/utils/portal/menu-pages';
+import type { MenuPage } from '@/utils/portal/page';
+import type { SelectorProfile } from '@/utils/portal/profile';
+import { samePage } from '@/utils/portal/url';
+import type { MessageRequest } from '@/utils/protocol/messages';
 import type { Observation } from './observation';
 
 type FetchedPage = NonNullable<MessageRequest<'content:page-seen'>['discovered']>['pages'][number];

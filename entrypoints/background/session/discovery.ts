@@ -7,10 +7,11 @@
  * And the frame those pages teach when they agree: learnt per origin, handed only to
  * that origin's tabs. Pure functions over the stored state, with the clock passed in.
  */
-import type { PortalFrame } from '../../../utils/portal/frame';
-import type { PortalView } from '../../../utils/protocol/shapes';
-import type { PortalStateRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import type { PortalFrame } from '@/utils/portal/frame';
+import type { PortalView } from '@/utils/protocol/shapes';
 import type { ActiveIdentity } from './mailbox-identity';
 import type { Observation } from './observation';
 

@@ -6,8 +6,9 @@
  * are the kinds nobody confirmed inferred again from it. Pure functions over the
  * stored state, with the clock passed in.
  */
-import type { MailboxKind, PageReadingPayload } from '../../../utils/protocol/shapes';
-import type { StoredState } from '../storage/store';
+
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import type { MailboxKind, PageReadingPayload } from '@/utils/protocol/shapes';
 import { looksLikePersonName, nameMatchesAddress } from './mailbox-identity';
 import { type ChooserEntry, defaultColour } from './mailboxes';
 

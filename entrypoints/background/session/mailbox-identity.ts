@@ -5,9 +5,10 @@
  * addresses through the chooser's display names and through the login address
  * (« Noémie Gallorini » ↔ noemie.gallorini@…). The user's own correction always wins.
  */
-import { fold } from '../../../utils/portal/text';
-import type { MailboxKind } from '../../../utils/protocol/shapes';
-import type { MailboxRecord } from '../storage/records';
+
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
+import { fold } from '@/utils/portal/text';
+import type { MailboxKind } from '@/utils/protocol/shapes';
 
 export interface ActiveIdentity {
   kind: MailboxKind;

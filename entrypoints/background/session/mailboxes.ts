@@ -7,11 +7,12 @@
  * it asks before sending, which mailboxes are the login's and which of those are
  * watched. Pure functions over the stored state, with the clock passed in.
  */
-import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from '../../../utils/colours';
-import { MAX_CHOOSER_ENTRIES } from '../../../utils/portal/chooser';
-import type { LimitReached, MailboxKind, MailboxView, PageReadingPayload } from '../../../utils/protocol/shapes';
-import type { MailboxRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import type { MailboxRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from '@/utils/colours';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
+import type { LimitReached, MailboxKind, MailboxView, PageReadingPayload } from '@/utils/protocol/shapes';
 import { noteChooserCounts } from './chooser-counts';
 import { inferKind } from './mailbox-identity';
 

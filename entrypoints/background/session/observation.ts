@@ -6,12 +6,13 @@
  * before the active mailbox is told, and the switches are decided before the view is
  * built. Pure functions over the stored state, with the clock passed in.
  */
-import type { PortalFrame } from '../../../utils/portal/frame';
-import { isBelieved } from '../../../utils/portal/page';
-import type { PageReadingPayload, PortalView } from '../../../utils/protocol/shapes';
-import type { ManagedPolicy } from '../policy/policy';
-import type { PortalStateRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import type { ManagedPolicy } from '@/entrypoints/background/policy/policy';
+import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import type { PortalFrame } from '@/utils/portal/frame';
+import { isBelieved } from '@/utils/portal/page';
+import type { PageReadingPayload, PortalView } from '@/utils/protocol/shapes';
 import { followActiveMailbox, learnActiveMailbox, settleExpectedSwitch } from './active-mailbox';
 import { learnFrame, leaseDiscovery, noteDiscoveryDone } from './discovery';
 import { confirmClaimedLogin } from './login';

@@ -4,8 +4,9 @@
  * the checks read for every mailbox's count. The reading's URLs arrive already kept to
  * the tab's origin on the portal (entrypoints/background/messaging/content-handlers.ts).
  */
-import type { PageReadingPayload } from '../../../utils/protocol/shapes';
-import type { PortalStateRecord } from '../storage/records';
+
+import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
+import type { PageReadingPayload } from '@/utils/protocol/shapes';
 
 /**
  * Keeps the addresses a believed page shows; `chooserPageUrl`: the menu's page that

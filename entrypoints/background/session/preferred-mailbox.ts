@@ -6,10 +6,11 @@
  * notification, to that notification's mailbox. Pure functions over the stored state,
  * with the clock passed in.
  */
-import { fold } from '../../../utils/portal/text';
-import type { PageReadingPayload, PortalView } from '../../../utils/protocol/shapes';
-import type { PortalStateRecord } from '../storage/records';
-import type { StoredState } from '../storage/store';
+
+import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { fold } from '@/utils/portal/text';
+import type { PageReadingPayload, PortalView } from '@/utils/protocol/shapes';
 import type { ActiveIdentity } from './mailbox-identity';
 import { sessionMailboxes } from './mailboxes';
 

@@ -6,10 +6,11 @@
  * A page that cannot be told from look-alikes, or read before any frame is learnt
  * (`unsure`), offers no switch.
  */
-import { textOn } from '../../../utils/colours';
-import type { PortalView } from '../../../utils/protocol/shapes';
-import { isSettingLocked, lockedMailboxFields } from '../policy/policy';
-import type { StoredState } from '../storage/store';
+
+import { isSettingLocked, lockedMailboxFields } from '@/entrypoints/background/policy/policy';
+import type { StoredState } from '@/entrypoints/background/storage/store';
+import { textOn } from '@/utils/colours';
+import type { PortalView } from '@/utils/protocol/shapes';
 import { failedSwitchShown, staleMailbox } from './active-mailbox';
 import { frameFor } from './discovery';
 import type { ActiveIdentity } from './mailbox-identity';

@@ -5,8 +5,8 @@
  * the other way round: where a view shows part of a record, the part is defined there.
  */
 
-import { MAX_CHOOSER_ENTRIES } from '../../../utils/portal/chooser';
-import { isWellFormedFrame } from '../../../utils/portal/frame';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
+import { isWellFormedFrame } from '@/utils/portal/frame';
 import {
   address,
   clockTime,
@@ -18,9 +18,9 @@ import {
   portalFrameFields,
   portalText,
   selectorProfile,
-} from '../../../utils/protocol/shapes';
-import { notificationView, pollDiagnostics, portalCheckReport } from '../../../utils/protocol/views';
-import { z } from '../../../utils/protocol/zod';
+} from '@/utils/protocol/shapes';
+import { notificationView, pollDiagnostics, portalCheckReport } from '@/utils/protocol/views';
+import { z } from '@/utils/protocol/zod';
 
 export const mailboxRecord = z.object({
   address,

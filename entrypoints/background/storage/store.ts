@@ -5,9 +5,15 @@
  * its schema is moved to the quarantine table (with the reason) and defaults apply:
  * nothing is dropped silently, nothing crashes.
  */
-import type { z } from 'zod';
-import { log } from '../../../utils/log';
-import { enforcePolicy, keepFrozenSettings, type ManagedPolicy, type PolicyReading } from '../policy/policy';
+
+import {
+  enforcePolicy,
+  keepFrozenSettings,
+  type ManagedPolicy,
+  type PolicyReading,
+} from '@/entrypoints/background/policy/policy';
+import { log } from '@/utils/log';
+import type { z } from '@/utils/protocol/zod';
 import type { RepereDb } from './db';
 import {
   type MailboxRecord,
