@@ -63,7 +63,7 @@ export async function pollingFigures(report: Report): Promise<void> {
     const sim = await startSimulator({ rendering: 'classic', seed: seedWith(services) });
     const h = await createPollHarness(sim, BENCH_LOGIN);
     const before = totalRequests(sim.state.snapshot().requests);
-    await h.check('user');
+    await h.poll('user');
     const requests = totalRequests(sim.state.snapshot().requests) - before;
     report(`requêtes au portail par vérification, ${services + 1} boîtes`, requests, '', '1', requests === 1);
     const url = sim.at('/?m=comptes');
@@ -81,10 +81,10 @@ export async function pollingFigures(report: Report): Promise<void> {
   const hourSim = await startSimulator({ rendering: 'classic', seed: seedWith(4) });
   const hour = await createPollHarness(hourSim, BENCH_LOGIN);
   const end = hour.now + 60 * 60_000;
-  await hour.check('alarm');
+  await hour.poll('alarm');
   while (hour.nextAlarm !== null && hour.nextAlarm <= end) {
     hour.advanceTo(hour.nextAlarm);
-    await hour.check('alarm');
+    await hour.poll('alarm');
   }
   report(
     'requêtes par heure, réglages par défaut (2 min ± 10 %)',
@@ -97,10 +97,10 @@ export async function pollingFigures(report: Report): Promise<void> {
   hourSim.state.expireSessions();
   const before = hour.fetches;
   const expiredEnd = hour.now + 60 * 60_000;
-  await hour.check('alarm');
+  await hour.poll('alarm');
   for (let at = hour.now; at <= expiredEnd; at += 60_000) {
     hour.advanceTo(at);
-    if (hour.nextAlarm !== null && hour.nextAlarm <= at) await hour.check('alarm');
+    if (hour.nextAlarm !== null && hour.nextAlarm <= at) await hour.poll('alarm');
   }
   const afterFirst = hour.fetches - before - 1;
   report('requêtes pendant une heure de session expirée (après la première)', afterFirst, '', '0', afterFirst === 0);

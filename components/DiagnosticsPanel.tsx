@@ -1,10 +1,10 @@
 /**
- * Diagnostics for IT support: what was read on the last portal page, the last checks,
+ * Diagnostics for IT support: what was read on the last portal page, the last polls,
  * the selector profile in use, the last compatibility check, and a report to copy. The report holds no message
  * content and hides the local part of every address.
  */
 import { useState } from 'preact/hooks';
-import { checkNoteText } from '@/utils/failure-text';
+import { pollNoteText } from '@/utils/failure-text';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Diagnostics } from '@/utils/protocol/client';
 import { foundText } from './PortalCheck';
@@ -120,7 +120,7 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
       ) : (
         <p>{t('diagNever')}</p>
       )}
-      <h3>{t('diagChecks')}</h3>
+      <h3>{t('diagPolls')}</h3>
       <table>
         <thead>
           <tr>
@@ -134,7 +134,7 @@ export function DiagnosticsPanel({ diagnostics }: { diagnostics: Diagnostics }) 
             <tr key={entry.at}>
               <td>{WHEN.format(entry.at)}</td>
               <td>{entry.outcome}</td>
-              <td>{entry.detail ? checkNoteText(entry.detail) : ''}</td>
+              <td>{entry.detail ? pollNoteText(entry.detail) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 /**
- * The settings that are not per mailbox: preferred mailbox at login, check interval,
+ * The settings that are not per mailbox: preferred mailbox at login, poll interval,
  * notifications, privacy, quiet hours, pause while away, banner style. Saved at once.
  */
 import { useState } from 'preact/hooks';

@@ -2,7 +2,7 @@
  * The popup's list of mailboxes, one row each: a button that opens the mailbox on the
  * portal, with its colour, name, address and kind, the mark of the mailbox open on the
  * portal now (`data-active`), its unread count (`data-unread`), and, for a watched
- * mailbox whose count the portal gives to no check, a plain note that its mail is seen
+ * mailbox whose count the portal gives to no poll, a plain note that its mail is seen
  * only once it is opened (`data-unwatchable`; docs/portal-contract.md, point 3). The
  * notes are inside the button: a screen reader says them with the mailbox's name.
  */
@@ -19,7 +19,7 @@ function kindText(kind: Mailbox['kind']): string {
       : t('kindUnknown');
 }
 
-export function MailboxRow({ mailbox, onOpen }: { mailbox: Mailbox; onOpen(address: string): void }) {
+function MailboxRow({ mailbox, onOpen }: { mailbox: Mailbox; onOpen(address: string): void }) {
   return (
     <li data-mailbox={mailbox.address} data-active={mailbox.active ? '' : undefined}>
       <button type="button" class="mailbox" onClick={() => onOpen(mailbox.address)}>

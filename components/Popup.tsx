@@ -1,7 +1,7 @@
 /**
  * The popup: every mailbox of the person logged in at a glance (MailboxRow.tsx: name,
  * address, kind, colour, unread count, which one is open on the portal, which ones the
- * checks cannot see), the state of the checks, « Vérifier maintenant », the pause of the
+ * polls cannot see), the state of the polls, « Vérifier maintenant », the pause of the
  * announcements (« Pause 1 h », « Jusqu'à demain 8 h », « Reprendre »), one click to open
  * a mailbox in the portal; and a settings tab sharing the options page's parts.
  *
@@ -13,10 +13,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkErrorText, failureText } from '@/utils/failure-text';
+import { failureText, pollErrorText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
-import { PORTAL_HOME, PORTAL_MATCHES } from '@/utils/portal-origins';
-import { portalUrlOrNull } from '@/utils/portal-urls';
+import { QUICK_PAUSE_MINUTES, whenText } from '@/utils/pause';
+import { PORTAL_HOME, PORTAL_MATCHES, portalUrlOrNull } from '@/utils/portal-origins';
 import { type Failure, type Overview, type Reply, sendToBackground } from '@/utils/protocol/client';
 import { GeneralSettings } from './GeneralSettings';
 import { MailboxList } from './MailboxRow';
@@ -24,9 +24,6 @@ import { MailboxSettings } from './MailboxSettings';
 import { useBackground } from './use-background';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const DAY_AND_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
-/** « Pause 1 h ». */
-const HOUR_PAUSE_MINUTES = 60;
 /** « Jusqu'à demain 8 h »: the hour it ends. */
 const TOMORROW_HOUR = 8;
 
@@ -38,19 +35,14 @@ export function minutesUntilTomorrowMorning(now: number): number {
   return Math.ceil((end.getTime() - now) / 60_000);
 }
 
-/** A time to come: its hour, with its day when it is not today's. */
-function whenText(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? TIME.format(at) : DAY_AND_TIME.format(at);
-}
-
 function statusText(overview: Overview): string {
   const { poll } = overview;
   if (poll.status === 'expired') return t('popupExpired');
   if (poll.status === 'error') {
-    const detail = poll.lastError ? checkErrorText(poll.lastError) : '?';
+    const detail = poll.lastError ? pollErrorText(poll.lastError) : '?';
     return t('popupError', detail, TIME.format(poll.lastPollAt));
   }
-  if (poll.status === 'paused') return t('popupPaused');
+  if (poll.status === 'skipped-while-idle') return t('popupSkippedWhileIdle');
   if (poll.lastSuccessAt > 0) return t('popupUpToDate', TIME.format(poll.lastSuccessAt));
   return t('popupWaiting');
 }
@@ -116,7 +108,7 @@ function PauseControls({ pause, reload }: { pause: Overview['pause']; reload(): 
     );
   }
   const choices = [
-    [HOUR_PAUSE_MINUTES, t('popupPauseHour')],
+    [QUICK_PAUSE_MINUTES, t('popupPauseHour')],
     [minutesUntilTomorrowMorning(now), t('popupPauseTomorrow')],
   ] as const;
   return (
@@ -143,13 +135,13 @@ function PauseControls({ pause, reload }: { pause: Overview['pause']; reload(): 
 }
 
 function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Promise<void> }) {
-  const [checking, setChecking] = useState(false);
+  const [polling, setPolling] = useState(false);
   const grantedOrigins = useGrantedOrigins();
-  const checkNow = async () => {
-    setChecking(true);
-    await sendToBackground('ui:check-now', {});
+  const pollNow = async () => {
+    setPolling(true);
+    await sendToBackground('ui:poll-now', {});
     await reload();
-    setChecking(false);
+    setPolling(false);
   };
   const open = async (address: string) => {
     await sendToBackground('ui:open-mailbox', { address });
@@ -177,8 +169,8 @@ function MailboxesTab({ overview, reload }: { overview: Overview; reload(): Prom
       </p>
       <MailboxList mailboxes={overview.mailboxes} onOpen={(address) => void open(address)} />
       <div class="actions">
-        <button type="button" data-action="check-now" disabled={checking} onClick={() => void checkNow()}>
-          {checking ? t('popupChecking') : t('popupCheckNow')}
+        <button type="button" data-action="check-now" disabled={polling} onClick={() => void pollNow()}>
+          {polling ? t('popupPolling') : t('popupPollNow')}
         </button>
       </div>
       <PauseControls pause={overview.pause} reload={reload} />

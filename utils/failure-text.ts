@@ -4,34 +4,34 @@
  * Type-only imports of the codes: every context loads this, the content script too.
  */
 import { type MessageKey, t } from './i18n';
-import type { CheckError, CheckNote, Failure } from './protocol/codes';
+import type { Failure, PollError, PollNote } from './protocol/codes';
 
-const CHECK_ERROR_TEXT: Record<Exclude<CheckError['code'], 'http'>, MessageKey> = {
-  'off-portal': 'checkErrorOffPortal',
-  'too-large': 'checkErrorTooLarge',
-  timeout: 'checkErrorTimeout',
-  network: 'checkErrorNetwork',
-  'unrecognised-page': 'checkErrorUnrecognisedPage',
-  'no-chooser': 'checkErrorNoChooser',
-  'read-timeout': 'checkErrorReadTimeout',
-  unreadable: 'checkErrorUnreadable',
-  'too-long': 'checkErrorTooLong',
-  'inbox-no-mailbox': 'checkErrorInboxNoMailbox',
-  'inbox-no-count': 'checkErrorInboxNoCount',
+const CHECK_ERROR_TEXT: Record<Exclude<PollError['code'], 'http'>, MessageKey> = {
+  'off-portal': 'pollErrorOffPortal',
+  'too-large': 'pollErrorTooLarge',
+  timeout: 'pollErrorTimeout',
+  network: 'pollErrorNetwork',
+  'unrecognised-page': 'pollErrorUnrecognisedPage',
+  'no-chooser': 'pollErrorNoChooser',
+  'read-timeout': 'pollErrorReadTimeout',
+  unreadable: 'pollErrorUnreadable',
+  'too-long': 'pollErrorTooLong',
+  'inbox-no-mailbox': 'pollErrorInboxNoMailbox',
+  'inbox-no-count': 'pollErrorInboxNoCount',
 };
 
-/** Why a check failed, in a few words. */
-export function checkErrorText(error: CheckError): string {
-  return error.code === 'http' ? t('checkErrorHttp', error.status) : t(CHECK_ERROR_TEXT[error.code]);
+/** Why a poll failed, in a few words. */
+export function pollErrorText(error: PollError): string {
+  return error.code === 'http' ? t('pollErrorHttp', error.status) : t(CHECK_ERROR_TEXT[error.code]);
 }
 
-/** What the diagnostics' history says of one check. */
-export function checkNoteText(note: CheckNote): string {
-  if (note.code === 'mailboxes') return t('checkNoteMailboxes', note.count);
-  if (note.code === 'mailboxes-uncounted') return t('checkNoteMailboxesUncounted', note.count);
-  if (note.code === 'inbox') return t('checkNoteInbox', note.unread);
-  if (note.code === 'login-page') return t('checkNoteLoginPage');
-  return checkErrorText(note);
+/** What the diagnostics' history says of one poll. */
+export function pollNoteText(note: PollNote): string {
+  if (note.code === 'mailboxes') return t('pollNoteMailboxes', note.count);
+  if (note.code === 'mailboxes-uncounted') return t('pollNoteMailboxesUncounted', note.count);
+  if (note.code === 'inbox') return t('pollNoteInbox', note.unread);
+  if (note.code === 'login-page') return t('pollNoteLoginPage');
+  return pollErrorText(note);
 }
 
 /** Why a message to the background got no answer, as a sentence. */

@@ -1,7 +1,7 @@
 /**
  * Chrome's offscreen document (entrypoints/offscreen/), shared by what needs it: reading
- * portal pages (checks/html-reader.ts, the service worker has no DOMParser) and playing
- * the new-mail sound (sound.ts, it has no audio either). Chrome allows one document per
+ * portal pages (polling/html-reader.ts, the service worker has no DOMParser) and playing
+ * the new-mail sound (announce/sound.ts, it has no audio either). Chrome allows one document per
  * extension; it is created on first need with both reasons, DOM_PARSER and
  * AUDIO_PLAYBACK. A document's lifetime follows the most lasting of its reasons: alone,
  * AUDIO_PLAYBACK would have it closed after 30 s without sound, DOM_PARSER sets no limit.

@@ -7,8 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { log } from '@/utils/log';
-import { PORTAL_HOME } from '@/utils/portal-origins';
-import { portalUrlOrNull } from '@/utils/portal-urls';
+import { PORTAL_HOME, portalUrlOrNull } from '@/utils/portal-origins';
 import type { ContentOrder } from '@/utils/protocol/messages';
 import type { Store } from './storage/store';
 

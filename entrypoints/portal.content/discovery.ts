@@ -47,7 +47,7 @@ export async function discoverAccounts(watcher: PageWatcher, targets: NonNullabl
  * its menu links to (this page again when there is none), for the background to read
  * (see the module header). Nothing else is requested.
  */
-export async function learnFromMenuPage(tab: TabState, watcher: PageWatcher): Promise<void> {
+export async function handOverMenuPagesBeforeFrame(tab: TabState, watcher: PageWatcher): Promise<void> {
   const reading = tab.get().reading;
   if (reading?.trust !== 'unlearnt' || !reading.menuPage) return;
   const other = reading.menuPage === 'chooser' ? reading.manageUrl : reading.chooserUrl;

@@ -15,7 +15,7 @@ import { sendToBackground } from '@/utils/protocol/client';
 import type { PortalView } from '@/utils/protocol/shapes';
 import { listenToBackground } from './background-orders';
 import { mountBanner } from './banner';
-import { discoverAccounts, learnFromMenuPage } from './discovery';
+import { discoverAccounts, handOverMenuPagesBeforeFrame } from './discovery';
 import { createLifetime, type Lifetime } from './lifetime';
 import { type PageWatcher, watchPage } from './page-watcher';
 import { applySwitchNow, watchLogins } from './preferred-mailbox';
@@ -115,7 +115,7 @@ async function start(lifetime: Lifetime): Promise<void> {
     if (view.discovery && watcher) void discoverAccounts(watcher, view.discovery);
     else if (view.frameUnknown && tab.get().reading?.menuPage && watcher && !learning) {
       learning = true;
-      void learnFromMenuPage(tab, watcher);
+      void handOverMenuPagesBeforeFrame(tab, watcher);
     }
   };
   watcher = watchPage(lifetime, tab, onView);

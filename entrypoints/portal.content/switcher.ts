@@ -7,10 +7,10 @@
  * the inbox, exactly as when the user clicks there.
  */
 import { t } from '@/utils/i18n';
-import { type ChooserEntry, chooserFormFields } from '@/utils/portal/chooser';
+import { type ChooserEntryInPage, chooserFormFields } from '@/utils/portal/chooser';
 import { fetchPortalPage } from '@/utils/portal/fetch-page';
+import { sameOriginUrl } from '@/utils/portal/links';
 import { findPortalChooser } from '@/utils/portal/page';
-import { sameOriginUrl } from '@/utils/portal/url';
 import { sendToBackground } from '@/utils/protocol/client';
 import type { Lifetime } from './lifetime';
 import type { TabState } from './tab-state';
@@ -31,7 +31,7 @@ function nameOf(tab: TabState, address: string): string {
  * Submits a copy of a chooser form, with its fields, from this page, to its action as
  * read and checked (absolute): the browser navigates as on the portal.
  */
-function submitCopy(entry: Extract<ChooserEntry['action'], { kind: 'form' }>, host: Element | ShadowRoot): void {
+function submitCopy(entry: Extract<ChooserEntryInPage['action'], { kind: 'form' }>, host: Element | ShadowRoot): void {
   const source = entry.form;
   const form = document.createElement('form');
   form.method = source.getAttribute('method') ?? 'post';
@@ -56,7 +56,7 @@ function submitCopy(entry: Extract<ChooserEntry['action'], { kind: 'form' }>, ho
  * browser sends it where it was read to go; a <base> in a message can move a relative
  * action elsewhere, and then a copy is sent to the checked address instead.
  */
-function activate(entry: ChooserEntry, formHost: () => Element | ShadowRoot): boolean {
+function activate(entry: ChooserEntryInPage, formHost: () => Element | ShadowRoot): boolean {
   if (entry.action.kind === 'link') {
     const href = sameOriginUrl(entry.action.href, location.href);
     if (href) location.assign(href);

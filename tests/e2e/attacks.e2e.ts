@@ -299,19 +299,19 @@ describe.each(BROWSER_NAMES)('%s, attacks', (browserName) => {
       const storedBefore = await stored(popup);
 
       await control(sim, 'fault', { kind: 'redirect', target: attacker.at('/?m=comptes'), count: 1 });
-      expect(await ask(popup, 'ui:check-now')).toMatchObject({ status: 'error' });
+      expect(await ask(popup, 'ui:poll-now')).toMatchObject({ status: 'error' });
       expect((await ask<Overview>(popup, 'ui:overview')).poll.lastError).toEqual({ code: 'off-portal' });
       expect(await stored(popup)).toEqual(storedBefore);
 
       await control(sim, 'fault', { kind: 'huge', count: 1 });
-      expect(await ask(popup, 'ui:check-now')).toMatchObject({ status: 'error' });
+      expect(await ask(popup, 'ui:poll-now')).toMatchObject({ status: 'error' });
       expect((await ask<Overview>(popup, 'ui:overview')).poll.lastError).toEqual({ code: 'too-large' });
 
       // An answer that never ends: the check gives up at its deadline (20 s), and the next one works.
       await control(sim, 'fault', { kind: 'endless', count: 1 });
-      expect(await ask(popup, 'ui:check-now')).toMatchObject({ status: 'error' });
+      expect(await ask(popup, 'ui:poll-now')).toMatchObject({ status: 'error' });
       expect((await ask<Overview>(popup, 'ui:overview')).poll.lastError).toEqual({ code: 'timeout' });
-      expect(await ask(popup, 'ui:check-now')).toMatchObject({ status: 'ok' });
+      expect(await ask(popup, 'ui:poll-now')).toMatchObject({ status: 'ok' });
       expect(await stored(popup)).toEqual(storedBefore);
       for (const fake of FAKE_ADDRESSES) expect(JSON.stringify(await stored(popup))).not.toContain(fake);
       expect((await controlState(sim)).sessions[0]?.active).toBe(DEMO.services.mss);

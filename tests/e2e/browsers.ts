@@ -30,7 +30,7 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** Firefox gives each add-on a random origin; the tests pin it to reach its pages. */
-export const FIREFOX_EXTENSION_UUID = '6d5f2a44-8c1e-4f3b-9a7d-2b1c0e9f4a11';
+const FIREFOX_EXTENSION_UUID = '6d5f2a44-8c1e-4f3b-9a7d-2b1c0e9f4a11';
 export const FIREFOX_ADDON_ID = 'repere-bal@repere-bal.fr';
 
 export interface ExtensionBrowser {

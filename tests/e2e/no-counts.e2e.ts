@@ -3,7 +3,7 @@ import type { Overview } from '../../utils/protocol/messages';
 import { control, controlState, setChooserCounts } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
-import { checkNow, chromiumNotificationIds, overview } from './background-checks';
+import { chromiumNotificationIds, overview, pollNow } from './background-polls';
 import { logInWithMailboxesLearnt, switchRequests } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension } from './browsers';
 import { openExtensionPage, waitForDom } from './extension-pages';
@@ -42,7 +42,7 @@ describe.each(BROWSER_NAMES)('%s, a chooser without counts', (browserName) => {
 
       await control(sim, 'deliver', { to: mss, subject: 'Résultats — confidentiel' });
       const started = Date.now();
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
       let seen = await overview(popup);
       expect(seen.poll.status).toBe('ok');
       expect(newMailSince(seen, started)).toEqual([
@@ -53,7 +53,7 @@ describe.each(BROWSER_NAMES)('%s, a chooser without counts', (browserName) => {
         expect(await chromiumNotificationIds(instance)).toContain(`repere-bal:mail:${mss}`);
       }
 
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
       seen = await overview(popup);
       expect(newMailSince(seen, started)).toHaveLength(1);
 

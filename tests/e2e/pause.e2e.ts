@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../utils/protocol/messages';
 import { control } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
-import { overview } from './background-checks';
+import { overview } from './background-polls';
 import { clickInBanner, logInWithMailboxesLearnt, waitForBanner } from './banner-page';
 import {
   BROWSER_NAMES,
@@ -92,7 +92,7 @@ describe.each(BROWSER_NAMES)('%s, pause, sound and the active mailbox', (browser
       for (const to of [cardio, bloc]) {
         await control(sim, 'deliver', { to, subject: 'Compte rendu', from: 'dr.dupont@chu-exemple.mssante.fr' });
       }
-      await ask(popup, 'ui:check-now');
+      await ask(popup, 'ui:poll-now');
       let seen = await overview(popup);
       expect(seen.poll.status).toBe('ok');
       expect(seen.pause.until).toBeGreaterThan(started + 59 * 60_000);
@@ -106,7 +106,7 @@ describe.each(BROWSER_NAMES)('%s, pause, sound and the active mailbox', (browser
         // The pause is stored: a restarted service worker keeps it and tells nothing.
         await stopServiceWorker(instance);
         await popup.reload({ waitUntil: 'load' });
-        await ask(popup, 'ui:check-now');
+        await ask(popup, 'ui:poll-now');
         seen = await overview(popup);
         expect(seen.pause.until).toBeGreaterThan(started);
         expect(newsSince(seen, started)).toEqual([]);
@@ -122,7 +122,7 @@ describe.each(BROWSER_NAMES)('%s, pause, sound and the active mailbox', (browser
         [cardio, 1, true],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
       expect(newsSince(seen, started)).toEqual(told);
-      await ask(popup, 'ui:check-now');
+      await ask(popup, 'ui:poll-now');
       expect(newsSince(await overview(popup), started)).toEqual(told);
       if (browserName === 'chromium') expect((await chromiumBadge(instance)).text).not.toBe('⏸');
       await popup.close();

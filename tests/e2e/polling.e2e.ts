@@ -3,7 +3,7 @@ import type { Overview } from '../../utils/protocol/messages';
 import { control, controlState } from '../simulator/client';
 import { DEMO } from '../simulator/seed';
 import type { Simulator } from '../simulator/server';
-import { checkNow, chromiumNotificationIds, overview } from './background-checks';
+import { chromiumNotificationIds, overview, pollNow } from './background-polls';
 import { logInWithMailboxesLearnt } from './banner-page';
 import { BROWSER_NAMES, launchWithExtension, stopServiceWorker } from './browsers';
 import { openExtensionPage } from './extension-pages';
@@ -42,7 +42,7 @@ describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browser
       });
       const started = Date.now();
       const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-action="check-now"]');
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
       let seen = await overview(popup);
       expect(seen.poll.status).toBe('ok');
       const news = since(seen.notifications, started, 'new-mail');
@@ -60,21 +60,21 @@ describe.each(BROWSER_NAMES)('%s, background checks and notifications', (browser
         expect(await chromiumNotificationIds(instance)).toContain(`repere-bal:mail:${DEMO.services.cardio}`);
       }
 
-      await checkNow(instance, popup);
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
+      await pollNow(instance, popup);
       if (browserName === 'chromium') {
         await stopServiceWorker(instance);
         await popup.reload({ waitUntil: 'load' });
-        await checkNow(instance, popup);
+        await pollNow(instance, popup);
       }
       seen = await overview(popup);
       expect(since(seen.notifications, started, 'new-mail')).toHaveLength(1);
 
       await control(sim, 'expire-sessions');
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
       const afterExpiry = chooserRequests(sim, (await controlState(sim)).requests);
-      await checkNow(instance, popup);
-      await checkNow(instance, popup);
+      await pollNow(instance, popup);
+      await pollNow(instance, popup);
       seen = await overview(popup);
       expect(seen.poll.status).toBe('expired');
       expect(since(seen.notifications, started, 'session-expired')).toHaveLength(1);

@@ -54,7 +54,7 @@ describe.each(BROWSER_NAMES)('%s, popup and options', (browserName) => {
 
     // Popup: every mailbox of the simulator's user, with the simulator's counts.
     const popup = await openExtensionPage(instance, sim, 'popup.html', '[data-mailbox]');
-    await ask(popup, 'ui:check-now');
+    await ask(popup, 'ui:poll-now');
     await ask<Overview>(popup, 'ui:overview');
     await clickDom(popup, '#tab-settings');
     await clickDom(popup, '#tab-mailboxes');

@@ -36,7 +36,7 @@ describe('chromium, a minute of checks with faults', () => {
     };
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
 
-    await ask(popup, 'ui:check-now');
+    await ask(popup, 'ui:poll-now');
     let seen = new Map((await ask<Overview>(popup, 'ui:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]));
     let expected = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -51,7 +51,7 @@ describe('chromium, a minute of checks with faults', () => {
         await stopServiceWorker(instance);
         await popup.reload({ waitUntil: 'load' });
       }
-      await ask(popup, 'ui:check-now');
+      await ask(popup, 'ui:poll-now');
       const now = new Map((await ask<Overview>(popup, 'ui:overview')).mailboxes.map((m) => [m.address, m.unread ?? 0]));
       for (const address of WATCHED) if ((now.get(address) ?? 0) > (seen.get(address) ?? 0)) expected += 1;
       seen = now;

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { FAKE_ADDRESSES, FAKE_UNREAD } from './attacks';
 import { html } from './html';
 
-export interface AttackerRequest {
+interface AttackerRequest {
   method: string;
   /** The path and query string requested. */
   path: string;

@@ -52,12 +52,6 @@ export function redirect(location: string, cookies: string[] = []): Reply {
   return { status: 302, headers, body: '' };
 }
 
-export function withCookies(reply: Reply, cookies: string[]): Reply {
-  const existing = reply.headers['set-cookie'];
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
-  return { ...reply, headers: { ...reply.headers, 'set-cookie': [...list, ...cookies] } };
-}
-
 export function sessionCookie(name: string, id: string): string {
   return `${name}=${id}; Path=/; HttpOnly`;
 }
@@ -66,7 +60,7 @@ export function clearedCookie(name: string): string {
   return `${name}=; Path=/; HttpOnly; Max-Age=0`;
 }
 
-export function text(body: string, status: number, type = 'text/plain; charset=utf-8'): Reply {
+function text(body: string, status: number, type = 'text/plain; charset=utf-8'): Reply {
   return { status, headers: { 'content-type': type, 'cache-control': 'no-store' }, body };
 }
 

@@ -13,7 +13,7 @@ export interface AccountSeed {
   labelShows: 'name' | 'address';
 }
 
-export interface UserSeed {
+interface UserSeed {
   login: string;
   password: string;
   displayName: string;
@@ -22,7 +22,7 @@ export interface UserSeed {
   receptionNotices: string[];
 }
 
-export interface MessageSeed {
+interface MessageSeed {
   to: string;
   from: string;
   fromName: string;

@@ -97,7 +97,7 @@ export const LOGIN_ERRORS = {
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 function token(): string {
   return randomBytes(16).toString('hex');

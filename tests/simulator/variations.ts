@@ -25,7 +25,7 @@ import { seededRandom } from '../support/seeded-random';
 import { html, raw, type SafeHtml } from './html';
 
 export const VARIATION_SWITCHES = ['notices', 'generatedIds', 'wrappers', 'scriptAdditions', 'textVariants'] as const;
-export type VariationSwitch = (typeof VARIATION_SWITCHES)[number];
+type VariationSwitch = (typeof VARIATION_SWITCHES)[number];
 
 export type Variations = Record<VariationSwitch | 'relocatedMenu' | 'unknownWording', boolean> & { seed: number };
 

@@ -15,7 +15,7 @@ const ALL = [DEMO.login, ...WATCHED];
 const HOUR = 60 * 60_000;
 
 interface SoakResult {
-  checks: number;
+  polls: number;
   fetches: number;
   notifications: number;
   expectedRises: number;
@@ -34,7 +34,7 @@ async function soak(sim: Simulator, seed: number, hours: number): Promise<SoakRe
   let requestsWhileExpired = 0;
 
   while (h.now < end) {
-    // The world moves between two checks.
+    // The world moves between two polls.
     if (random() < 0.35) sim.state.deliver({ to: pick(ALL), count: 1 + Math.floor(random() * 3) });
     if (random() < 0.2) {
       const address = pick(ALL);
@@ -61,7 +61,7 @@ async function soak(sim: Simulator, seed: number, hours: number): Promise<SoakRe
     h.advanceTo(next);
     const before = h.fetches;
     const { poll } = await h.store.read();
-    await h.check('alarm');
+    await h.poll('alarm');
     if (poll.status === 'expired') requestsWhileExpired += h.fetches - before;
   }
 
@@ -72,32 +72,32 @@ async function soak(sim: Simulator, seed: number, hours: number): Promise<SoakRe
   const missed: string[] = [];
   let expectedRises = 0;
   let notifications = 0;
-  for (const check of h.checks) {
-    notifications += check.shown.filter((n) => n.log.kind === 'new-mail').length;
-    if (!check.entries) {
-      for (const n of check.shown)
-        if (n.log.kind === 'new-mail') duplicates.push(`${check.at}: ${n.notificationId} sans lecture`);
+  for (const poll of h.polls) {
+    notifications += poll.shown.filter((n) => n.log.kind === 'new-mail').length;
+    if (!poll.entries) {
+      for (const n of poll.shown)
+        if (n.log.kind === 'new-mail') duplicates.push(`${poll.at}: ${n.notificationId} sans lecture`);
       continue;
     }
-    for (const entry of check.entries) {
+    for (const entry of poll.entries) {
       const previous = last.get(entry.address);
       const now = entry.unread ?? 0;
       const rose =
         previous !== undefined && now > previous && WATCHED.includes(entry.address as (typeof WATCHED)[number]);
-      const told = check.shown.filter((n) => n.log.address === entry.address);
+      const told = poll.shown.filter((n) => n.log.address === entry.address);
       if (rose) {
         expectedRises += 1;
-        if (told.length === 0) missed.push(`${check.at}: ${entry.address} ${previous}→${now}`);
+        if (told.length === 0) missed.push(`${poll.at}: ${entry.address} ${previous}→${now}`);
         else if (told[0]?.log.count !== now - (previous ?? 0))
-          missed.push(`${check.at}: ${entry.address} compte ${told[0]?.log.count}`);
+          missed.push(`${poll.at}: ${entry.address} compte ${told[0]?.log.count}`);
       }
       if (told.length > (rose ? 1 : 0))
-        duplicates.push(`${check.at}: ${entry.address} ${previous}→${now} ×${told.length}`);
+        duplicates.push(`${poll.at}: ${entry.address} ${previous}→${now} ×${told.length}`);
       last.set(entry.address, now);
     }
   }
   return {
-    checks: h.checks.length,
+    polls: h.polls.length,
     fetches: h.fetches,
     notifications,
     expectedRises,
@@ -107,7 +107,7 @@ async function soak(sim: Simulator, seed: number, hours: number): Promise<SoakRe
   };
 }
 
-describe('soak: simulated hours of checks with deliveries, reads, expiries, faults and restarts', () => {
+describe('soak: simulated hours of polls with deliveries, reads, expiries, faults and restarts', () => {
   let sim: Simulator;
   beforeAll(async () => {
     sim = await startSimulator({ rendering: 'classic' });
@@ -127,8 +127,8 @@ describe('soak: simulated hours of checks with deliveries, reads, expiries, faul
       expect(result.duplicates).toEqual([]);
       expect(result.missed).toEqual([]);
       expect(result.requestsWhileExpired).toBe(0);
-      // At most one request per check, and no more checks than the interval allows (2 min, less 10 %).
-      expect(result.fetches).toBeLessThanOrEqual(result.checks);
+      // At most one request per poll, and no more polls than the interval allows (2 min, less 10 %).
+      expect(result.fetches).toBeLessThanOrEqual(result.polls);
       expect(result.fetches).toBeLessThanOrEqual(3 * (Math.ceil(HOUR / 108_000) + 1));
       expect(result.expectedRises).toBeGreaterThan(0);
     },

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 export type BrowserFamily = 'chromium' | 'firefox';
 
 /** The variable that names each browser explicitly (the first is puppeteer's own). */
-export const PATH_VARIABLES: Record<BrowserFamily, string> = {
+const PATH_VARIABLES: Record<BrowserFamily, string> = {
   chromium: 'PUPPETEER_EXECUTABLE_PATH',
   firefox: 'FIREFOX_EXECUTABLE_PATH',
 };
@@ -28,7 +28,7 @@ export interface Machine {
   exists(path: string): boolean;
 }
 
-export function thisMachine(): Machine {
+function thisMachine(): Machine {
   return {
     platform: process.platform,
     env: process.env,

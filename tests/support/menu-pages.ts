@@ -1,6 +1,6 @@
 /** The menu's pages' agreement (utils/portal/menu-pages.ts) on pages whose DOM is at hand, as tests have them. */
 
-import type { HtmlReader } from '../../entrypoints/background/checks/html-reader';
+import type { HtmlReader } from '../../entrypoints/background/polling/html-reader';
 import type { PortalFrame } from '../../utils/portal/frame';
 import { type MenuPageSeen, type Places, readMenuPage } from '../../utils/portal/menu-pages';
 import { parsePortalHtml, readPortalPage } from '../../utils/portal/page';

@@ -6,10 +6,10 @@
  * everything each check saw are at hand.
  */
 import { Window } from 'happy-dom';
-import { createPollRunner, type FetchedText, type PollRunner } from '../../entrypoints/background/checks/check-runner';
-import { resumeOnLiveSession } from '../../entrypoints/background/checks/check-schedule';
-import type { ShownNotification } from '../../entrypoints/background/checks/new-mail';
-import { createPortalPageFetcher } from '../../entrypoints/background/checks/portal-page-fetcher';
+import type { ShownNotification } from '../../entrypoints/background/announce/new-mail';
+import { createPollRunner, type FetchedText, type PollRunner } from '../../entrypoints/background/polling/poll-runner';
+import { resumeOnLiveSession } from '../../entrypoints/background/polling/poll-schedule';
+import { createPortalPageFetcher } from '../../entrypoints/background/polling/portal-page-fetcher';
 import { RepereDb } from '../../entrypoints/background/storage/db';
 import { Store } from '../../entrypoints/background/storage/store';
 import { type PortalPageReading, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
@@ -29,9 +29,9 @@ export async function sessionCookie(sim: Simulator, login: string): Promise<stri
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-export interface CheckRecord {
+interface PollRecord {
   at: number;
-  /** The chooser entries read, when the check read a chooser (null: no reading). */
+  /** The chooser entries read, when the poll read a chooser (null: no reading). */
   entries: PortalPageReading['chooser'];
   shown: ShownNotification[];
 }
@@ -42,10 +42,10 @@ export interface PollHarness {
   readonly now: number;
   readonly fetches: number;
   readonly nextAlarm: number | null;
-  readonly checks: CheckRecord[];
+  readonly polls: PollRecord[];
   /** Time only moves when told. */
   advanceTo(at: number): void;
-  check(reason: 'alarm' | 'user'): Promise<void>;
+  poll(reason: 'alarm' | 'user'): Promise<void>;
   /** A service-worker restart: nothing in memory survives, the database does. */
   restart(): void;
   /** The user logs in again and a portal page shows it (what the content script reports). */
@@ -63,8 +63,8 @@ export async function createPollHarness(
   let now = options.start ?? Date.UTC(2026, 10, 26, 9, 0);
   let fetches = 0;
   let nextAlarm: number | null = null;
-  let current: CheckRecord | null = null;
-  const checks: CheckRecord[] = [];
+  let current: PollRecord | null = null;
+  const polls: PollRecord[] = [];
   databases += 1;
   const db = new RepereDb(`poll-harness-${databases}-${Date.now()}`);
   const random = options.random ?? Math.random;
@@ -89,8 +89,8 @@ export async function createPollHarness(
           if (current) current.entries = reading.chooser;
           return reading;
         },
-        show: async (notification) => {
-          current?.shown.push(notification);
+        announce: async (notifications) => {
+          current?.shown.push(...notifications);
         },
         showBadge: async () => {},
         schedule: async (when) => {
@@ -125,14 +125,14 @@ export async function createPollHarness(
     get nextAlarm() {
       return nextAlarm;
     },
-    checks,
+    polls,
     advanceTo(at) {
       now = Math.max(now, at);
     },
-    async check(reason) {
+    async poll(reason) {
       current = { at: now, entries: null, shown: [] };
-      await runner.check(reason);
-      checks.push(current);
+      await runner.poll(reason);
+      polls.push(current);
       current = null;
     },
     restart() {

@@ -26,14 +26,15 @@ import { Window } from 'happy-dom';
 import { readDiscoveredPages } from '../../entrypoints/background/session/discovered-pages';
 import { frameFor } from '../../entrypoints/background/session/discovery';
 import { recordLogin } from '../../entrypoints/background/session/login';
-import { applyObservation, type Observation } from '../../entrypoints/background/session/observation';
+import { applyObservation } from '../../entrypoints/background/session/observation';
+import type { Observation } from '../../entrypoints/background/session/observation-types';
 import {
   DEFAULT_POLL_STATE,
   DEFAULT_PORTAL_STATE,
   DEFAULT_SETTINGS,
   type StoredState,
 } from '../../entrypoints/background/storage/store';
-import { type ChooserEntry, chooserFormFields } from '../../utils/portal/chooser';
+import { type ChooserEntryInPage, chooserFormFields } from '../../utils/portal/chooser';
 import { readMenuPage } from '../../utils/portal/menu-pages';
 import { findPortalChooser, type MenuPage, parsePortalHtml, readPortalPage } from '../../utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '../../utils/portal/profile';
@@ -61,7 +62,7 @@ export interface GeneratedRendering {
  * none) on both renderings, with and without hostile mail, in turn, each with a seed of
  * its own for what varies from page to page.
  */
-export function generateRenderings(count: number, seed = 2026): GeneratedRendering[] {
+function generateRenderings(count: number, seed = 2026): GeneratedRendering[] {
   const random = seededRandom(seed);
   const combinations = 2 ** VARIATION_SWITCHES.length;
   return Array.from({ length: count }, (_, index) => {
@@ -78,7 +79,7 @@ export function generateRenderings(count: number, seed = 2026): GeneratedRenderi
   });
 }
 
-export type PageViewName =
+type PageViewName =
   | 'inbox'
   | 'message'
   | 'imitating-message'
@@ -90,9 +91,9 @@ export type PageViewName =
 
 /** The pages a switch is tried from (the menu's own pages are where the chooser is). */
 const SWITCHED_FROM: ReadonlySet<PageViewName> = new Set(['inbox', 'message', 'imitating-message', 'compose']);
-export type Verdict = 'right' | 'unsure' | 'wrong';
+type Verdict = 'right' | 'unsure' | 'wrong';
 
-export interface ViewResult {
+interface ViewResult {
   view: PageViewName;
   verdict: Verdict;
   /** Why, for a view that is not right. */
@@ -233,7 +234,7 @@ interface ReadPage {
 }
 
 /** One generated rendering, visited (see the module header). */
-export async function visitRendering(
+async function visitRendering(
   generated: GeneratedRendering,
   parser: DOMParser,
   profile: SelectorProfile = DEFAULT_PROFILE,
@@ -372,7 +373,7 @@ function switchFrom(
   openChooser: (url: string) => ReadPage,
 ): string | 'unavailable' {
   const inPage = findPortalChooser(page.doc, profile, { pageUrl: page.url, frame: extension.frame });
-  let entry: ChooserEntry | undefined = inPage?.entries.find((e) => e.address === target);
+  let entry: ChooserEntryInPage | undefined = inPage?.entries.find((e) => e.address === target);
   if (!entry && chooserUrl) {
     const chooserPage = openChooser(chooserUrl);
     entry = findPortalChooser(chooserPage.doc, profile, {

@@ -8,97 +8,17 @@
  * names serve only as types (a false alarm rather than a missed chain). biome.json
  * states the same rules file by file; this test follows the chains Biome cannot see.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPUTED, resolveImport, runtimeSpecifiers, type Target } from '../support/import-graph';
 
 /** The repository (vitest runs from its root, as every other unit test assumes). */
 const ROOT = resolve('.');
 const FIXTURES = resolve('tests/unit/fixtures/boundaries');
 
-/** What an import reaches: a file of the repository (`path` from the root), a package, or nothing found. */
-type Target =
-  | { kind: 'local'; path: string; file: string; leaf: boolean }
-  | { kind: 'package'; specifier: string }
-  | { kind: 'unresolved'; specifier: string };
-
 /** Why a context may not reach a target, or null when it may. */
 type Boundary = (target: Exclude<Target, { kind: 'unresolved' }>) => string | null;
-
-/** `import(expression)`: what it loads is only known at run time. */
-const COMPUTED = null;
-
-/** WXT's aliases for the repository's root (.wxt/tsconfig.json). */
-const ALIASES = ['@/', '~/', '@@/', '~~/'];
-const CODE = /\.[cm]?[jt]sx?$/;
-
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false; // `import 'x'`: run for its effects
-  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
-  if (clause.name) return false; // a default import is a value
-  const bindings = clause.namedBindings;
-  return (
-    !!bindings &&
-    ts.isNamedImports(bindings) &&
-    bindings.elements.length > 0 &&
-    bindings.elements.every((e) => e.isTypeOnly)
-  );
-}
-
-function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
-  if (node.isTypeOnly) return true;
-  const clause = node.exportClause;
-  return (
-    !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly)
-  );
-}
-
-/** The specifiers a module imports at run time: static imports, re-exports, `import()`. */
-function runtimeSpecifiers(file: string): (string | typeof COMPUTED)[] {
-  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind);
-  const found: (string | typeof COMPUTED)[] = [];
-  const literal = (node: ts.Node | undefined) => (node && ts.isStringLiteralLike(node) ? node.text : COMPUTED);
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) {
-      if (!isTypeOnlyImport(node)) found.push(literal(node.moduleSpecifier));
-    } else if (ts.isExportDeclaration(node)) {
-      if (node.moduleSpecifier && !isTypeOnlyExport(node)) found.push(literal(node.moduleSpecifier));
-    } else if (ts.isImportEqualsDeclaration(node)) {
-      const reference = node.moduleReference;
-      if (!node.isTypeOnly && ts.isExternalModuleReference(reference)) found.push(literal(reference.expression));
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      found.push(literal(node.arguments[0]));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
-
-/** Resolves as Vite does here: relative paths and root aliases, then `.ts`, `.tsx`, `/index.ts(x)`. */
-function resolveImport(root: string, from: string, specifier: string): Target {
-  const [path = '', query] = specifier.split('?');
-  let base: string | undefined;
-  if (path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../'))
-    base = resolve(dirname(from), path);
-  else if (['@', '~', '@@', '~~'].includes(path)) base = root;
-  else {
-    const alias = ALIASES.find((prefix) => path.startsWith(prefix));
-    if (alias) base = resolve(root, path.slice(alias.length));
-  }
-  if (base === undefined) return { kind: 'package', specifier };
-  const candidates = [base, `${base}.ts`, `${base}.tsx`, base.replace(/\.js$/, '.ts'), join(base, 'index.ts')];
-  const file = [...candidates, join(base, 'index.tsx')].find(isFile);
-  if (!file) return { kind: 'unresolved', specifier };
-  // CSS, JSON, `?inline`/`?raw` text: bundled as they are, nothing further to follow.
-  const leaf = query !== undefined || !CODE.test(file);
-  return { kind: 'local', path: relative(root, file).split('\\').join('/'), file, leaf };
-}
 
 /**
  * Every run-time import chain from `entry` that reaches what `boundary` refuses (or a

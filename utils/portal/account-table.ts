@@ -4,10 +4,11 @@
  * per account with its address, the « Définir comme compte par défaut » checkbox and
  * the reception-notice checkbox. Columns are found by their header cells.
  */
+import { MAX_ACCOUNT_ROWS } from './limits';
 import type { SelectorProfile } from './profile';
 import { addressesIn, fold, shownText } from './text';
 
-export interface AccountTableRow {
+interface AccountTableRow {
   address: string;
   /** Ticked « Définir comme compte par défaut »; null when the row has no such box. */
   isDefault: boolean | null;
@@ -48,18 +49,11 @@ function checkbox(cell: Element | null): HTMLInputElement | null {
   return (cell?.querySelector('input[type=checkbox]') as HTMLInputElement | null) ?? null;
 }
 
-/** Rows read from the table at the most. */
-export const MAX_ACCOUNT_ROWS = 200;
-
 export interface AccountTable {
   table: Element;
   rows: AccountTableRow[];
   /** More rows than MAX_ACCOUNT_ROWS: the rest were left out. */
   truncated: boolean;
-}
-
-export function readAccountTable(doc: Document, profile: SelectorProfile): AccountTableRow[] | null {
-  return findAccountTable(doc, profile)?.rows ?? null;
 }
 
 /** The first table with the contract's header cells and at least one account row. */

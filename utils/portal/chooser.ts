@@ -8,20 +8,23 @@
  * or form leads off the page's origin is no entry at all.
  */
 import { bodyOf } from './document-parts';
+import { MAX_CHOOSER_ENTRIES } from './limits';
+import { portalBase, sameOriginUrl } from './links';
 import type { SelectorProfile } from './profile';
 import { queryHintAll } from './profile';
 import { addressesIn, boundedName, fold, shownText, startsWithAny, textPieces } from './text';
-import { portalBase, sameOriginUrl } from './url';
-
-/** Accounts read from one chooser at the most (the simulator's largest user has 31). */
-export const MAX_CHOOSER_ENTRIES = 200;
 
 export type ChooserAction =
   /** `action`: where the form posts, checked to be on the page's origin. */
   | { kind: 'form'; form: HTMLFormElement; submitter: HTMLElement | null; action: string }
   | { kind: 'link'; href: string };
 
-export interface ChooserEntry {
+/**
+ * An account as the chooser shows it in the page, with the way to activate it (form
+ * elements): it never leaves the page; the background receives `ChooserEntry`
+ * (utils/protocol/shapes.ts), the same without `action`.
+ */
+export interface ChooserEntryInPage {
   address: string;
   name: string | null;
   unread: number | null;
@@ -31,7 +34,7 @@ export interface ChooserEntry {
 
 export interface Chooser {
   root: Element;
-  entries: ChooserEntry[];
+  entries: ChooserEntryInPage[];
   /** More accounts than MAX_CHOOSER_ENTRIES: the rest were left out. */
   truncated: boolean;
 }
@@ -72,7 +75,12 @@ function isCurrent(entry: Element, pieces: string[], profile: SelectorProfile): 
   return pieces.some((piece) => stripActiveMarker(piece, profile) !== piece);
 }
 
-function describeEntry(entry: Element, address: string, action: ChooserAction, profile: SelectorProfile): ChooserEntry {
+function describeEntry(
+  entry: Element,
+  address: string,
+  action: ChooserAction,
+  profile: SelectorProfile,
+): ChooserEntryInPage {
   const pieces = textPieces(entry);
   const controlText = action.kind === 'form' && action.submitter ? fold(shownText(action.submitter)) : '';
   const name =
@@ -135,7 +143,7 @@ export function readChooserIn(
   pageUrl: string,
   exclude: readonly Element[] = [],
 ): Chooser | null {
-  const found = new Map<string, ChooserEntry>();
+  const found = new Map<string, ChooserEntryInPage>();
   const base = portalBase(root.ownerDocument, pageUrl);
   let truncated = false;
   const hinted = queryHintAll(root, profile.hints.chooserEntry);

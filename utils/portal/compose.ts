@@ -9,7 +9,7 @@ import { isEntryText, shownText, startsWithAny } from './text';
 
 const SEND_CANDIDATES = 'button, input[type=submit], input[type=button], input[type=image], [role=button]';
 
-export function isSendControl(element: Element, profile: SelectorProfile): boolean {
+function isSendControl(element: Element, profile: SelectorProfile): boolean {
   if (!element.matches(SEND_CANDIDATES)) return false;
   const text = shownText(element) || element.getAttribute('aria-label') || element.getAttribute('title') || '';
   return startsWithAny(text, profile.texts.send);
@@ -37,7 +37,7 @@ export function findSendControls(doc: Document, profile: SelectorProfile): Eleme
  * form), so these are the usual ones; the compatibility check is the only reader, and only
  * on the menu's own pages, where no mail is shown.
  */
-export const COMPOSE_LINK_TEXTS = ['Nouveau message', 'Écrire un message', 'Rédiger un message', 'Écrire', 'Rédiger'];
+const COMPOSE_LINK_TEXTS = ['Nouveau message', 'Écrire un message', 'Rédiger un message', 'Écrire', 'Rédiger'];
 
 /** The page's one link to a new message on its own origin, or null (none, or several: not told apart). */
 export function findComposeLink(doc: Document, pageUrl: string): string | null {

@@ -4,13 +4,14 @@
  * account page, which the contract says change nothing when read, at addresses the
  * menu of a believed page gave. Only the page's own origin is fetched and a redirect
  * elsewhere is not read. The timeout covers the body too (the fetch's signal ends its
- * reading); unlike the background's checks (entrypoints/background/checks/portal-page-fetcher.ts), no size cap
+ * reading); unlike the background's polls (entrypoints/background/polling/portal-page-fetcher.ts), no size cap
  * is read through the stream here: these pages come from the portal itself, never from
  * a redirect, and the content script's size budget is better spent on the banner.
  */
+
+import { sameOriginUrl } from './links';
 import { findLoginForm } from './login';
 import { parsePortalHtml } from './page';
-import { sameOriginUrl } from './url';
 
 /** The largest portal page read (bytes); the chooser of 51 mailboxes is a small fraction of it. */
 export const MAX_PORTAL_PAGE_BYTES = 4 * 1024 * 1024;

@@ -10,9 +10,10 @@
  */
 import { bodyOf } from './document-parts';
 import { commonAncestor, looksGenerated } from './frame';
+import { MAX_HINT_LENGTH } from './limits';
 import { findMenuPageParts } from './menu-pages';
 import type { ReadOptions } from './page';
-import { MAX_HINT_LENGTH, type SelectorProfile } from './profile';
+import type { SelectorProfile } from './profile';
 
 export interface FrameHints {
   header: string[];

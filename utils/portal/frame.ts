@@ -23,6 +23,7 @@
  */
 
 import { bodyOf } from './document-parts';
+import { MAX_PATH_STEPS, MAX_STEP_CLASSES } from './limits';
 
 /** One element of a route: what an element must be to stand there. */
 export interface FrameStep {
@@ -55,13 +56,8 @@ export interface PortalFrame {
   content: FrameRoute;
 }
 
-export type FramePart = 'switchEntry' | 'label' | 'inboxLink' | 'chooserPanel' | 'content';
+type FramePart = 'switchEntry' | 'label' | 'inboxLink' | 'chooserPanel' | 'content';
 
-/** Deeper than this, a route is not the portal's frame (and a hostile page cannot make us walk forever). */
-export const MAX_PATH_STEPS = 64;
-/** Steps in a frame at the most (five routes). */
-export const MAX_FRAME_STEPS = 5 * MAX_PATH_STEPS;
-export const MAX_STEP_CLASSES = 8;
 /** How far below <body> the fork may stand (wrappers around the whole interface). */
 export const MAX_FORK_DEPTH = 4;
 

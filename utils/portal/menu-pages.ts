@@ -17,6 +17,7 @@ import { findAccountTable } from './account-table';
 import { contentRegion, type FrameParts, frameOfParts, mergeFrames, type PortalFrame } from './frame';
 import { findInboxLinks } from './inbox';
 import { findLabel } from './label';
+import { samePage } from './links';
 import {
   findPortalInterface,
   type MenuPage,
@@ -26,7 +27,6 @@ import {
   readPortalPage,
 } from './page';
 import type { SelectorProfile } from './profile';
-import { samePage } from './url';
 
 /** One of the menu's pages as read: where it is and its reading (with the frame it shows). */
 export interface MenuPageSeen {
@@ -107,7 +107,7 @@ export async function agreedFrame<P extends MenuPageSeen>(
 }
 
 /** Where `reading`'s menu links to the menu's page `to`. */
-export function menuLinkTo(reading: Pick<PortalPageReading, 'chooserUrl' | 'manageUrl'>, to: MenuPage): string | null {
+function menuLinkTo(reading: Pick<PortalPageReading, 'chooserUrl' | 'manageUrl'>, to: MenuPage): string | null {
   return to === 'chooser' ? reading.chooserUrl : reading.manageUrl;
 }
 

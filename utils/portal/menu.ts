@@ -6,16 +6,16 @@
  * decides which one, if any, is the portal's (utils/portal/page.ts, by the frame).
  */
 import { rootOf } from './document-parts';
+import { portalBase, sameOriginUrl } from './links';
 import type { SelectorProfile } from './profile';
 import { isEntryText, shownText } from './text';
-import { portalBase, sameOriginUrl } from './url';
 
 /** What a person can activate: links, buttons, menu items and their look-alikes. */
 export const ACTIONABLE =
   'a[href], button, input[type=submit], input[type=button], [role=menuitem], [role=button], [role=link], [onclick]';
 
 /** Past this many actionable elements with a menu text, the page is not read as the portal's. */
-export const MAX_MENU_CANDIDATES = 50;
+const MAX_MENU_CANDIDATES = 50;
 
 export interface AccountMenu {
   switchEntry: Element;
@@ -81,7 +81,7 @@ function commonAncestor(a: Element, b: Element): Element {
 }
 
 /** The menu that `switchEntry` belongs to: the nearest « Gérer… » and logout entries around it. */
-export function menuAround(
+function menuAround(
   switchEntry: Element,
   manages: readonly Element[],
   logouts: readonly Element[],

@@ -29,11 +29,11 @@ import { headOf, rootOf } from './document-parts';
 import type { PortalFrame } from './frame';
 import { findInboxLinks, inboxUnreadOf } from './inbox';
 import { describeLabel, findLabel, type PortalLabel } from './label';
+import { samePage } from './links';
 import { type LocatedFrame, locateFrame } from './locate-frame';
 import { findLoginForm } from './login';
 import { type AccountMenu, findAccountMenus, linkTarget } from './menu';
 import { queryHintAll } from './profile';
-import { samePage } from './url';
 
 /**
  * A reading's type is inferred from its schema (utils/protocol/shapes.ts, `pageReading`),
@@ -42,7 +42,7 @@ import { samePage } from './url';
 export type { PortalPageReading };
 
 /** How the portal's interface was told from the rest of the page (see `pageReading`'s `trust`). */
-export type InterfaceTrust = PortalPageReading['trust'];
+type InterfaceTrust = PortalPageReading['trust'];
 
 /** Whether a reading's interface was told from look-alikes, so that what it says is believed. */
 export function isBelieved(reading: Pick<PortalPageReading, 'trust'>): boolean {

@@ -38,9 +38,6 @@ export const DEFAULT_PROFILE: SelectorProfile = {
   },
 };
 
-/** A hint's selector, at the most (the profile's schema bounds it so: utils/protocol/shapes.ts). */
-export const MAX_HINT_LENGTH = 200;
-
 /**
  * The one element a hint names: the first selector that matches anything decides, and
  * names that element when it matches exactly one. A selector matching several (a

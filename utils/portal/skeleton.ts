@@ -19,12 +19,12 @@
  * Pure DOM, no extension API: it runs in Chrome's offscreen document and in Firefox's background page.
  */
 import { rootOf } from './document-parts';
+import { portalBase } from './links';
 import { OWN_ATTRIBUTE_PREFIX, OWN_MARK, OWN_TAG_PREFIX } from './own-marks';
 import type { SelectorProfile } from './profile';
 import { decode, masked, pathOf, type TokenContext, token, urlOf } from './skeleton-tokens';
 import * as V from './skeleton-vocabulary';
 import { addressesIn, isEntryText, tidy } from './text';
-import { portalBase } from './url';
 
 export const SKELETON_MAX_LINES = 5000;
 export const SKELETON_MAX_DEPTH = 60;

@@ -9,7 +9,6 @@ import type { MessageName, MessageRequest, MessageResponse } from './messages';
 
 export type { Failure, Reply } from './codes';
 export type {
-  ContentMessageName,
   ContractPoint,
   ContractPointName,
   Diagnostics,

@@ -1,13 +1,13 @@
 /**
- * Failures as codes, never as sentences: what a check records (stored, then sent in the
+ * Failures as codes, never as sentences: what a poll records (stored, then sent in the
  * overview and the diagnostics) and what a refused or failed message answers. They are
  * worded in the reader's language only where they are shown (wording.ts: the popup, the
  * options page, the badge, the banner); logs, which are for IT, say them in French.
  */
 import { z } from './zod';
 
-/** Why a check failed, without parameters (`http` carries the status: see `checkError`). */
-const CHECK_FAILURES = [
+/** Why a poll failed, without parameters (`http` carries the status: see `pollError`). */
+const POLL_FAILURES = [
   /** The URL, or where its redirects led, is not on a granted portal origin. */
   'off-portal',
   /** The page passed the size cap (MAX_PORTAL_PAGE_BYTES). */
@@ -23,7 +23,7 @@ const CHECK_FAILURES = [
   'read-timeout',
   /** Reading the page failed (no reader, no answer, an error). */
   'unreadable',
-  /** The whole check passed its deadline and was abandoned. */
+  /** The whole poll passed its deadline and was abandoned. */
   'too-long',
   /**
    * The inbox page read instead of a chooser without counts: the label does not say
@@ -34,29 +34,29 @@ const CHECK_FAILURES = [
   'inbox-no-count',
 ] as const;
 
-/** Why a check failed: a code, and the portal's status for `http`. */
-export const checkError = z.union([
-  z.strictObject({ code: z.enum(CHECK_FAILURES) }),
+/** Why a poll failed: a code, and the portal's status for `http`. */
+export const pollError = z.union([
+  z.strictObject({ code: z.enum(POLL_FAILURES) }),
   z.strictObject({ code: z.literal('http'), status: z.number().int().min(100).max(999) }),
 ]);
-export type CheckError = z.infer<typeof checkError>;
+export type PollError = z.infer<typeof pollError>;
 
-/** What the diagnostics' history says of one check: its error, or what it found. */
-export const checkNote = z.union([
-  checkError,
+/** What the diagnostics' history says of one poll: its error, or what it found. */
+export const pollNote = z.union([
+  pollError,
   /** The chooser listed this many mailboxes. */
   z.strictObject({ code: z.literal('mailboxes'), count: z.number().int().min(0) }),
-  /** The chooser listed this many mailboxes, and not one unread count: the next checks read the inbox page. */
+  /** The chooser listed this many mailboxes, and not one unread count: the next polls read the inbox page. */
   z.strictObject({ code: z.literal('mailboxes-uncounted'), count: z.number().int().min(0) }),
   /** The inbox page of the active mailbox was read (the chooser shows no counts): its unread count. */
   z.strictObject({ code: z.literal('inbox'), unread: z.number().int().min(0) }),
-  /** A portal tab showed the login page: checks pause (no check was made). */
+  /** A portal tab showed the login page: polls pause (no poll was made). */
   z.strictObject({ code: z.literal('login-page') }),
 ]);
-export type CheckNote = z.infer<typeof checkNote>;
+export type PollNote = z.infer<typeof pollNote>;
 
 /** Why the background's router refused a message (its log says more, in French). */
-export type RefusalReason = 'envelope' | 'name' | 'sender' | 'payload';
+type RefusalReason = 'envelope' | 'name' | 'sender' | 'payload';
 
 /**
  * Why a message to the background got no answer. Plain data (the router builds it, no
@@ -70,7 +70,7 @@ export type Failure =
   | { code: 'failed' }
   /** The organisation's policy sets these fields. */
   | { code: 'locked'; fields: string[] }
-  /** The policy asks for at least this many minutes between two checks. */
+  /** The policy asks for at least this many minutes between two polls. */
   | { code: 'min-interval'; minutes: number }
   | { code: 'unknown-mailbox'; address: string }
   /** A settings file weakens a mailbox's protection and the user did not confirm it again. */

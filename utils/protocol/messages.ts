@@ -110,7 +110,7 @@ export const contentToBackground = {
 
 /** extension pages (popup, options) → background. */
 export const uiToBackground = {
-  /** The popup's overview: the mailboxes of the person logged in, the checks, the last notifications. */
+  /** The popup's overview: the mailboxes of the person logged in, the polls, the last notifications. */
   'ui:overview': { request: nothing, response: overview },
   /** Brings the portal forward on this mailbox (switching through the portal's chooser). */
   'ui:open-mailbox': { request: z.strictObject({ address }), response: done },
@@ -155,7 +155,7 @@ export const uiToBackground = {
   /** « Exporter le squelette de la page »: the redacted structure of the page open in a portal tab. */
   'ui:page-skeleton': { request: nothing, response: pageSkeletonReply },
   /** « Vérifier maintenant ». */
-  'ui:check-now': {
+  'ui:poll-now': {
     request: nothing,
     response: z.strictObject({
       status: z.enum([...pollStatus.options, 'busy']),
@@ -165,7 +165,7 @@ export const uiToBackground = {
 } satisfies RequestChannel;
 
 /** background → the content script of a portal tab. They carry no data the tab must trust blindly. */
-export const backgroundToContent = {
+const backgroundToContent = {
   /** Something the banner shows changed: the tab reads its page and asks again. */
   'to-content:portal-changed': nothing,
   /** The keyboard shortcut: open the banner's switcher. */
@@ -175,8 +175,8 @@ export const backgroundToContent = {
 } satisfies OrderChannel;
 
 /** background → extension pages. */
-export const backgroundToUi = {
-  /** Settings, mailboxes or checks changed: pages ask again for what they show. */
+const backgroundToUi = {
+  /** Settings, mailboxes or polls changed: pages ask again for what they show. */
   'to-ui:data-changed': nothing,
 } satisfies OrderChannel;
 
@@ -213,7 +213,7 @@ export const backgroundToOffscreen = {
       frameHints: z.strictObject({ header: frameHintList, messageRegion: frameHintList }).nullable(),
     }),
   },
-  /** Plays the new-mail sound (made by the background: entrypoints/background/sound.ts). */
+  /** Plays the new-mail sound (made by the background: entrypoints/background/announce/sound.ts). */
   'to-offscreen:play-sound': {
     request: z.strictObject({ src: wavDataUrl }),
     response: z.strictObject({ played: z.boolean() }),
@@ -239,7 +239,7 @@ type OrdersOf<C extends OrderChannel, N extends keyof C & string = keyof C & str
 export type ContentOrder = OrdersOf<typeof backgroundToContent>;
 export type UiOrder = OrdersOf<typeof backgroundToUi>;
 
-export type OffscreenRequest = z.infer<(typeof backgroundToOffscreen)['to-offscreen:read-page']['request']>;
+type OffscreenRequest = z.infer<(typeof backgroundToOffscreen)['to-offscreen:read-page']['request']>;
 export type OffscreenReadPage = { name: 'to-offscreen:read-page'; payload: OffscreenRequest };
 export type OffscreenPlaySound = {
   name: 'to-offscreen:play-sound';
@@ -260,7 +260,6 @@ export type {
   ImportPreviewReply,
   Overview,
   PageSkeletonReply,
-  PauseView,
   PortalCheckReport,
   SettingsView,
 } from './views';

@@ -9,17 +9,15 @@
 
 import { isHexColour, isReadable } from '@/utils/colours';
 import { t } from '@/utils/i18n';
-import { MAX_ACCOUNT_ROWS } from '@/utils/portal/account-table';
-import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
+import { type FrameStep, isWellFormedFrame, type PortalFrame } from '@/utils/portal/frame';
 import {
-  type FrameStep,
-  isWellFormedFrame,
+  MAX_ACCOUNT_ROWS,
+  MAX_CHOOSER_ENTRIES,
   MAX_FRAME_STEPS,
+  MAX_HINT_LENGTH,
   MAX_PATH_STEPS,
   MAX_STEP_CLASSES,
-  type PortalFrame,
-} from '@/utils/portal/frame';
-import { MAX_HINT_LENGTH } from '@/utils/portal/profile';
+} from '@/utils/portal/limits';
 import { z } from './zod';
 
 /** A mailbox address, lower-cased. */
@@ -39,7 +37,7 @@ export type MailboxKind = z.infer<typeof mailboxKind>;
 export const hexColour = z.string().refine(isHexColour, { error: () => t('errorColourFormat') });
 
 /** A colour the user chose for a mailbox: well-formed, and carrying text at AA contrast. */
-export const readableColour = hexColour.refine(isReadable, { error: () => t('errorColourContrast') });
+const readableColour = hexColour.refine(isReadable, { error: () => t('errorColourContrast') });
 
 /** The user's own short name for a mailbox. */
 export const mailboxLabel = z.string().trim().min(1).max(60);
@@ -98,12 +96,18 @@ export const MIN_POLL_MINUTES = 1;
 /** A local time of day, « HH:MM ». */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('errorClockTime') });
 
-const chooserEntryReading = z.object({
+/**
+ * One account as a chooser lists it, as the readers send it to the background. The
+ * entry found in the page, with the way to activate it, stays in the page
+ * (`ChooserEntryInPage`, utils/portal/chooser.ts).
+ */
+const chooserEntry = z.object({
   address,
   name: portalText.nullable(),
   unread: z.number().int().min(0).max(1_000_000).nullable(),
   current: z.boolean(),
 });
+export type ChooserEntry = z.infer<typeof chooserEntry>;
 
 const accountTableRow = z.object({
   address,
@@ -164,7 +168,7 @@ export const pageReading = z.object({
   chooserUrl: pageUrl,
   manageUrl: pageUrl,
   /** The chooser, when this page holds the portal's (a panel, or the chooser page itself). */
-  chooser: z.array(chooserEntryReading).max(MAX_CHOOSER_ENTRIES).nullable(),
+  chooser: z.array(chooserEntry).max(MAX_CHOOSER_ENTRIES).nullable(),
   accountTable: z.array(accountTableRow).max(MAX_ACCOUNT_ROWS).nullable(),
   inboxUnread: z.number().int().min(0).max(1_000_000).nullable(),
   /** Where the « Boîte de réception » link leads (a page that changes nothing when read). */

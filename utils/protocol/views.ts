@@ -1,13 +1,13 @@
 /**
  * What the background answers the extension's pages: the popup's overview, the settings
  * view, a settings file's preview, the diagnostics. Where a view shows part of a stored
- * record (the checks' state, the notification log), the part is defined here, on the
+ * record (the polls' state, the notification log), the part is defined here, on the
  * wire's side, and the record is built on it (entrypoints/background/storage/records.ts):
  * shared code never imports background code.
  */
 
-import { MAX_HINT_LENGTH } from '@/utils/portal/profile';
-import { checkError, checkNote } from './codes';
+import { MAX_HINT_LENGTH } from '@/utils/portal/limits';
+import { pollError, pollNote } from './codes';
 import {
   address,
   hexColour,
@@ -21,38 +21,38 @@ import {
 } from './shapes';
 import { z } from './zod';
 
-/** Where the checks stand (`paused`: skipped while the computer is idle). */
-export const pollStatus = z.enum(['idle', 'ok', 'error', 'expired', 'no-session', 'paused']);
+/** Where the polls stand (`skipped-while-idle`: not made while the computer is idle). */
+export const pollStatus = z.enum(['idle', 'ok', 'error', 'expired', 'no-session', 'skipped-while-idle']);
 
-/** One check, in the history the diagnostics show (no message content). */
-export const checkHistoryEntry = z.object({
+/** One poll, in the history the diagnostics show (no message content). */
+const pollHistoryEntry = z.object({
   at: z.number(),
   outcome: z.string().max(40),
-  detail: checkNote.nullable(),
+  detail: pollNote.nullable(),
 });
 
-/** The checks as the popup shows them. */
-export const pollView = z.object({
+/** The polls as the popup shows them. */
+const pollView = z.object({
   status: pollStatus,
   lastPollAt: z.number(),
   lastSuccessAt: z.number(),
   nextPollAt: z.number(),
-  lastError: checkError.nullable(),
+  lastError: pollError.nullable(),
 });
 
-/** The checks as the diagnostics show them: everything the poller knows of them. */
+/** The polls as the diagnostics show them: everything the poller knows of them. */
 export const pollDiagnostics = pollView.extend({
   /** Failures in a row (backoff grows with them). */
   failures: z.number().int().min(0),
-  /** A check under way since then (one at a time, even across service-worker restarts). */
+  /** A poll under way since then (one at a time, even across service-worker restarts). */
   inFlightSince: z.number().nullable(),
   /** The session was found expired; its notification was shown once. */
   expiredAt: z.number().nullable(),
   expiredNotified: z.boolean(),
-  /** Requests made by checks, for diagnostics and measures. */
+  /** Requests made by polls, for diagnostics and measures. */
   requests: z.number().int().min(0),
   /** The last results, newest first. */
-  history: z.array(checkHistoryEntry).max(20),
+  history: z.array(pollHistoryEntry).max(20),
 });
 
 /** One notification shown, as the popup lists it (no subject, no sender). */
@@ -71,12 +71,11 @@ export const notificationView = z.object({
  * The pause of the announcements, as the popup shows it: until when (null: none), whether
  * the organisation's policy allows one, and the longest it allows (null: no limit).
  */
-export const pauseView = z.strictObject({
+const pauseView = z.strictObject({
   until: z.number().nullable(),
   allowed: z.boolean(),
   longestMinutes: z.number().int().min(1).nullable(),
 });
-export type PauseView = z.infer<typeof pauseView>;
 
 export const overview = z.strictObject({
   mailboxes: z.array(
@@ -84,8 +83,8 @@ export const overview = z.strictObject({
       watched: z.boolean(),
       active: z.boolean(),
       /**
-       * Watched, and its count is seen by no check: the portal's chooser shows none for it,
-       * and it is not the active mailbox whose inbox the checks read instead. Absent: false.
+       * Watched, and its count is seen by no poll: the portal's chooser shows none for it,
+       * and it is not the active mailbox whose inbox the polls read instead. Absent: false.
        */
       unwatchable: z.boolean().optional(),
     }),
@@ -122,7 +121,7 @@ export const settingsView = z.strictObject({
   customProfile: z.boolean(),
   /** Settings fixed by the organisation's policy (shown locked). */
   locked: z.array(z.string()),
-  /** The smallest check interval the policy allows. */
+  /** The smallest poll interval the policy allows. */
   minPollIntervalMinutes: z.number().int(),
   /** Portal origins the policy adds, and whether the browser lets the extension run there. */
   extraPortals: z.array(z.strictObject({ pattern: z.string(), granted: z.boolean() })),
@@ -188,21 +187,21 @@ export const CONTRACT_POINTS = [
   'inbox-count',
   'send-button',
 ] as const;
-export const contractPointName = z.enum(CONTRACT_POINTS);
+const contractPointName = z.enum(CONTRACT_POINTS);
 export type ContractPointName = z.infer<typeof contractPointName>;
 
 /** Where a point was read: the tab's page, a page its menu links to, or an earlier page. */
-export const contractSource = z.enum(['tab', 'chooser-page', 'account-page', 'compose-page', 'earlier-page']);
+const contractSource = z.enum(['tab', 'chooser-page', 'account-page', 'compose-page', 'earlier-page']);
 
 /**
  * Why a point is missing: `not-found`, read and absent; `unreadable`, its page could not be
  * fetched or read; `not-reached`, no page to read it on (no link to it was found);
  * `unsure`, several look-alikes and nothing to tell the portal's from them.
  */
-export const contractGap = z.enum(['not-found', 'unreadable', 'not-reached', 'unsure']);
+const contractGap = z.enum(['not-found', 'unreadable', 'not-reached', 'unsure']);
 
 /** One point as found: numbers and codes, worded where shown (no text read from the page). */
-export const contractPoint = z.strictObject({
+const contractPoint = z.strictObject({
   point: contractPointName,
   status: z.enum(['ok', 'missing']),
   source: contractSource.nullable(),
@@ -226,7 +225,7 @@ export type ContractPoint = z.infer<typeof contractPoint>;
  * hints that would place it (`suggestion`, null when none does); `relearn`, the menu's
  * pages no longer match the frame either (the portal changed: it is learnt again).
  */
-export const frameCheck = z.strictObject({
+const frameCheck = z.strictObject({
   status: z.enum(['ok', 'not-learnt', 'mismatch', 'relearn']),
   reference: z.enum(['chooser-page', 'account-page']).nullable(),
   suggestion: z

@@ -9,7 +9,7 @@
  * with it, the readers place the menu on the tab's page and on the menu's page alike.
  */
 
-import type { PageInspector } from '@/entrypoints/background/checks/html-reader';
+import type { PageInspector } from '@/entrypoints/background/polling/html-reader';
 import type { PortalFrame } from '@/utils/portal/frame';
 import type { MenuPage } from '@/utils/portal/page';
 import type { SelectorProfile } from '@/utils/portal/profile';

@@ -13,15 +13,15 @@
  * text: it goes into the diagnostics report that IT sends to support.
  */
 
-import type { FetchedText } from '@/entrypoints/background/checks/check-runner';
-import { REQUEST_TIMEOUT_MS } from '@/entrypoints/background/checks/check-schedule';
-import type { PageInspector } from '@/entrypoints/background/checks/html-reader';
+import type { PageInspector } from '@/entrypoints/background/polling/html-reader';
+import type { FetchedText } from '@/entrypoints/background/polling/poll-runner';
+import { REQUEST_TIMEOUT_MS } from '@/entrypoints/background/polling/poll-schedule';
 import { frameFor } from '@/entrypoints/background/session/discovery';
 import type { StoredState } from '@/entrypoints/background/storage/store';
 import type { PortalFrame } from '@/utils/portal/frame';
 import { isBelieved, type MenuPage, type PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
-import { isPortalUrl } from '@/utils/portal-urls';
+import { isPortalUrl } from '@/utils/portal-origins';
 import type { ContractPoint, ContractPointName, FrameCheck, PortalCheckReport } from '@/utils/protocol/messages';
 import { checkFrame, type InspectedPage } from './frame-check';
 

@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { readPageInTab } from '@/utils/portal/document-parts';
-import { isPortalUrl } from '@/utils/portal-urls';
+import { isPortalUrl } from '@/utils/portal-origins';
 import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
 import { z } from '@/utils/protocol/zod';
 import type { TabPage } from './portal-check';

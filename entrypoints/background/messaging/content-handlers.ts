@@ -7,10 +7,13 @@
  * the background fetches and opens.
  */
 
-import { pauseOnLoginPage, resumeOnLiveSession } from '@/entrypoints/background/checks/check-schedule';
-import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
-import { collectRises, localMinuteOfDay, type ShownNotification } from '@/entrypoints/background/checks/new-mail';
+import type { Announce } from '@/entrypoints/background/announce/announcer';
+import { localMinuteOfDay } from '@/entrypoints/background/announce/held-news';
+import { collectRises } from '@/entrypoints/background/announce/new-mail';
 import { lockedMailboxFields, lockedSettings } from '@/entrypoints/background/policy/policy';
+import type { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { HtmlReader } from '@/entrypoints/background/polling/html-reader';
+import { pauseOnLoginPage, resumeOnLiveSession } from '@/entrypoints/background/polling/poll-schedule';
 import { recordSwitchRequest } from '@/entrypoints/background/session/active-mailbox';
 import { readDiscoveredPages } from '@/entrypoints/background/session/discovered-pages';
 import { frameFor } from '@/entrypoints/background/session/discovery';
@@ -21,7 +24,7 @@ import { setBannerCollapsed } from '@/entrypoints/background/session/view';
 import type { Store } from '@/entrypoints/background/storage/store';
 import { t } from '@/utils/i18n';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
-import { portalUrlOrNull } from '@/utils/portal-urls';
+import { portalUrlOrNull } from '@/utils/portal-origins';
 import type { ContentMessageName, MessageRequest } from '@/utils/protocol/messages';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
 import { type MessageHandlers, refuseLocked } from './router';
@@ -30,14 +33,21 @@ type ContentHandlers = Pick<MessageHandlers, ContentMessageName>;
 
 export interface ContentHandlerDeps {
   store: Store;
+  /** The organisation's policy: what it locks, what it imposes on a page's mailboxes. */
+  policy: PolicyInForce;
   now: () => number;
   version: string;
   /** Tells the content scripts of portal tabs (but `exceptTabId`) that something changed. */
   notifyPortalTabs: (exceptTabId: number | null) => void;
   /** Tells the extension's open pages (popup, options) that what they show changed. */
   notifyPages: () => void;
-  /** Shows what a page's counts made news, and puts the badge and the next check in line. */
-  reflect: (notifications: ShownNotification[]) => Promise<void>;
+  /**
+   * Tells what a page's counts made news: the same announcer as the polls'
+   * (entrypoints/background/announce/announcer.ts).
+   */
+  announce: Announce;
+  /** Puts the badge and the next poll in line with what a page changed (the poll runner's `sync`). */
+  syncPolls: () => Promise<void>;
   /** The portal's match patterns (the manifest's, and those a policy adds and the browser granted). */
   portalMatches: () => string[];
   /** Reads portal HTML (the menu's pages a tab fetched for discovery). */
@@ -53,11 +63,13 @@ function originOf(sender: { url?: string }): string {
 
 export function createContentHandlers({
   store,
+  policy,
   now,
   version,
   notifyPortalTabs,
   notifyPages,
-  reflect,
+  announce,
+  syncPolls,
   portalMatches,
   readHtml,
 }: ContentHandlerDeps): ContentHandlers {
@@ -109,10 +121,11 @@ export function createContentHandlers({
       const { result } = await store.update((state) => {
         const { result: outcome } = applyObservation(
           state,
-          { ...payload, reading, discovered, pageOrigin, tabId, policy: store.policy },
+          { ...payload, reading, discovered, pageOrigin, tabId, policy: policy.current },
           at,
         );
-        // Counts read in open tabs are news too (a chooser without counts leaves only them).
+        // Counts read in open tabs are news too (a chooser without counts leaves only them),
+        // decided as a poll's are and announced the same way below.
         const notifications = collectRises(state, at, localMinuteOfDay(at));
         const { kind, label } = reading;
         if (kind === 'webmail' && label) resumeOnLiveSession(state, at);
@@ -123,7 +136,8 @@ export function createContentHandlers({
         notifyPortalTabs(tabId ?? null);
         notifyPages();
       }
-      await reflect(result.notifications);
+      await announce(result.notifications);
+      await syncPolls();
       return result.view;
     },
     'content:login-submitted': async ({ address }) => {
@@ -136,13 +150,13 @@ export function createContentHandlers({
     },
     'content:set-confirm-before-send': async ({ address, confirm }) => {
       const { loginAddress } = (await store.read()).portal;
-      refuseLocked(['confirmBeforeSend'], lockedMailboxFields(store.policy, address, loginAddress));
+      refuseLocked(['confirmBeforeSend'], lockedMailboxFields(policy.current, address, loginAddress));
       await store.update((state) => setConfirmBeforeSend(state, address, confirm));
       return ok;
     },
     'content:set-banner-collapsed': async ({ collapsed }, sender) => {
       // The store would keep a locked value anyway: the banner is told why nothing changed.
-      refuseLocked(['bannerCollapsed'], lockedSettings(store.policy));
+      refuseLocked(['bannerCollapsed'], lockedSettings(policy.current));
       await store.update((state) => setBannerCollapsed(state, collapsed));
       notifyPortalTabs(sender.tab?.id ?? null);
       return ok;

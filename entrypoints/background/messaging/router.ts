@@ -1,7 +1,7 @@
 /**
  * The background's `runtime.onMessage` router for the two channels towards it
  * (`content:*`, `ui:*`: utils/protocol/messages.ts). It checks the envelope, the sender
- * (sender-check.ts, the one place that decides who may send what) and the payload, runs
+ * (allowed-senders.ts, the one place that decides who may send what) and the payload, runs
  * the handler, checks the answer, and logs every refusal and failure in French. What
  * goes back is a code (utils/protocol/codes.ts): pages and banners word it.
  */
@@ -26,7 +26,7 @@ export type MessageHandlers = {
 };
 
 /** Returns why a sender may not send this message (in French, for the log), or null when it may. */
-export type SenderCheck = (name: MessageName, sender: MessageSender) => string | null;
+export type SenderFilter = (name: MessageName, sender: MessageSender) => string | null;
 
 /**
  * A handler's refusal the sender is told of, as a code; the message (in French) is for
@@ -58,7 +58,7 @@ function isMessageName(name: string): name is MessageName {
 
 export function createMessageRouter(
   handlers: MessageHandlers,
-  checkSender: SenderCheck,
+  filterSender: SenderFilter,
   logRefusal: (reason: string) => void,
 ): (message: unknown, sender: MessageSender) => Promise<Reply<unknown>> {
   return async (message, sender) => {
@@ -72,7 +72,7 @@ export function createMessageRouter(
     if (!isMessageName(name)) {
       return fail({ code: 'refused', reason: 'name' }, `message refusé : nom inconnu « ${name.slice(0, 60)} »`);
     }
-    const senderProblem = checkSender(name, sender);
+    const senderProblem = filterSender(name, sender);
     if (senderProblem) return fail({ code: 'refused', reason: 'sender' }, `message ${name} refusé : ${senderProblem}`);
     const request = toBackground[name].request.safeParse(payload);
     if (!request.success) {

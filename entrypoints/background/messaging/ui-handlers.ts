@@ -6,8 +6,7 @@
  * transaction, then every context hears of it (portal tabs re-render their banner).
  */
 
-import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
-import { isPaused } from '@/entrypoints/background/checks/new-mail';
+import { isPaused } from '@/entrypoints/background/announce/held-news';
 import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import {
@@ -16,6 +15,8 @@ import {
   type ManagedPolicy,
   pauseLimits,
 } from '@/entrypoints/background/policy/policy';
+import type { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { PollRunner } from '@/entrypoints/background/polling/poll-runner';
 import { countUnseen } from '@/entrypoints/background/session/chooser-counts';
 import {
   confirmsBeforeSend,
@@ -35,8 +36,7 @@ import {
 import { QUARANTINE_SIZE, type Store, type StoredState } from '@/entrypoints/background/storage/store';
 import { textOn } from '@/utils/colours';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
-import { PORTAL_MATCHES } from '@/utils/portal-origins';
-import { portalUrlOrNull } from '@/utils/portal-urls';
+import { PORTAL_MATCHES, portalUrlOrNull } from '@/utils/portal-origins';
 import type { SettingsView, UiMessageName } from '@/utils/protocol/messages';
 import { MIN_POLL_MINUTES } from '@/utils/protocol/shapes';
 import { HandlerFailure, type MessageHandlers, refuseLocked } from './router';
@@ -48,6 +48,8 @@ const RECENT_NOTIFICATIONS = 50;
 
 export interface UiHandlerDeps {
   store: Store;
+  /** The organisation's policy: what it locks, what it allows of the pause, its status. */
+  policy: PolicyInForce;
   runner: PollRunner;
   now: () => number;
   version: string;
@@ -107,14 +109,14 @@ function settingsView(
 }
 
 export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
-  const { store, runner, now, changed } = deps;
+  const { store, policy, runner, now, changed } = deps;
   const view = async (state?: StoredState) =>
-    settingsView(state ?? (await store.read()), store.policy, await deps.extraPortals.status());
+    settingsView(state ?? (await store.read()), policy.current, await deps.extraPortals.status());
 
   const preview = async (text: string): Promise<ImportPreview> => {
     const parsed = parseSettingsFile(text, deps.language());
     if (!parsed.ok) return parsed;
-    return { ok: true, ...describeImport(await store.read(), parsed.file, store.policy, now()) };
+    return { ok: true, ...describeImport(await store.read(), parsed.file, policy.current, now()) };
   };
 
   return {
@@ -150,13 +152,13 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
         portalUrl: portalUrlOrNull(portal.inboxUrl, matches) ?? portalUrlOrNull(portal.pollUrl, matches),
         pause: {
           until: poll.pause && isPaused(poll, now()) ? poll.pause.until : null,
-          ...pauseLimits(store.policy),
+          ...pauseLimits(policy.current),
         },
       };
     },
-    'ui:check-now': async () => runner.check('user'),
+    'ui:poll-now': async () => runner.poll('user'),
     'ui:pause': async ({ minutes }) => {
-      const started = await runner.pause(minutes, pauseLimits(store.policy));
+      const started = await runner.pause(minutes, pauseLimits(policy.current));
       if (!started.ok)
         throw new HandlerFailure({ code: 'locked', fields: ['pause'] }, 'pause interdite par la politique');
       await changed();
@@ -173,8 +175,8 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
     },
     'ui:settings': async () => view(),
     'ui:update-settings': async ({ patch }) => {
-      refuseLocked(Object.keys(patch), lockedSettings(store.policy));
-      const minimum = store.policy?.minPollIntervalMinutes ?? MIN_POLL_MINUTES;
+      refuseLocked(Object.keys(patch), lockedSettings(policy.current));
+      const minimum = policy.current?.minPollIntervalMinutes ?? MIN_POLL_MINUTES;
       if (patch.pollIntervalMinutes !== undefined && patch.pollIntervalMinutes < minimum) {
         throw new HandlerFailure(
           { code: 'min-interval', minutes: minimum },
@@ -190,7 +192,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
     },
     'ui:update-mailbox': async ({ address, patch }) => {
       const { loginAddress } = (await store.read()).portal;
-      refuseLocked(Object.keys(patch), lockedMailboxFields(store.policy, address, loginAddress));
+      refuseLocked(Object.keys(patch), lockedMailboxFields(policy.current, address, loginAddress));
       const { state, result: found } = await store.update((current) => {
         const mailbox = current.mailboxes.find((m) => m.address === address);
         if (mailbox) patchMailbox(mailbox, patch);
@@ -214,9 +216,9 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
       if (!parsed.ok) return parsed;
       // Described again inside the change: what the user confirmed must be what it does now.
       const { result: described } = await store.update((current) => {
-        const changes = describeImport(current, parsed.file, store.policy, now());
+        const changes = describeImport(current, parsed.file, policy.current, now());
         if (!weakeningsConfirmed(changes.weakenings, confirmedWeakenings)) return { state: current, result: null };
-        applySettingsFile(current, parsed.file, now(), store.policy);
+        applySettingsFile(current, parsed.file, now(), policy.current);
         return { state: current, result: changes };
       });
       if (!described) {
@@ -229,7 +231,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
       return { ok: true, ...described };
     },
     'ui:portal-access-changed': async () => {
-      await deps.extraPortals.sync(store.policy?.portalOrigins ?? []);
+      await deps.extraPortals.sync(policy.current?.portalOrigins ?? []);
       await changed();
       return { ok: true };
     },
@@ -249,7 +251,7 @@ export function createUiHandlers(deps: UiHandlerDeps): UiHandlers {
         loginKnown: state.portal.loginAddress !== null,
         frame: state.portal.frame && { origin: state.portal.frame.origin, learntAt: state.portal.frame.learntAt },
         limitsReached: state.portal.limitsReached,
-        policy: store.policyStatus,
+        policy: policy.status,
         portalCheck: state.portal.lastPortalCheck,
       };
     },

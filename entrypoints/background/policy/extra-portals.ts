@@ -2,7 +2,7 @@
  * Portal origins added by the organisation's policy (a pre-production portal, say).
  * The extension may run there only once the browser grants the origin (optional host
  * permission, asked in the settings with a click); then the content script is
- * registered there, the background answers it and checks its mailboxes as on the
+ * registered there, the background answers it and polls its mailboxes as on the
  * main portal. Chrome registers scripts with `scripting`, Firefox with `contentScripts`.
  */
 import { browser } from 'wxt/browser';

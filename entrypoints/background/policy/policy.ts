@@ -2,16 +2,16 @@
  * The organisation's policy (`storage.managed`: Chrome's managed_schema, Firefox's
  * policies.json « 3rdparty » section): additional portal origins; per mailbox its label,
  * colour, watch, kind and confirmation before sending; the confirmation before sending
- * from any service mailbox (`alwaysConfirmServices`); a forced privacy mode, a minimum check interval, the pause of announcements
+ * from any service mailbox (`alwaysConfirmServices`); a forced privacy mode, a minimum poll interval, the pause of announcements
  * forbidden or limited, settings imposed (`settings`) or frozen at their current value
  * (`lockedSettings`).
- * Managed values win: they are written over the user's in every change (entrypoints/background/storage/store.ts),
+ * Managed values win: they are written over the user's in every change (policy-in-force.ts, the store's step),
  * frozen ones are put back after every change whatever its path, and the settings show
  * both locked. An invalid value is refused alone and named in the diagnostics; the
  * rest of the policy applies.
  */
 
-import type { PauseLimits } from '@/entrypoints/background/checks/pause';
+import type { PauseLimits } from '@/entrypoints/background/announce/pause';
 import { issuesText, problemWords, readerLanguage, zodMessages } from '@/entrypoints/background/problems';
 import type { SettingsRecord } from '@/entrypoints/background/storage/records';
 import type { StoredState } from '@/entrypoints/background/storage/store';

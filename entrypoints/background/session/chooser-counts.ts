@@ -1,18 +1,16 @@
 /**
  * Whether the portal's chooser shows unread counts (docs/portal-contract.md, point 3:
- * beyond the guide, and a deployment may show none). Every chooser read, by a check or
+ * beyond the guide, and a deployment may show none). Every chooser read, by a poll or
  * by a page, says it anew: whether any entry had a count, and which accounts had none.
- * With no count at all, the checks read the active mailbox's inbox page instead
- * (entrypoints/background/checks/inbox-fallback.ts); a watched mailbox whose count
+ * With no count at all, the polls read the active mailbox's inbox page instead
+ * (entrypoints/background/polling/inbox-fallback.ts); a watched mailbox whose count
  * neither gives is said in the panel, so that nobody waits for news that cannot come.
  * Pure functions over the stored state, with the clock passed in.
  */
 
 import type { MailboxRecord, PortalStateRecord } from '@/entrypoints/background/storage/records';
-import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
-import type { PageReadingPayload } from '@/utils/protocol/shapes';
-
-type ChooserEntry = NonNullable<PageReadingPayload['chooser']>[number];
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/limits';
+import type { ChooserEntry } from '@/utils/protocol/shapes';
 
 /** What the chooser lists read now show of the counts (nothing, when they list no entry). */
 export function noteChooserCounts(
@@ -30,13 +28,13 @@ export function noteChooserCounts(
   portal.chooserReadAt = now;
 }
 
-/** The chooser showed no count at all and the inbox page is known: the checks read that page. */
+/** The chooser showed no count at all and the inbox page is known: the polls read that page. */
 export function inboxStandsIn(portal: PortalStateRecord): boolean {
   return portal.chooserCounts === false && portal.inboxUrl !== null;
 }
 
 /**
- * A watched mailbox whose count the checks cannot see: its chooser entry shows none, and
+ * A watched mailbox whose count the polls cannot see: its chooser entry shows none, and
  * it is not the active mailbox whose inbox they read. Its news comes only from a portal
  * tab that shows it open.
  */

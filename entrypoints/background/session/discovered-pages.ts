@@ -7,8 +7,9 @@
  * which page it is and agree with the other before any frame, and tells nothing otherwise.
  */
 
-import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
+import type { HtmlReader } from '@/entrypoints/background/polling/html-reader';
 import type { PortalFrame } from '@/utils/portal/frame';
+import { samePage } from '@/utils/portal/links';
 import {
   agreeBeforeAnyFrame,
   agreedFrame,
@@ -18,9 +19,8 @@ import {
 } from '@/utils/portal/menu-pages';
 import type { MenuPage } from '@/utils/portal/page';
 import type { SelectorProfile } from '@/utils/portal/profile';
-import { samePage } from '@/utils/portal/url';
 import type { MessageRequest } from '@/utils/protocol/messages';
-import type { Observation } from './observation';
+import type { Observation } from './observation-types';
 
 type FetchedPage = NonNullable<MessageRequest<'content:page-seen'>['discovered']>['pages'][number];
 

@@ -13,7 +13,7 @@ import type { StoredState } from '@/entrypoints/background/storage/store';
 import type { PortalFrame } from '@/utils/portal/frame';
 import type { PortalView } from '@/utils/protocol/shapes';
 import type { ActiveIdentity } from './mailbox-identity';
-import type { Observation } from './observation';
+import type { Observation } from './observation-types';
 
 /** How often the chooser and account pages are read again while browsing the portal. */
 export const DISCOVERY_INTERVAL_MS = 5 * 60_000;
@@ -35,7 +35,7 @@ export function frameFor(portal: PortalStateRecord, origin: string): PortalFrame
  * discovery were read (session/discovered-pages.ts); never from one page alone. Pages
  * that did not agree teach none, and the frame known stays.
  */
-export function learnFrame(portal: PortalStateRecord, observation: Observation, now: number): void {
+export function keepAgreedFrame(portal: PortalStateRecord, observation: Observation, now: number): void {
   const learnt = observation.discovered?.frame;
   if (learnt) portal.frame = { ...learnt, origin: observation.pageOrigin, learntAt: now };
 }

@@ -8,9 +8,9 @@
  */
 
 import type { StoredState } from '@/entrypoints/background/storage/store';
-import type { MailboxKind, PageReadingPayload } from '@/utils/protocol/shapes';
+import type { ChooserEntry, MailboxKind, PageReadingPayload } from '@/utils/protocol/shapes';
 import { looksLikePersonName, nameMatchesAddress } from './mailbox-identity';
-import { type ChooserEntry, defaultColour } from './mailboxes';
+import { defaultColour } from './mailboxes';
 
 /**
  * A login form was submitted on the portal's login page: a new session starts. The

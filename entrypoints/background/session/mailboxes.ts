@@ -11,8 +11,8 @@
 import type { MailboxRecord } from '@/entrypoints/background/storage/records';
 import type { StoredState } from '@/entrypoints/background/storage/store';
 import { PERSONAL_COLOUR, serviceColour, textOn, UNKNOWN_COLOUR } from '@/utils/colours';
-import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
-import type { LimitReached, MailboxKind, MailboxView, PageReadingPayload } from '@/utils/protocol/shapes';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/limits';
+import type { ChooserEntry, LimitReached, MailboxKind, MailboxView, PageReadingPayload } from '@/utils/protocol/shapes';
 import { noteChooserCounts } from './chooser-counts';
 import { inferKind } from './mailbox-identity';
 
@@ -22,7 +22,6 @@ export const MAX_KNOWN_MAILBOXES = 500;
 export const MAX_ACCOUNTS_PER_LOGIN = MAX_CHOOSER_ENTRIES;
 const LIMITS_KEPT = 10;
 
-export type ChooserEntry = NonNullable<PageReadingPayload['chooser']>[number];
 export type AccountRow = NonNullable<PageReadingPayload['accountTable']>[number];
 
 /** A kind's colour for a mailbox added after `mailboxes`: services take the palette in turn. */
@@ -172,7 +171,7 @@ export function sessionMailboxes(state: StoredState): MailboxRecord[] {
 
 /**
  * The watched mailboxes of the person logged in, in discovery order: those whose news
- * is told (entrypoints/background/checks/new-mail.ts); the badge counts the services among them.
+ * is told (entrypoints/background/announce/new-mail.ts); the badge counts the services among them.
  */
 export function watchedMailboxes(state: StoredState): MailboxRecord[] {
   return sessionMailboxes(state).filter((m) => m.watched);

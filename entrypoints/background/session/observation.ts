@@ -1,50 +1,25 @@
 /**
  * A portal page was read (or re-read) in a tab: what the background learns from it and
  * what that tab's banner shows, as a short sequence of named steps, each in the module
- * of what it decides (mailboxes, page-urls, login, active-mailbox, preferred-mailbox,
+ * of what it decides (mailboxes, kept-portal-urls, login, active-mailbox, preferred-mailbox,
  * discovery, view). The order is the rule: the accounts and the login are learnt
  * before the active mailbox is told, and the switches are decided before the view is
  * built. Pure functions over the stored state, with the clock passed in.
  */
 
-import type { ManagedPolicy } from '@/entrypoints/background/policy/policy';
 import type { PortalStateRecord } from '@/entrypoints/background/storage/records';
 import type { StoredState } from '@/entrypoints/background/storage/store';
-import type { PortalFrame } from '@/utils/portal/frame';
 import { isBelieved } from '@/utils/portal/page';
 import type { PageReadingPayload, PortalView } from '@/utils/protocol/shapes';
 import { followActiveMailbox, learnActiveMailbox, settleExpectedSwitch } from './active-mailbox';
-import { learnFrame, leaseDiscovery, noteDiscoveryDone } from './discovery';
+import { keepAgreedFrame, leaseDiscovery, noteDiscoveryDone } from './discovery';
+import { keepPageUrls } from './kept-portal-urls';
 import { confirmClaimedLogin } from './login';
 import { type ActiveIdentity, resolveActive } from './mailbox-identity';
-import { type AccountRow, type ChooserEntry, learnAccounts, noteLongPageList } from './mailboxes';
-import { keepPageUrls } from './page-urls';
+import { learnAccounts, noteLongPageList } from './mailboxes';
+import type { Observation } from './observation-types';
 import { switchFromNotification, switchToPreferred } from './preferred-mailbox';
 import { buildView } from './view';
-
-export interface Observation {
-  /** Its URLs already kept to the tab's origin on the portal (entrypoints/background/messaging/content-handlers.ts). */
-  reading: PageReadingPayload;
-  /** When the tab read what it reports (page load or last change), epoch ms. */
-  observedAt: number;
-  /** The origin of the portal page that was read (frames are learnt per origin). */
-  pageOrigin: string;
-  /** The tab that read it (to let it renew its discovery lease). */
-  tabId?: number;
-  /**
-   * What the tab fetched and read for discovery (chooser page, account page); `frame`:
-   * the frame those pages agree on, absent when they showed none or did not agree.
-   */
-  discovered?: {
-    chooser: ChooserEntry[] | null;
-    accountTable: AccountRow[] | null;
-    frame?: PortalFrame;
-    /** The menu's page that showed the chooser, kept on the portal (entrypoints/background/messaging/content-handlers.ts). */
-    chooserPageUrl?: string | null;
-  } | null;
-  /** The organisation's policy: what it fixes, the banner does not offer to change. */
-  policy?: ManagedPolicy | null;
-}
 
 export interface ObservationOutcome {
   view: PortalView;
@@ -101,7 +76,7 @@ export function applyObservation(
   const { portal } = state;
   const believed = isBelieved(reading);
 
-  learnFrame(portal, observation, now);
+  keepAgreedFrame(portal, observation, now);
   noteLongPageList(state, reading, now);
   learnPageAccounts(state, observation, believed, now);
   if (discovered) noteDiscoveryDone(portal, observation.pageOrigin, now);

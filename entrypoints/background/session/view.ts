@@ -15,7 +15,7 @@ import { failedSwitchShown, staleMailbox } from './active-mailbox';
 import { frameFor } from './discovery';
 import type { ActiveIdentity } from './mailbox-identity';
 import { confirmsBeforeSend, defaultColour, displayName, mailboxViewOf, sessionMailboxes } from './mailboxes';
-import type { Observation } from './observation';
+import type { Observation } from './observation-types';
 
 /** What the banner shows for the page observed; `extras`: what this page is asked to do now. */
 export function buildView(

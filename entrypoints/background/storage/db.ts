@@ -81,5 +81,15 @@ export class RepereDb extends Dexie {
           portal.lastReading = null;
         });
     });
+    // v5: the poll skipped while the workstation is idle is `skipped-while-idle`, no longer
+    // `paused`, a word that belongs to the pause of announcements.
+    this.version(5).upgrade(async (tx) => {
+      await tx
+        .table('poll')
+        .toCollection()
+        .modify((poll: { status?: unknown }) => {
+          if (poll.status === 'paused') poll.status = 'skipped-while-idle';
+        });
+    });
   }
 }

@@ -5,8 +5,8 @@
  * the other way round: where a view shows part of a record, the part is defined there.
  */
 
-import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/chooser';
 import { isWellFormedFrame } from '@/utils/portal/frame';
+import { MAX_CHOOSER_ENTRIES } from '@/utils/portal/limits';
 import {
   address,
   clockTime,
@@ -65,7 +65,7 @@ export const settingsRecord = z.object({
   bannerCollapsed: z.boolean().default(false),
   /** A selector profile for a portal deployment that needs one; null: the built-in default. */
   profileOverride: selectorProfile.nullable().default(null),
-  /** Minutes between two checks of the watched mailboxes (a little jitter is added). */
+  /** Minutes between two polls of the watched mailboxes (a little jitter is added). */
   pollIntervalMinutes: z.number().int().min(MIN_POLL_MINUTES).max(120).default(DEFAULT_POLL_MINUTES),
   notificationsEnabled: z.boolean().default(true),
   /**
@@ -78,7 +78,7 @@ export const settingsRecord = z.object({
   quietHours: z
     .object({ enabled: z.boolean(), start: clockTime, end: clockTime })
     .default({ enabled: false, start: '20:00', end: '07:30' }),
-  /** Skip checks while the computer is idle or locked. */
+  /** Skip polls while the computer is idle or locked. */
   pauseWhenIdle: z.boolean().default(false),
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
@@ -130,10 +130,10 @@ export const portalStateRecord = z.object({
   pollUrl: z.string().max(2000).nullable().default(null),
   pollUrlIsChooserPage: z.boolean().default(false),
   /**
-   * What the last chooser read (by a check or a page) showed of the unread counts
+   * What the last chooser read (by a poll or a page) showed of the unread counts
    * (docs/portal-contract.md, point 3): whether any entry had one (null: no chooser read
-   * yet), which accounts had none, and when. With none at all, checks read the inbox
-   * page instead (entrypoints/background/checks/inbox-fallback.ts).
+   * yet), which accounts had none, and when. With none at all, polls read the inbox
+   * page instead (entrypoints/background/polling/inbox-fallback.ts).
    */
   chooserCounts: z.boolean().nullable().default(null),
   uncountedAccounts: z.array(address).max(MAX_CHOOSER_ENTRIES).default([]),
@@ -157,7 +157,7 @@ export const portalStateRecord = z.object({
 export type PortalStateRecord = z.infer<typeof portalStateRecord>;
 
 /**
- * What the poller knows of its last checks; one record, kept across restarts. Its fields
+ * What the poller knows of its last polls; one record, kept across restarts. Its fields
  * are the diagnostics' view of them (utils/protocol/views.ts), each with its default.
  */
 const pollFields = pollDiagnostics.shape;
@@ -177,7 +177,7 @@ export const pollStateRecord = pollDiagnostics.extend({
   /** Entries of an older shape (details as sentences) are dropped, all at once. */
   history: pollFields.history.catch([]).default([]),
   /**
-   * « Pause » (entrypoints/background/checks/pause.ts): nothing is announced from `since`
+   * « Pause » (entrypoints/background/announce/pause.ts): nothing is announced from `since`
    * until `until`; kept here so that it survives a restart (its end alarm is set again).
    */
   pause: z

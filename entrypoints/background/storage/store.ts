@@ -6,12 +6,6 @@
  * nothing is dropped silently, nothing crashes.
  */
 
-import {
-  enforcePolicy,
-  keepFrozenSettings,
-  type ManagedPolicy,
-  type PolicyReading,
-} from '@/entrypoints/background/policy/policy';
 import { log } from '@/utils/log';
 import type { z } from '@/utils/protocol/zod';
 import type { RepereDb } from './db';
@@ -57,13 +51,14 @@ export interface Change<T> {
 }
 
 /**
- * What the diagnostics say of the organisation's policy: a refused one, or one in force
- * without the values refused alone (`partial`), keeps the reason.
+ * A step run over every change before it is validated and written: the organisation's
+ * policy (entrypoints/background/policy/policy-in-force.ts), handed in by the wiring so
+ * that storage does not depend on the policy. `before`: the state as loaded.
  */
-export interface PolicyStatus {
-  state: 'none' | 'active' | 'partial' | 'refused';
-  reason: string | null;
-}
+export type PolicyStep = (state: StoredState, before: StoredState) => void;
+
+/** A store without an organisation's policy (tests, and a browser without one until it is read). */
+const NO_POLICY: PolicyStep = () => {};
 
 /** Thrown by a read-only load that met a record to set aside. */
 class NeedsQuarantine extends Error {}
@@ -82,38 +77,10 @@ function reasonOf(error: z.ZodError): string {
 }
 
 export class Store {
-  /** The organisation's policy as last read; the one place it is kept (a refused one is none in force). */
-  private policyReading: PolicyReading = { ok: true, policy: null, refused: [] };
-
-  /** The organisation's policy in force: its values are written over every change. */
-  get policy(): ManagedPolicy | null {
-    return this.policyReading.ok ? this.policyReading.policy : null;
-  }
-
-  /** Puts a policy that was read fine in force. */
-  set policy(policy: ManagedPolicy | null) {
-    this.policyReading = { ok: true, policy, refused: [] };
-  }
-
-  /** Takes the policy as read from the browser's managed storage, refused or not. */
-  adoptPolicy(reading: PolicyReading): void {
-    this.policyReading = reading;
-  }
-
-  /** The policy as last read, for the diagnostics. */
-  get policyStatus(): PolicyStatus {
-    const reading = this.policyReading;
-    if (!reading.ok) return { state: 'refused', reason: reading.reason };
-    if (reading.refused.length > 0) {
-      const reason = reading.refused.map(({ path, reason }) => `${path} : ${reason}`).join(' ; ');
-      return { state: 'partial', reason };
-    }
-    return { state: reading.policy ? 'active' : 'none', reason: null };
-  }
-
   constructor(
     readonly db: RepereDb,
     private readonly clock: () => number = Date.now,
+    private readonly enforcePolicy: PolicyStep = NO_POLICY,
   ) {}
 
   private async quarantine(table: string, record: unknown, reason: string): Promise<void> {
@@ -200,9 +167,7 @@ export class Store {
     return this.db.transaction('rw', this.tables, async () => {
       const before = await this.load('read-write');
       const { state, result, logged = [] } = change(structuredClone(before));
-      // Frozen first, imposed after: a frozen interval still rises to the policy's minimum.
-      keepFrozenSettings(state.settings, before.settings, this.policy);
-      enforcePolicy(state, this.policy);
+      this.enforcePolicy(state, before);
       const settings = settingsRecord.parse(state.settings);
       const portal = portalStateRecord.parse(state.portal);
       const poll = pollStateRecord.parse(state.poll);

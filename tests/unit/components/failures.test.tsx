@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DiagnosticsPanel } from '@/components/DiagnosticsPanel';
 import { MailboxSettings } from '@/components/MailboxSettings';
 import { Popup } from '@/components/Popup';
-import { checkErrorText, failureText } from '@/utils/failure-text';
+import { failureText, pollErrorText } from '@/utils/failure-text';
 import type { Reply } from '@/utils/protocol/codes';
 import type { Diagnostics, Overview } from '@/utils/protocol/messages';
 import { settingsMailbox } from './settings-mailboxes';
@@ -52,10 +52,10 @@ afterEach(cleanup);
 
 describe('failure codes, worded where shown', () => {
   it('words every check error and every reply failure', () => {
-    expect(checkErrorText({ code: 'off-portal' })).toBe('adresse hors du portail');
-    expect(checkErrorText({ code: 'too-large' })).toBe('page trop volumineuse');
-    expect(checkErrorText({ code: 'timeout' })).toBe('délai dépassé');
-    expect(checkErrorText({ code: 'http', status: 500 })).toBe('erreur HTTP 500');
+    expect(pollErrorText({ code: 'off-portal' })).toBe('adresse hors du portail');
+    expect(pollErrorText({ code: 'too-large' })).toBe('page trop volumineuse');
+    expect(pollErrorText({ code: 'timeout' })).toBe('délai dépassé');
+    expect(pollErrorText({ code: 'http', status: 500 })).toBe('erreur HTTP 500');
     expect(failureText({ code: 'locked', fields: ['colour', 'watched'] })).toBe(
       'Réglage fixé par votre organisation : colour, watched',
     );

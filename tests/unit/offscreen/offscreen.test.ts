@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { chimeDataUrl } from '@/entrypoints/background/sound';
+import { chimeDataUrl } from '@/entrypoints/background/announce/sound';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { MAX_PORTAL_PAGE_BYTES, type OffscreenReadPage } from '@/utils/protocol/messages';
 

@@ -8,12 +8,12 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { FetchedText } from '@/entrypoints/background/checks/check-runner';
 import {
   type CheckInputs,
   checkPortal,
   type PortalCheckEffects,
 } from '@/entrypoints/background/compatibility/portal-check';
+import type { FetchedText } from '@/entrypoints/background/polling/poll-runner';
 import { DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS } from '@/entrypoints/background/storage/store';
 import type { PortalFrame } from '@/utils/portal/frame';
 import { inspectPortalHtml } from '@/utils/portal/inspect';

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FetchedText } from '@/entrypoints/background/checks/check-runner';
 import {
   type CheckInputs,
   checkPortal,
@@ -14,6 +13,7 @@ import {
   type TabPage,
 } from '@/entrypoints/background/compatibility/portal-check';
 import { createPortalSupport } from '@/entrypoints/background/compatibility/support';
+import type { FetchedText } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { DEFAULT_PORTAL_STATE, DEFAULT_SETTINGS, Store } from '@/entrypoints/background/storage/store';
 import { inspectPortalHtml } from '@/utils/portal/inspect';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { QUARANTINE_SIZE, Store } from '@/entrypoints/background/storage/store';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
@@ -25,6 +26,7 @@ function handlers() {
   const told = { tabs: 0, pages: 0 };
   const content = createContentHandlers({
     store,
+    policy: new PolicyInForce(),
     now: () => 1_000_000,
     version: '1.0.0',
     notifyPortalTabs: () => {
@@ -33,7 +35,8 @@ function handlers() {
     notifyPages: () => {
       told.pages += 1;
     },
-    reflect: async () => {},
+    announce: async () => {},
+    syncPolls: async () => {},
     readHtml: domHtmlReader,
     portalMatches: () => [`${PORTAL}/*`, 'https://preprod.medimail.mipih.fr/*'],
   });

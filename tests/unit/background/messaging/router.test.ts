@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSenderFilter } from '@/entrypoints/background/messaging/allowed-senders';
 import {
   createMessageRouter,
   HandlerFailure,
   type MessageHandlers,
   type MessageSender,
 } from '@/entrypoints/background/messaging/router';
-import { createSenderCheck } from '@/entrypoints/background/messaging/sender-check';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { sendToBackground } from '@/utils/protocol/client';
 
 const EXTENSION_ID = 'test-extension-id';
 const BASE = 'chrome-extension://test-extension-id/';
 
-const checkSender = createSenderCheck({
+const filterSender = createSenderFilter({
   extensionId: EXTENSION_ID,
   extensionBaseUrl: BASE,
   portalMatches: () => ['https://medimail.mipih.fr/*'],
@@ -39,7 +39,7 @@ function router() {
     'content:hello': async (_payload, sender) => ({ ...HELLO, tabId: sender.tab?.id ?? null }),
   });
   const refusals: string[] = [];
-  return { route: createMessageRouter(handlers, checkSender, (reason) => refusals.push(reason)), refusals };
+  return { route: createMessageRouter(handlers, filterSender, (reason) => refusals.push(reason)), refusals };
 }
 
 describe('message router', () => {
@@ -84,14 +84,14 @@ describe('message router', () => {
   });
 
   it('refuses an extension pages’ message from a portal tab (a content script may not ask for « check now »)', async () => {
-    const handlers = handlersWith({ 'ui:check-now': async () => ({ status: 'ok', notifications: 0 }) });
+    const handlers = handlersWith({ 'ui:poll-now': async () => ({ status: 'ok', notifications: 0 }) });
     const log = vi.fn();
-    const route = createMessageRouter(handlers, checkSender, log);
-    expect((await route({ name: 'ui:check-now', payload: {} }, portalTab)).ok).toBe(false);
+    const route = createMessageRouter(handlers, filterSender, log);
+    expect((await route({ name: 'ui:poll-now', payload: {} }, portalTab)).ok).toBe(false);
     expect(log.mock.calls[0]?.[0]).toMatch(/page étrangère/);
-    expect(
-      (await route({ name: 'ui:check-now', payload: {} }, { id: EXTENSION_ID, url: `${BASE}popup.html` })).ok,
-    ).toBe(true);
+    expect((await route({ name: 'ui:poll-now', payload: {} }, { id: EXTENSION_ID, url: `${BASE}popup.html` })).ok).toBe(
+      true,
+    );
   });
 
   it('reports a handler failure as a failed reply, never a throw: its reason in the log, a code in the reply', async () => {
@@ -101,7 +101,7 @@ describe('message router', () => {
       },
     });
     const log = vi.fn();
-    const route = createMessageRouter(handlers, checkSender, log);
+    const route = createMessageRouter(handlers, filterSender, log);
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
     expect(reply).toEqual({ ok: false, error: { code: 'failed' } });
     expect(log).toHaveBeenCalledOnce();
@@ -114,7 +114,7 @@ describe('message router', () => {
         throw new HandlerFailure({ code: 'locked', fields: ['bannerCollapsed'] }, 'réglage fixé');
       },
     });
-    const route = createMessageRouter(handlers, checkSender, () => {});
+    const route = createMessageRouter(handlers, filterSender, () => {});
     const reply = await route({ name: 'content:set-banner-collapsed', payload: { collapsed: true } }, portalTab);
     expect(reply).toEqual({ ok: false, error: { code: 'locked', fields: ['bannerCollapsed'] } });
   });
@@ -123,7 +123,7 @@ describe('message router', () => {
     const handlers = handlersWith({
       'content:hello': async () => ({ version: 3 }) as never,
     });
-    const route = createMessageRouter(handlers, checkSender, () => {});
+    const route = createMessageRouter(handlers, filterSender, () => {});
     const reply = await route({ name: 'content:hello', payload: { url: portalTab.url } }, portalTab);
     expect(reply).toEqual({ ok: false, error: { code: 'failed' } });
   });

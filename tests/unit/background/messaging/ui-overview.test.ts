@@ -1,9 +1,10 @@
 /** The popup's overview: its portal link is a stored URL only when that URL is on the portal. */
 import { describe, expect, it } from 'vitest';
-import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
 import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { createUiHandlers, type UiHandlerDeps } from '@/entrypoints/background/messaging/ui-handlers';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { PollRunner } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { LOOPBACK_MATCHES } from '@/utils/portal-origins';
@@ -29,6 +30,7 @@ async function overviewWith(
   };
   const handlers = createUiHandlers({
     store,
+    policy: new PolicyInForce(),
     runner: {} as PollRunner,
     now: () => 1_000,
     version: '0.1.0',

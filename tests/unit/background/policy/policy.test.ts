@@ -3,13 +3,14 @@
  * settings, and by every other path (a settings file, the banner's collapse).
  */
 import { describe, expect, it } from 'vitest';
-import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
 import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
 import { HandlerFailure } from '@/entrypoints/background/messaging/router';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import type { ExtraPortals } from '@/entrypoints/background/policy/extra-portals';
 import { lockedMailboxFields, lockedSettings, readPolicy } from '@/entrypoints/background/policy/policy';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { PollRunner } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { failureText } from '@/utils/failure-text';
@@ -35,11 +36,21 @@ const POLICY = {
 };
 
 let n = 0;
-function storeWith(policy: unknown) {
+/** Each test store's policy in force (the store only holds its enforcing step). */
+const policies = new WeakMap<Store, PolicyInForce>();
+function policyOf(store: Store): PolicyInForce {
+  const policy = policies.get(store);
+  if (!policy) throw new Error('store made without storeWith');
+  return policy;
+}
+
+function storeWith(managed: unknown) {
   n += 1;
-  const store = new Store(new RepereDb(`policy-${n}-${Date.now()}`));
-  const reading = readPolicy(policy);
-  store.policy = reading.ok ? reading.policy : null;
+  const policy = new PolicyInForce();
+  const store = new Store(new RepereDb(`policy-${n}-${Date.now()}`), Date.now, policy.enforce);
+  const reading = readPolicy(managed);
+  policy.current = reading.ok ? reading.policy : null;
+  policies.set(store, policy);
   return store;
 }
 
@@ -57,6 +68,7 @@ function handlers(store: Store) {
   const extraPortals: ExtraPortals = { status: async () => [], granted: () => [], sync: async () => {} };
   return createUiHandlers({
     store,
+    policy: policyOf(store),
     runner: {} as PollRunner,
     now: () => 1_000,
     version: '0.1.0',
@@ -71,11 +83,13 @@ function handlers(store: Store) {
 function contentHandlers(store: Store) {
   return createContentHandlers({
     store,
+    policy: policyOf(store),
     now: () => 1_000,
     version: '0.1.0',
     notifyPortalTabs: () => {},
     notifyPages: () => {},
-    reflect: async () => {},
+    announce: async () => {},
+    syncPolls: async () => {},
     readHtml: domHtmlReader,
     portalMatches: () => [],
   });
@@ -134,9 +148,9 @@ describe('policy', () => {
     ]);
     expect(lockedSettings(reading.policy)).toEqual(['notificationsEnabled', 'privacyMode', 'bannerCollapsed']);
     const store = storeWith({});
-    store.adoptPolicy(reading);
-    expect(store.policyStatus.state).toBe('partial');
-    expect(store.policyStatus.reason).toMatch(
+    policyOf(store).adopt(reading);
+    expect(policyOf(store).status.state).toBe('partial');
+    expect(policyOf(store).status.reason).toMatch(
       /^portalOrigins\[0\] : .*minPollIntervalMinutes : .*clefInconnue : clé inconnue$/s,
     );
     await store.update((state) => ({ state, result: null }));

@@ -5,7 +5,8 @@
  */
 import { recordSwitchRequest } from '@/entrypoints/background/session/active-mailbox';
 import { recordLogin } from '@/entrypoints/background/session/login';
-import { applyObservation, type Observation } from '@/entrypoints/background/session/observation';
+import { applyObservation } from '@/entrypoints/background/session/observation';
+import type { Observation } from '@/entrypoints/background/session/observation-types';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import type { PortalFrame } from '@/utils/portal/frame';

@@ -1,7 +1,8 @@
-/** The database's upgrade path, from databases seeded as v1, v2 and v3 wrote them. */
+/** The database's upgrade path, from databases seeded as v1, v2, v3 and v4 wrote them. */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 
@@ -123,13 +124,40 @@ async function seedVersion3(name: string): Promise<void> {
   v3.close();
 }
 
+/** A v4 database whose last poll was skipped while the workstation was idle, under its old name. */
+async function seedVersion4(name: string): Promise<void> {
+  const v4 = new Dexie(name);
+  v4.version(4).stores({
+    mailboxes: '&address, order',
+    settings: '&id',
+    portal: '&id',
+    quarantine: '++id, table',
+    poll: '&id',
+    notifications: '++id, at',
+  });
+  await v4.open();
+  await v4.table('poll').put({ id: 'main', status: 'paused', lastPollAt: 5, nextPollAt: 9, failures: 0 });
+  v4.close();
+}
+
 describe('database upgrade', () => {
-  it('opens a v3 database as v4: the old frame and last reading go (learnt again), all else kept', async () => {
+  it('opens a v4 database as v5: a poll skipped while idle keeps its state under its new name', async () => {
+    const name = `upgrade-v4-${Date.now()}`;
+    await seedVersion4(name);
+    const db = new RepereDb(name);
+    const { poll } = await new Store(db).read();
+    expect(db.verno).toBe(5);
+    expect(poll).toMatchObject({ status: 'skipped-while-idle', lastPollAt: 5, nextPollAt: 9 });
+    expect(await db.quarantine.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a v3 database as v5: the old frame and last reading go (learnt again), all else kept', async () => {
     const name = `upgrade-v3-${Date.now()}`;
     await seedVersion3(name);
     const db = new RepereDb(name);
     const { portal } = await new Store(db).read();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(portal).toMatchObject({
       frame: null,
       lastReading: null,
@@ -140,12 +168,12 @@ describe('database upgrade', () => {
     db.close();
   });
 
-  it('opens a v1 database as v4, keeping everything and not announcing old mail as new', async () => {
+  it('opens a v1 database as v5, keeping everything and not announcing old mail as new', async () => {
     const name = `upgrade-${Date.now()}`;
     await seedVersion1(name);
     const db = new RepereDb(name);
     const state = await new Store(db).read();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(state.mailboxes.map((m) => [m.address, m.unread, m.notifiedUnread, m.label])).toEqual([
       ['mss@esante-occitanie.fr', 7, 7, null],
       ['bloc.operatoire@esante-occitanie.fr', null, null, 'Bloc'],
@@ -157,12 +185,12 @@ describe('database upgrade', () => {
     db.close();
   });
 
-  it('opens a v2 database as v4: discreet notifications off (the old setting did nothing), all else kept', async () => {
+  it('opens a v2 database as v5: discreet notifications off (the old setting did nothing), all else kept', async () => {
     const name = `upgrade-v2-${Date.now()}`;
     await seedVersion2(name);
     const db = new RepereDb(name);
     const state = await new Store(db).read();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(state.settings).toEqual({ ...V2_SETTINGS, privacyMode: false });
     expect(state.mailboxes.map((m) => [m.address, m.label, m.unread, m.notifiedUnread])).toEqual([
       ['mss@esante-occitanie.fr', 'MSS', 4, 3],
@@ -175,10 +203,11 @@ describe('database upgrade', () => {
   it('keeps discreet notifications on after the upgrade when a policy imposes them', async () => {
     const name = `upgrade-v2-policy-${Date.now()}`;
     await seedVersion2(name);
-    const store = new Store(new RepereDb(name));
+    const policy = new PolicyInForce();
+    const store = new Store(new RepereDb(name), Date.now, policy.enforce);
     const reading = readPolicy({ privacyMode: true });
-    store.policy = reading.ok ? reading.policy : null;
-    // The background's first change once the policy is read (entrypoints/background/index.ts).
+    policy.current = reading.ok ? reading.policy : null;
+    // The background's first change once the policy is read (entrypoints/background/policy/managed-storage.ts).
     const { state } = await store.update((current) => ({ state: current, result: null }));
     expect(state.settings).toEqual(V2_SETTINGS);
     store.db.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import type { MailboxRecord } from '@/entrypoints/background/storage/records';
 import {
@@ -7,14 +8,15 @@ import {
   DEFAULT_PORTAL_STATE,
   DEFAULT_SETTINGS,
   NOTIFICATION_LOG_SIZE,
+  type PolicyStep,
   Store,
 } from '@/entrypoints/background/storage/store';
 import { mailboxRecord } from '../records';
 
 let counter = 0;
-function freshStore(): Store {
+function freshStore(enforcePolicy?: PolicyStep): Store {
   counter += 1;
-  return new Store(new RepereDb(`test-store-${counter}-${Date.now()}`), () => 1_000);
+  return new Store(new RepereDb(`test-store-${counter}-${Date.now()}`), () => 1_000, enforcePolicy);
 }
 
 const mailbox = (address: string, order: number): MailboxRecord =>
@@ -164,7 +166,8 @@ describe('store', () => {
   });
 
   it('keeps the settings a policy freezes whatever a change does, and writes the ones it imposes', async () => {
-    const store = freshStore();
+    const policy = new PolicyInForce();
+    const store = freshStore(policy.enforce);
     await store.update((state) => {
       state.settings.pauseWhenIdle = true;
       state.settings.pollIntervalMinutes = 2;
@@ -175,7 +178,7 @@ describe('store', () => {
       settings: { bannerCollapsed: true },
       minPollIntervalMinutes: 5,
     });
-    store.policy = reading.ok ? reading.policy : null;
+    policy.current = reading.ok ? reading.policy : null;
     await store.update((state) => {
       state.settings.pauseWhenIdle = false;
       state.settings.pollIntervalMinutes = 30;

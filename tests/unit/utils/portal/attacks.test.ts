@@ -6,10 +6,10 @@
  * either the same interface as without the message or nothing at all (`unsure`).
  */
 import { describe, expect, it } from 'vitest';
+import { sameOriginUrl } from '@/utils/portal/links';
 import { linkTarget } from '@/utils/portal/menu';
 import { type PortalPageReading, readPortalPage } from '@/utils/portal/page';
 import { DEFAULT_PROFILE as P, type SelectorProfile } from '@/utils/portal/profile';
-import { sameOriginUrl } from '@/utils/portal/url';
 import {
   BODY_ATTACKS as ATTACKS,
   type AttackOptions,

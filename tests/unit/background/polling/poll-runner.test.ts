@@ -1,21 +1,21 @@
 /**
  * The poller and its runner with a fake clock and a fake portal: jitter, backoff and its
  * cap, one check at a time, expiry then resume, no duplicate notification across
- * restarts, quiet hours, and a badge for each state; an off-portal URL never fetched, a
+ * restarts, and a badge for each state; an off-portal URL never fetched, a
  * hung check abandoned at its deadline without blocking the next, its late end ignored.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BADGE_COLOURS, badgeFor } from '@/entrypoints/background/checks/badge';
-import { createPollRunner, type FetchedText, type PollEffects } from '@/entrypoints/background/checks/check-runner';
+import { BADGE_COLOURS, badgeFor } from '@/entrypoints/background/announce/badge';
+import type { ShownNotification } from '@/entrypoints/background/announce/new-mail';
+import type { HtmlReader } from '@/entrypoints/background/polling/html-reader';
+import { createPollRunner, type FetchedText, type PollEffects } from '@/entrypoints/background/polling/poll-runner';
 import {
   BACKOFF_CAP_MS,
-  CHECK_DEADLINE_MS,
   nextDelay,
+  POLL_DEADLINE_MS,
   pauseOnLoginPage,
   resumeOnLiveSession,
-} from '@/entrypoints/background/checks/check-schedule';
-import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
-import { isQuietTime, type ShownNotification } from '@/entrypoints/background/checks/new-mail';
+} from '@/entrypoints/background/polling/poll-schedule';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
@@ -68,8 +68,8 @@ function harness(options: { startAt?: number } = {}) {
     portalMatches: () => PORTAL_MATCHES,
     fetchText,
     readHtml: (html, url, profile, context) => portal.read(html, url, profile, context),
-    show: async (n) => {
-      shown.push(n);
+    announce: async (notifications) => {
+      shown.push(...notifications);
     },
     showBadge: async () => {},
     schedule: async (when) => {
@@ -140,7 +140,7 @@ describe('nextDelay', () => {
 describe('poll runner', () => {
   it('does nothing before a portal page told where the chooser is', async () => {
     const h = harness();
-    expect((await h.runner.check('alarm')).status).toBe('no-session');
+    expect((await h.runner.poll('alarm')).status).toBe('no-session');
     expect(h.fetchText).not.toHaveBeenCalled();
     expect(h.schedules.at(-1)).toBeNull();
   });
@@ -149,7 +149,7 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [NOEMIE]: 1, [MSS]: 2, [CARDIO]: 0 });
-    expect(await h.runner.check('user')).toEqual({ status: 'ok', notifications: 0 });
+    expect(await h.runner.poll('user')).toEqual({ status: 'ok', notifications: 0 });
     expect(h.fetchText).toHaveBeenCalledOnce();
     expect(h.fetchText.mock.calls[0]?.[0]).toBe(`${ORIGIN}/?m=comptes`);
     const state = await h.store.read();
@@ -165,7 +165,7 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [MSS]: 1 });
-    const reports = await Promise.all([h.runner.check('alarm'), h.runner.check('user'), h.runner.check('alarm')]);
+    const reports = await Promise.all([h.runner.poll('alarm'), h.runner.poll('user'), h.runner.poll('alarm')]);
     expect(h.fetchText).toHaveBeenCalledOnce();
     expect(reports.every((r) => r.status === 'ok')).toBe(true);
   });
@@ -174,21 +174,21 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [NOEMIE]: 0, [MSS]: 2, [CARDIO]: 0 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.serve({ [NOEMIE]: 1, [MSS]: 2, [CARDIO]: 3 });
     h.tick(120_000);
-    expect((await h.runner.check('alarm')).notifications).toBe(1);
+    expect((await h.runner.poll('alarm')).notifications).toBe(1);
     expect(h.shown.map((n) => [n.notificationId, n.title])).toEqual([
       [`repere-bal:mail:${CARDIO}`, '3 nouveaux messages — Secrétariat de cardiologie'],
     ]);
     expect(h.shown[0]?.message).not.toMatch(/objet|subject/i);
     for (let i = 0; i < 3; i += 1) {
       h.tick(120_000);
-      await h.runner.check('alarm');
+      await h.runner.poll('alarm');
     }
     h.restart();
     h.tick(120_000);
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.shown).toHaveLength(1);
     const log = await h.store.notificationLog();
     expect(log.map((entry) => [entry.kind, entry.address, entry.count])).toEqual([['new-mail', CARDIO, 3]]);
@@ -198,11 +198,11 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [CARDIO]: 1 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.serve({ [CARDIO]: 0 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.serve({ [CARDIO]: 1 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.shown.map((n) => [n.notificationId, n.title])).toEqual([
       [`repere-bal:mail:${CARDIO}`, '1 nouveau message — Secrétariat de cardiologie'],
     ]);
@@ -216,13 +216,13 @@ describe('poll runner', () => {
       return { state, result: null };
     });
     h.serve({ [CARDIO]: 0 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.serve({ [CARDIO]: 2 });
     h.tick(60 * 60_000);
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.shown).toHaveLength(0);
     h.tick(9 * 60 * 60_000); // 08:00
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.shown.map((n) => n.title)).toEqual(['2 nouveaux messages — Secrétariat de cardiologie']);
   });
 
@@ -230,14 +230,14 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [NOEMIE]: 0, [MSS]: 0 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     await h.store.update((state) => {
       const mss = state.mailboxes.find((m) => m.address === MSS);
       if (mss) mss.watched = false;
       return { state, result: null };
     });
     h.serve({ [NOEMIE]: 4, [MSS]: 4 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.shown).toHaveLength(0);
   });
 
@@ -245,17 +245,17 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.portal.reply = () => Promise.resolve({ ok: true, status: 200, url: `${ORIGIN}/`, text: LOGIN_PAGE });
-    expect((await h.runner.check('alarm')).status).toBe('expired');
+    expect((await h.runner.poll('alarm')).status).toBe('expired');
     expect(h.shown.map((n) => n.notificationId)).toEqual(['repere-bal:session-expired']);
     expect(h.schedules.at(-1)).toBeNull();
-    for (let i = 0; i < 3; i += 1) await h.runner.check('user');
+    for (let i = 0; i < 3; i += 1) await h.runner.poll('user');
     expect(h.fetchText).toHaveBeenCalledOnce();
     expect(h.shown).toHaveLength(1);
     expect(badgeFor(await h.store.read(), h.now)).toMatchObject({ text: '!', colour: BADGE_COLOURS.expired });
 
     await h.store.update((state) => resumeOnLiveSession(state, h.now));
     h.serve({ [MSS]: 0 });
-    expect((await h.runner.check('alarm')).status).toBe('ok');
+    expect((await h.runner.poll('alarm')).status).toBe('ok');
     expect(h.fetchText).toHaveBeenCalledTimes(2);
   });
 
@@ -263,13 +263,13 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     h.portal.reply = () => Promise.resolve({ ok: false, error: { code: 'timeout' } });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.portal.reply = () =>
       Promise.resolve({ ok: true, status: 500, url: `${ORIGIN}/?m=comptes`, text: 'Erreur interne' });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     h.portal.reply = () =>
       Promise.resolve({ ok: true, status: 200, url: `${ORIGIN}/?m=comptes`, text: '<div class="\u0000<<' });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     const state = await h.store.read();
     expect(state.poll).toMatchObject({ status: 'error', failures: 3 });
     expect(state.poll.history.map((entry) => entry.detail?.code)).toEqual(['unrecognised-page', 'http', 'timeout']);
@@ -286,10 +286,10 @@ describe('poll runner', () => {
       state.poll.inFlightSince = h.now - 5_000;
       return { state, result: null };
     });
-    expect((await h.runner.check('alarm')).status).toBe('busy');
+    expect((await h.runner.poll('alarm')).status).toBe('busy');
     h.tick(60_000);
     h.serve({ [MSS]: 0 });
-    expect((await h.runner.check('alarm')).status).toBe('ok');
+    expect((await h.runner.poll('alarm')).status).toBe('ok');
   });
 
   it('never fetches a stored poll URL that is off the portal', async () => {
@@ -300,7 +300,7 @@ describe('poll runner', () => {
         state.portal.pollUrl = url;
         return { state, result: null };
       });
-      expect((await h.runner.check('user')).status).toBe('error');
+      expect((await h.runner.poll('user')).status).toBe('error');
       expect((await h.store.read()).poll.lastError).toEqual({ code: 'off-portal' });
     }
     expect(h.fetchText).not.toHaveBeenCalled();
@@ -312,14 +312,14 @@ describe('poll runner', () => {
     // The same rows, served from the inbox's address (as a message showing a look-alike would be).
     h.portal.reply = () =>
       Promise.resolve({ ok: true, status: 200, url: `${ORIGIN}/?m=liste&f=1`, text: chooserPage({ [CARDIO]: 7 }) });
-    expect((await h.runner.check('user')).status).toBe('error');
+    expect((await h.runner.poll('user')).status).toBe('error');
     const state = await h.store.read();
     expect(state.poll.lastError?.code).toMatch(/no-chooser|unrecognised-page/);
     expect(state.mailboxes.find((m) => m.address === CARDIO)?.unread ?? null).toBeNull();
     // Asked for and answered there, the same page is the chooser.
     h.serve({ [CARDIO]: 7 });
     h.tick(60_000);
-    expect((await h.runner.check('user')).status).toBe('ok');
+    expect((await h.runner.poll('user')).status).toBe('ok');
     expect((await h.store.read()).mailboxes.find((m) => m.address === CARDIO)?.unread).toBe(7);
   });
 
@@ -350,16 +350,16 @@ describe('poll runner', () => {
       const h = harness();
       await h.loggedIn();
       const reading = hangReading(h);
-      const hung = h.runner.check('alarm');
+      const hung = h.runner.poll('alarm');
       await reading.reached;
-      await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS);
+      await vi.advanceTimersByTimeAsync(POLL_DEADLINE_MS);
       expect(await hung).toEqual({ status: 'error', notifications: 0 });
       const abandoned = await h.store.read();
       expect(abandoned.poll).toMatchObject({ inFlightSince: null, lastError: { code: 'too-long' }, failures: 1 });
 
       h.portal.read = readPage;
       h.serve({ [MSS]: 1 });
-      expect(await h.runner.check('user')).toEqual({ status: 'ok', notifications: 0 });
+      expect(await h.runner.poll('user')).toEqual({ status: 'ok', notifications: 0 });
       expect(h.fetchText).toHaveBeenCalledTimes(2);
     });
 
@@ -367,19 +367,19 @@ describe('poll runner', () => {
       const h = harness();
       await h.loggedIn();
       h.serve({ [CARDIO]: 0 });
-      await h.runner.check('alarm');
+      await h.runner.poll('alarm');
 
       // This reading answers only after its deadline, with 5 unread.
       h.serve({ [CARDIO]: 5 });
       const reading = hangReading(h);
-      const hung = h.runner.check('alarm');
+      const hung = h.runner.poll('alarm');
       await reading.reached;
-      await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS);
+      await vi.advanceTimersByTimeAsync(POLL_DEADLINE_MS);
       await hung;
 
       h.portal.read = readPage;
       h.serve({ [CARDIO]: 1 });
-      expect((await h.runner.check('alarm')).notifications).toBe(1);
+      expect((await h.runner.poll('alarm')).notifications).toBe(1);
 
       const update = vi.spyOn(h.store, 'update');
       reading.release();
@@ -408,13 +408,13 @@ describe('poll runner', () => {
         readHtml: async () => {
           throw new Error('not reached');
         },
-        show: async () => {},
+        announce: async () => {},
         showBadge: async () => {},
         schedule: async () => {},
         idleState: async () => 'locked',
       },
     );
-    expect((await idle.check('alarm')).status).toBe('paused');
+    expect((await idle.poll('alarm')).status).toBe('skipped-while-idle');
     expect(h.fetchText).not.toHaveBeenCalled();
   });
 
@@ -422,23 +422,9 @@ describe('poll runner', () => {
     const h = harness();
     await h.loggedIn();
     await h.store.update((state) => pauseOnLoginPage(state, h.now));
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     expect(h.fetchText).not.toHaveBeenCalled();
     expect(h.shown).toHaveLength(0);
-  });
-});
-
-describe('quiet hours', () => {
-  const quiet = { enabled: true, start: '20:00', end: '07:30' };
-  it.each([
-    [19 * 60 + 59, false],
-    [20 * 60, true],
-    [23 * 60, true],
-    [7 * 60 + 29, true],
-    [7 * 60 + 30, false],
-  ])('minute %i: %s', (minute, expected) => {
-    expect(isQuietTime(quiet, minute)).toBe(expected);
-    expect(isQuietTime({ ...quiet, enabled: false }, minute)).toBe(false);
   });
 });
 
@@ -447,7 +433,7 @@ describe('badge', () => {
     const h = harness();
     await h.loggedIn();
     h.serve({ [NOEMIE]: 5, [MSS]: 2, [CARDIO]: 3 });
-    await h.runner.check('alarm');
+    await h.runner.poll('alarm');
     const badge = badgeFor(await h.store.read(), h.now);
     expect(badge.text).toBe('5');
     expect(badge.title).toContain('Secrétariat de cardiologie : 3');

@@ -8,7 +8,7 @@ import {
   createPortalPageFetcher,
   type PortalPageFetcherEffects,
   type PortalResponse,
-} from '@/entrypoints/background/checks/portal-page-fetcher';
+} from '@/entrypoints/background/polling/portal-page-fetcher';
 import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
 
 const PORTAL = ['https://medimail.mipih.fr/*'];

@@ -5,13 +5,13 @@
  * and the notification log keeps it): never while news is held (quiet hours, a pause),
  * never with notifications off, since no notification is shown then. In Firefox the
  * background page plays it itself (it has audio); in Chrome the service worker has none,
- * so the offscreen document plays it (offscreen-document.ts, reason AUDIO_PLAYBACK).
- * News of several mailboxes at once plays it once.
+ * so the offscreen document plays it (entrypoints/background/offscreen-document.ts,
+ * reason AUDIO_PLAYBACK). News of several mailboxes at once plays it once.
  */
 import { browser } from 'wxt/browser';
+import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from '@/entrypoints/background/offscreen-document';
 import { log } from '@/utils/log';
 import type { OffscreenPlaySound } from '@/utils/protocol/messages';
-import { browserOffscreenApi, type OffscreenApi, offscreenDocument } from './offscreen-document';
 
 const SAMPLE_RATE = 16_000;
 const VOLUME = 0.25;

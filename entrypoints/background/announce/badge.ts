@@ -1,7 +1,7 @@
 /**
  * The toolbar badge: the unread total of the watched service mailboxes, or a distinct
  * look when the session has expired (« ! » on red), while the announcements are paused
- * (« ⏸ » on brown: the tooltip says until when, and gives the total) or when the checks
+ * (« ⏸ » on brown: the tooltip says until when, and gives the total) or when the polls
  * fail (« ? » on grey); the tooltip lists each watched mailbox and its count, or, with `privacyMode`
  * (« notifications discrètes »), gives the total alone: a service's name may be
  * sensitive on a screen patients can see.
@@ -10,9 +10,10 @@
 import { displayName, watchedMailboxes } from '@/entrypoints/background/session/mailboxes';
 import type { MailboxRecord } from '@/entrypoints/background/storage/records';
 import type { StoredState } from '@/entrypoints/background/storage/store';
-import { checkErrorText } from '@/utils/failure-text';
+import { pollErrorText } from '@/utils/failure-text';
 import { t } from '@/utils/i18n';
-import { isPaused } from './new-mail';
+import { whenText } from '@/utils/pause';
+import { isPaused } from './held-news';
 
 export interface Badge {
   text: string;
@@ -28,14 +29,6 @@ export const BADGE_COLOURS = {
 } as const;
 
 export const PAUSED_BADGE_TEXT = '⏸';
-
-const HOUR = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const DAY_AND_HOUR = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
-
-/** A time to come: its hour, with its day when it is not today's. */
-export function whenText(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? HOUR.format(at) : DAY_AND_HOUR.format(at);
-}
 
 /** Each watched mailbox and its count, or nothing with discreet notifications. */
 function countLines(state: StoredState, watched: MailboxRecord[]): string[] {
@@ -58,7 +51,7 @@ export function badgeFor(state: StoredState, now: number): Badge {
     };
   }
   if (poll.status === 'error') {
-    const detail = poll.lastError ? checkErrorText(poll.lastError) : '?';
+    const detail = poll.lastError ? pollErrorText(poll.lastError) : '?';
     return { text: '?', colour: BADGE_COLOURS.error, title: t('badgeError', detail) };
   }
   if (watched.length === 0 && !portal.pollUrl)

@@ -5,14 +5,15 @@
  * and the log keeps the address and what was shown. A policy can impose it.
  */
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '@/entrypoints/background/checks/badge';
+import { badgeFor } from '@/entrypoints/background/announce/badge';
 import {
   addressOfNotification,
   collectRises,
   mailNotificationId,
   type ShownNotification,
-} from '@/entrypoints/background/checks/new-mail';
+} from '@/entrypoints/background/announce/new-mail';
 import { readPolicy } from '@/entrypoints/background/policy/policy';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import {
   DEFAULT_POLL_STATE,
@@ -95,9 +96,10 @@ describe('new-mail notifications', () => {
   });
 
   it('are discreet when a policy imposes it, whatever the user set, and the log keeps the address', async () => {
-    const store = new Store(new RepereDb(`notifier-policy-${Date.now()}`), () => 1_000);
+    const policy = new PolicyInForce();
+    const store = new Store(new RepereDb(`notifier-policy-${Date.now()}`), () => 1_000, policy.enforce);
     const reading = readPolicy({ privacyMode: true });
-    store.policy = reading.ok ? reading.policy : null;
+    policy.current = reading.ok ? reading.policy : null;
     await store.update((state) => {
       state.settings.privacyMode = false;
       state.mailboxes = stateWithRise(0, false).mailboxes;

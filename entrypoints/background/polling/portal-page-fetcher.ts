@@ -6,12 +6,12 @@
  * are followed rather than refused because the portal itself redirects (an expired
  * session lands on its login page). The body is read through its stream with a size
  * cap, and the timeout covers the whole exchange, body included: a portal that sends
- * forever, or too much, costs one failed check, never a stuck or swollen background.
+ * forever, or too much, costs one failed poll, never a stuck or swollen background.
  */
 
-import { isPortalUrl } from '@/utils/portal-urls';
+import { isPortalUrl } from '@/utils/portal-origins';
 import { MAX_PORTAL_PAGE_BYTES } from '@/utils/protocol/messages';
-import type { FetchedText } from './check-runner';
+import type { FetchedText } from './poll-runner';
 
 /** A body past the cap: said apart from network failures. */
 class PageTooLarge extends Error {

@@ -1,19 +1,18 @@
 /**
  * « Pause » of the announcements, asked in the panel (« Pause 1 h », « Jusqu'à demain
  * 8 h ») or, in Chrome, from a new-mail notification's button: until it ends nothing is
- * announced (no notification, no sound), while checks go on and the counts and the badge
- * keep up. It works as the quiet hours do (new-mail.ts): each mailbox's baseline
- * (`notifiedUnread`) is held, so what came meanwhile and is still unread is told once,
- * per mailbox, when the pause ends, by its time (an alarm) or by « Reprendre ». It is
- * stored with the checks' state, so it survives a restart (the runner sets its alarm
- * again). The organisation's policy may forbid it or cut it to a longest one.
+ * announced (no notification, no sound), while polls go on and the counts and the badge
+ * keep up. It works as the quiet hours do (held-news.ts, new-mail.ts): each mailbox's
+ * baseline (`notifiedUnread`) is held, so what came meanwhile and is still unread is
+ * told once, per mailbox, when the pause ends, by its time (an alarm) or by
+ * « Reprendre ». It is stored with the polls' state, so it survives a restart (the
+ * runner sets its alarm again). The organisation's policy may forbid it or cut it to a
+ * longest one.
  * Pure steps over the stored state, with the clock passed in.
  */
 import type { Change, StoredState } from '@/entrypoints/background/storage/store';
-import { collectRises, isPaused, type ShownNotification } from './new-mail';
-
-/** « Pause 1 h », in the panel and on new-mail notifications (Chrome). */
-export const QUICK_PAUSE_MINUTES = 60;
+import { isPaused } from './held-news';
+import { collectRises, type ShownNotification } from './new-mail';
 
 /** What the organisation's policy allows (entrypoints/background/policy/policy.ts `pauseLimits`). */
 export interface PauseLimits {

@@ -1,60 +1,67 @@
 /**
- * Runs the checks (entrypoints/background/checks/check-schedule.ts decides): one at a time, one request each
+ * Runs the polls (entrypoints/background/polling/poll-schedule.ts decides): one at a time, one request each
  * (the chooser, or the inbox page where the chooser shows no counts), never a switch, the
- * page read by the same portal readers as the content script, the notifications shown and
- * logged, the badge updated, the next alarm set; and the pause of the announcements
- * (entrypoints/background/checks/pause.ts decides), started, ended and its end alarm
- * set. Every effect is injected, so that the whole cycle is tested with a fake clock and
+ * page read by the same portal readers as the content script, the news announced
+ * (entrypoints/background/announce/) and logged, the badge updated, the next alarm set;
+ * and the pause of the announcements (entrypoints/background/announce/pause.ts decides),
+ * started, ended and its end alarm set. Every effect is injected, so that the whole cycle is tested with a fake clock and
  * a fake portal.
  *
- * One at a time, but never held up for good: a check that has not ended by
- * CHECK_DEADLINE_MS is abandoned (recorded as a failure, with its backoff) and the next
- * `check()` starts afresh instead of joining it. The abandoned one may still end later;
- * it then finds its claim gone (entrypoints/background/checks/check-schedule.ts `holdsClaim`) and its result is dropped,
+ * One at a time, but never held up for good: a poll that has not ended by
+ * POLL_DEADLINE_MS is abandoned (recorded as a failure, with its backoff) and the next
+ * `poll()` starts afresh instead of joining it. The abandoned one may still end later;
+ * it then finds its claim gone (entrypoints/background/polling/poll-schedule.ts `holdsClaim`) and its result is dropped,
  * at the cost of a request whose answer is wasted.
  */
 
+import type { Announce } from '@/entrypoints/background/announce/announcer';
+import { type Badge, badgeFor } from '@/entrypoints/background/announce/badge';
+import {
+  endPause,
+  type PauseLimits,
+  type PauseStart,
+  pauseAlarmAt,
+  startPause,
+} from '@/entrypoints/background/announce/pause';
 import type { PollStateRecord } from '@/entrypoints/background/storage/records';
 import type { Store } from '@/entrypoints/background/storage/store';
 import { log } from '@/utils/log';
+import { samePage } from '@/utils/portal/links';
 import type { PageContext, PortalPageReading } from '@/utils/portal/page';
 import type { SelectorProfile } from '@/utils/portal/profile';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
-import { samePage } from '@/utils/portal/url';
-import { isPortalUrl } from '@/utils/portal-urls';
-import type { CheckError } from '@/utils/protocol/codes';
-import { type Badge, badgeFor } from './badge';
+import { isPortalUrl } from '@/utils/portal-origins';
+import type { PollError } from '@/utils/protocol/codes';
+import { ReadingTimedOut } from './html-reader';
 import {
-  CHECK_DEADLINE_MS,
-  type CheckedPage,
   finishPoll,
   holdsClaim,
+  POLL_DEADLINE_MS,
   type PollClaim,
+  type PolledPage,
   type PollOutcome,
   REQUEST_TIMEOUT_MS,
   skipWhileIdle,
   startPoll,
-} from './check-schedule';
-import { ReadingTimedOut } from './html-reader';
-import type { ShownNotification } from './new-mail';
-import { endPause, type PauseLimits, type PauseStart, pauseAlarmAt, startPause } from './pause';
+} from './poll-schedule';
 
-export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; error: CheckError };
+export type FetchedText = { ok: true; status: number; url: string; text: string } | { ok: false; error: PollError };
 
 export interface PollEffects {
   /** The granted portal's match patterns: the stored URL is checked against them before each request. */
   portalMatches(): readonly string[];
-  /** Fetches a portal page (entrypoints/background/checks/portal-page-fetcher.ts), giving up after `timeoutMs`. */
+  /** Fetches a portal page (entrypoints/background/polling/portal-page-fetcher.ts), giving up after `timeoutMs`. */
   fetchText(url: string, timeoutMs: number): Promise<FetchedText>;
   /** Reads portal HTML with utils/portal (in Chrome, in the offscreen document). */
   readHtml(html: string, url: string, profile: SelectorProfile, context: PageContext): Promise<PortalPageReading>;
-  show(notification: ShownNotification): Promise<void>;
+  /** Tells the news (entrypoints/background/announce/announcer.ts, as for a page's report). */
+  announce: Announce;
   showBadge(badge: Badge): Promise<void>;
   /** Sets the next alarm, or clears it (null). */
   schedule(when: number | null): Promise<void>;
   /**
    * Sets the alarm that ends the pause, or clears it (null). Absent (a harness without
-   * alarms): the pause still ends at its time, and the next check tells what it held.
+   * alarms): the pause still ends at its time, and the next poll tells what it held.
    */
   schedulePauseEnd?(when: number | null): Promise<void>;
   idleState(): Promise<'active' | 'idle' | 'locked'>;
@@ -66,14 +73,14 @@ export interface PollClock {
   minuteOfDay(now: number): number;
 }
 
-export interface CheckReport {
+export interface PollReport {
   status: PollStateRecord['status'] | 'busy';
   notifications: number;
 }
 
 export interface PollRunner {
-  /** Checks now (an alarm, or « Vérifier maintenant »); joins a check already running, until its deadline. */
-  check(reason: 'alarm' | 'user'): Promise<CheckReport>;
+  /** Polls now (an alarm, or « Vérifier maintenant »); joins a poll already running, until its deadline. */
+  poll(reason: 'alarm' | 'user'): Promise<PollReport>;
   /** Puts the badge and the alarms in line with the stored state (after a restart, a resume). */
   sync(): Promise<void>;
   /** Pauses the announcements for `minutes` (within the policy's `limits`); badge and alarm follow. */
@@ -82,16 +89,16 @@ export interface PollRunner {
   endPause(reason: 'time' | 'resume'): Promise<number>;
 }
 
-/** One call of `run`: its claim once the check has started. */
+/** One call of `run`: its claim once the poll has started. */
 interface Attempt {
   claim: PollClaim | null;
 }
 
 export function createPollRunner(store: Store, clock: PollClock, effects: PollEffects): PollRunner {
-  let running: Promise<CheckReport> | null = null;
+  let running: Promise<PollReport> | null = null;
 
   async function outcomeOf(
-    { url, page, context }: { url: string; page: CheckedPage; context: PageContext },
+    { url, page, context }: { url: string; page: PolledPage; context: PageContext },
     profile: SelectorProfile,
   ): Promise<PollOutcome> {
     // Stored from a page and checked then; checked again here, where the cookies go with it.
@@ -117,8 +124,8 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     return { kind: 'error', error: { code: reading.kind === 'unknown' ? 'unrecognised-page' : 'no-chooser' } };
   }
 
-  /** Records the outcome of the check named by `claim`, unless it is no longer the one in flight. */
-  async function finish(claim: PollClaim, outcome: PollOutcome): Promise<CheckReport> {
+  /** Records the outcome of the poll named by `claim`, unless it is no longer the one in flight. */
+  async function finish(claim: PollClaim, outcome: PollOutcome): Promise<PollReport> {
     const now = clock.now();
     const { state, result } = await store.update((current) =>
       holdsClaim(current, claim)
@@ -126,18 +133,18 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
         : { state: current, result: null },
     );
     if (result === null) return { status: state.poll.status, notifications: 0 };
-    for (const notification of result.notifications) await effects.show(notification);
+    await effects.announce(result.notifications);
     await effects.showBadge(badgeFor(state, now));
     await effects.schedule(result.nextPollAt || null);
     return { status: state.poll.status, notifications: result.notifications.length };
   }
 
-  async function run(reason: 'alarm' | 'user', attempt: Attempt): Promise<CheckReport> {
+  async function run(reason: 'alarm' | 'user', attempt: Attempt): Promise<PollReport> {
     const before = await store.read();
     if (reason === 'alarm' && before.settings.pauseWhenIdle && (await effects.idleState()) !== 'active') {
       const { result: when } = await store.update((state) => skipWhileIdle(state, clock.now(), clock.random));
       await effects.schedule(when);
-      return { status: 'paused', notifications: 0 };
+      return { status: 'skipped-while-idle', notifications: 0 };
     }
     const { result: decision, state: started } = await store.update((state) => startPoll(state, clock.now()));
     if (!decision.start) {
@@ -151,25 +158,25 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     return finish(decision.claim, outcome);
   }
 
-  /** The deadline passed: the check is recorded as failed, if it had started. */
-  async function abandon(attempt: Attempt): Promise<CheckReport> {
+  /** The deadline passed: the poll is recorded as failed, if it had started. */
+  async function abandon(attempt: Attempt): Promise<PollReport> {
     // Stuck before its start (database, idle state): nothing was claimed, nothing to record.
     if (attempt.claim === null) return { status: 'busy', notifications: 0 };
     return finish(attempt.claim, { kind: 'error', error: { code: 'too-long' } });
   }
 
   return {
-    check(reason) {
+    poll(reason) {
       if (running) return running;
       const attempt: Attempt = { claim: null };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const overdue = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, CHECK_DEADLINE_MS);
+        timer = setTimeout(resolve, POLL_DEADLINE_MS);
       });
-      const current: Promise<CheckReport> = Promise.race([
+      const current: Promise<PollReport> = Promise.race([
         run(reason, attempt),
         overdue.then(() => {
-          // Released at once: the next check must not wait on the abandoned one's bookkeeping.
+          // Released at once: the next poll must not wait on the abandoned one's bookkeeping.
           if (running === current) running = null;
           return abandon(attempt);
         }),
@@ -200,7 +207,7 @@ export function createPollRunner(store: Store, clock: PollClock, effects: PollEf
     async endPause(reason) {
       const now = clock.now();
       const { state, result } = await store.update((current) => endPause(current, reason, now, clock.minuteOfDay(now)));
-      for (const notification of result) await effects.show(notification);
+      await effects.announce(result);
       await effects.showBadge(badgeFor(state, now));
       await effects.schedulePauseEnd?.(pauseAlarmAt(state, now));
       return result.length;

@@ -7,7 +7,7 @@
  *
  * A reading in the offscreen document that has not answered within PARSE_TIMEOUT_MS
  * fails, and the document is closed, to be created anew on the next reading: a document
- * stuck on one page would otherwise stall every later check. Closing it costs a fresh
+ * stuck on one page would otherwise stall every later poll. Closing it costs a fresh
  * document (a few milliseconds) after each timeout, which only a broken page causes.
  * In Firefox the parse is synchronous on the background page, so no timer can cut it
  * short; there the size cap on fetched pages (MAX_PORTAL_PAGE_BYTES, utils/protocol/messages.ts) bounds it.
@@ -19,7 +19,7 @@ import { readMenuPage } from '@/utils/portal/menu-pages';
 import { type PageContext, type PortalPageReading, parsePortalHtml } from '@/utils/portal/page';
 import type { SelectorProfile } from '@/utils/portal/profile';
 import type { OffscreenInspectPage, OffscreenReadPage, PageInspection } from '@/utils/protocol/messages';
-import { PARSE_TIMEOUT_MS } from './check-schedule';
+import { PARSE_TIMEOUT_MS } from './poll-schedule';
 
 type OffscreenRequestOf = OffscreenReadPage | OffscreenInspectPage;
 
@@ -50,7 +50,7 @@ function browserEnvironment(): HtmlReaderEnvironment {
   };
 }
 
-/** The offscreen document did not answer in time (the check records `read-timeout`). */
+/** The offscreen document did not answer in time (the poll records `read-timeout`). */
 export class ReadingTimedOut extends Error {
   constructor() {
     super('délai de lecture dépassé');

@@ -8,7 +8,7 @@ import {
   type HtmlReaderEnvironment,
   OFFSCREEN_PATH,
   ReadingTimedOut,
-} from '@/entrypoints/background/checks/html-reader';
+} from '@/entrypoints/background/polling/html-reader';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { fakeOffscreen } from '../../../support/fake-offscreen';

@@ -1,5 +1,5 @@
 /**
- * A chooser without counts (entrypoints/background/checks/inbox-fallback.ts,
+ * A chooser without counts (entrypoints/background/polling/inbox-fallback.ts,
  * docs/portal-contract.md, point 3), with a fake clock and the simulator's own pages
  * served in-process by both renderings (its state and its renderings, no HTTP): the
  * check after a chooser without counts reads the inbox page; a rise of the active
@@ -10,15 +10,16 @@
  * counts read in open tabs keep counting; the panel names the mailboxes nobody can see.
  */
 import { describe, expect, it } from 'vitest';
-import { createPollRunner, type FetchedText, type PollEffects } from '@/entrypoints/background/checks/check-runner';
-import type { HtmlReader } from '@/entrypoints/background/checks/html-reader';
-import { CHOOSER_REREAD_MS, readsInbox } from '@/entrypoints/background/checks/inbox-fallback';
-import type { ShownNotification } from '@/entrypoints/background/checks/new-mail';
+import type { ShownNotification } from '@/entrypoints/background/announce/new-mail';
 import { createContentHandlers } from '@/entrypoints/background/messaging/content-handlers';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { HtmlReader } from '@/entrypoints/background/polling/html-reader';
+import { CHOOSER_REREAD_MS, readsInbox } from '@/entrypoints/background/polling/inbox-fallback';
+import { createPollRunner, type FetchedText, type PollEffects } from '@/entrypoints/background/polling/poll-runner';
 import { countUnseen } from '@/entrypoints/background/session/chooser-counts';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import { Store } from '@/entrypoints/background/storage/store';
-import { checkErrorText, checkNoteText } from '@/utils/failure-text';
+import { pollErrorText, pollNoteText } from '@/utils/failure-text';
 import { parsePortalHtml, readPortalPage } from '@/utils/portal/page';
 import { LOOPBACK_MATCHES } from '@/utils/portal-origins';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
@@ -93,8 +94,8 @@ function harness(rendering: Rendering) {
     portalMatches: () => LOOPBACK_MATCHES,
     fetchText: (url) => portal.fetchText(url),
     readHtml: (...args) => reader.read(...args),
-    show: async (notification) => {
-      shown.push(notification);
+    announce: async (notifications) => {
+      shown.push(...notifications);
     },
     showBadge: async () => {},
     schedule: async () => {},
@@ -132,7 +133,7 @@ function harness(rendering: Rendering) {
     },
     /** One check, then the next interval. */
     async check() {
-      const report = await runner.check('alarm');
+      const report = await runner.poll('alarm');
       now += 2 * MINUTE;
       return report;
     },
@@ -168,7 +169,7 @@ describe.each([classic, alt])('a chooser without counts, $name rendering', (rend
       { code: 'inbox', unread: h.portal.state.unreadCount(mss) },
       { code: 'mailboxes-uncounted', count: 5 },
     ]);
-    expect(checkNoteText({ code: 'inbox', unread: 2 })).toBe('boîte de réception de la boîte active : 2 non lus');
+    expect(pollNoteText({ code: 'inbox', unread: 2 })).toBe('boîte de réception de la boîte active : 2 non lus');
     expect(after.find((m) => m.address === mss)?.unread).toBe(h.portal.state.unreadCount(mss));
     expect(after.filter((m) => m.unread !== null).map((m) => m.address)).toEqual([mss]);
   });
@@ -279,7 +280,7 @@ describe('an inbox page that tells nothing', () => {
     expect(report.status).toBe('error');
     const { poll } = await h.store.read();
     expect(poll).toMatchObject({ failures: 1, lastError: { code: 'inbox-no-mailbox' } });
-    expect(checkErrorText({ code: 'inbox-no-mailbox' })).toBe('boîte de réception lue, boîte active non reconnue');
+    expect(pollErrorText({ code: 'inbox-no-mailbox' })).toBe('boîte de réception lue, boîte active non reconnue');
     expect(h.read()).toEqual(['chooser', 'inbox']);
   });
 
@@ -319,13 +320,15 @@ describe('counts read in open tabs, and the panel', () => {
     let now = 1_000_000;
     const content = createContentHandlers({
       store,
+      policy: new PolicyInForce(),
       now: () => now,
       version: '1.0.0',
       notifyPortalTabs: () => {},
       notifyPages: () => {},
-      reflect: async (notifications) => {
+      announce: async (notifications) => {
         told.push(...notifications);
       },
+      syncPolls: async () => {},
       portalMatches: () => [`${PORTAL}/*`],
       readHtml: domHtmlReader,
     });

@@ -6,11 +6,11 @@
  * (in French, for the log: the sender is told a code, see router.ts).
  */
 
-import { isPortalUrl } from '@/utils/portal-urls';
+import { isPortalUrl } from '@/utils/portal-origins';
 import { contentToBackground, type MessageName } from '@/utils/protocol/messages';
-import type { MessageSender, SenderCheck } from './router';
+import type { MessageSender, SenderFilter } from './router';
 
-export interface SenderCheckOptions {
+export interface SenderFilterOptions {
   extensionId: string;
   /** e.g. chrome-extension://abc/ or moz-extension://uuid/ */
   extensionBaseUrl: string;
@@ -18,7 +18,7 @@ export interface SenderCheckOptions {
   portalMatches: () => string[];
 }
 
-export function createSenderCheck(options: SenderCheckOptions): SenderCheck {
+export function createSenderFilter(options: SenderFilterOptions): SenderFilter {
   const onPortal = (url: string) => isPortalUrl(url, options.portalMatches());
   return (name: MessageName, sender: MessageSender) => {
     if (sender.id !== options.extensionId) return 'expéditeur étranger à l’extension';

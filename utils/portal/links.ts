@@ -4,12 +4,12 @@
  * parsed them, so a URL is judged after parsing, never by its text: it is kept only when
  * it is http(s) on the origin of the page it was read from (the portal). Shared by every
  * context that reads a page; the background checks again against the granted portal
- * origins (utils/portal-urls.ts).
+ * origins (utils/portal-origins.ts).
  */
 import { headOf } from './document-parts';
 
 /** The URL without its fragment: two links to the same page compare equal. */
-export function withoutFragment(url: string): string {
+function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
 }

@@ -3,11 +3,11 @@
  * the count already told (`notifiedUnread`). One notification per mailbox per rise,
  * with an id stable per mailbox (a later rise replaces it, nothing piles up). The
  * baseline moves in the same transaction as the decision, in the database, so nothing
- * is told twice after any number of checks or restarts. Quiet hours and a pause
- * (entrypoints/background/checks/pause.ts) hold the news back (the rise is told when they
- * end); a fall in the count (mail read) lowers the baseline. A mailbox whose `sound` is
- * on has its news come with a short sound (entrypoints/background/sound.ts): only with a
- * notification shown, so never while news is held, never with notifications off.
+ * is told twice after any number of polls or restarts. Quiet hours and a pause
+ * (held-news.ts) hold the news back (the rise is told when they end); a fall in the
+ * count (mail read) lowers the baseline. A mailbox whose `sound` is on has its news come
+ * with a short sound (sound.ts): only with a notification shown, so never while news is
+ * held, never with notifications off.
  * Privacy: never a subject or a sender. Notifications name the mailbox and the count;
  * with `privacyMode` (« notifications discrètes ») they give the count alone, for a
  * service whose very name is sensitive, on a screen patients can see. The id still
@@ -15,14 +15,10 @@
  */
 
 import { displayName, watchedMailboxes } from '@/entrypoints/background/session/mailboxes';
-import type {
-  MailboxRecord,
-  NotificationLogRecord,
-  PollStateRecord,
-  SettingsRecord,
-} from '@/entrypoints/background/storage/records';
+import type { MailboxRecord, NotificationLogRecord } from '@/entrypoints/background/storage/records';
 import type { StoredState } from '@/entrypoints/background/storage/store';
 import { t } from '@/utils/i18n';
+import { isPaused, isQuietTime } from './held-news';
 
 export const MAIL_NOTIFICATION_PREFIX = 'repere-bal:mail:';
 export const SESSION_EXPIRED_NOTIFICATION = 'repere-bal:session-expired';
@@ -44,25 +40,6 @@ export interface ShownNotification {
   message: string;
   /** What is logged of it; `log.sound`: a short sound goes with it. */
   log: Omit<NotificationLogRecord, 'id'>;
-}
-
-function minutesOf(clock: string): number {
-  const [hours = 0, minutes = 0] = clock.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
-/** Whether `minuteOfDay` (0–1439, local time) falls in the quiet hours (which may span midnight). */
-export function isQuietTime(quiet: SettingsRecord['quietHours'], minuteOfDay: number): boolean {
-  if (!quiet.enabled) return false;
-  const start = minutesOf(quiet.start);
-  const end = minutesOf(quiet.end);
-  if (start === end) return false;
-  return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
-}
-
-/** Whether a pause asked by the user holds the news at `now` (it ends at `until`, alarm or not). */
-export function isPaused(poll: Pick<PollStateRecord, 'pause'>, now: number): boolean {
-  return poll.pause !== null && now < poll.pause.until;
 }
 
 /** The title and message that name the mailbox (its label, portal name or address). */
@@ -159,10 +136,4 @@ export function collectRises(state: StoredState, now: number, minuteOfDay: numbe
     mailbox.notifiedUnread = unread;
   }
   return due;
-}
-
-/** Local minute of the day for a time (the user's clock is the one that matters). */
-export function localMinuteOfDay(now: number): number {
-  const date = new Date(now);
-  return date.getHours() * 60 + date.getMinutes();
 }

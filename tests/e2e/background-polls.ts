@@ -14,9 +14,9 @@ export const overview = (popup: Page) => ask<Overview>(popup, 'ui:overview');
  * « Vérifier maintenant »: a real click in Chromium; in Firefox, whose BiDi loses track
  * of a page that went to an extension URL, the same message the button sends.
  */
-export async function checkNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
+export async function pollNow(instance: ExtensionBrowser, popup: Page): Promise<void> {
   if (instance.name === 'firefox') {
-    await ask(popup, 'ui:check-now');
+    await ask(popup, 'ui:poll-now');
     return;
   }
   await popup.waitForSelector('[data-action="check-now"]:not([disabled])');

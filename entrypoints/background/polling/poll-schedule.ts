@@ -1,41 +1,45 @@
 /**
- * When and what to check, as pure steps over the stored state with the clock and the
- * randomness passed in (entrypoints/background/checks/check-runner.ts does the I/O). One check reads the
+ * When and what to poll, as pure steps over the stored state with the clock and the
+ * randomness passed in (entrypoints/background/polling/poll-runner.ts does the I/O). One poll reads the
  * chooser once for every mailbox and never switches the active account; where the
  * chooser shows no counts, it reads the active mailbox's inbox page instead
- * (entrypoints/background/checks/inbox-fallback.ts). The interval
+ * (entrypoints/background/polling/inbox-fallback.ts). The interval
  * (2 minutes by default, 1 at least) gets ±10 % jitter; failures back off
- * exponentially up to 30 minutes; an expired session pauses checks until a portal page
+ * exponentially up to 30 minutes; an expired session pauses polls until a portal page
  * shows a live session again, with one notification.
  */
 
+import {
+  collectRises,
+  type ShownNotification,
+  sessionExpiredNotification,
+} from '@/entrypoints/background/announce/new-mail';
 import { frameFor } from '@/entrypoints/background/session/discovery';
 import type { PollStateRecord } from '@/entrypoints/background/storage/records';
 import type { Change, StoredState } from '@/entrypoints/background/storage/store';
 import type { PageContext } from '@/utils/portal/page';
-import type { CheckError, CheckNote } from '@/utils/protocol/codes';
+import type { PollError, PollNote } from '@/utils/protocol/codes';
 import type { PageReadingPayload } from '@/utils/protocol/shapes';
 import { type CheckFindings, learnChooserRead, learnInboxPage, readsInbox } from './inbox-fallback';
-import { collectRises, type ShownNotification, sessionExpiredNotification } from './new-mail';
 
 export const JITTER_RATIO = 0.1;
 export const BACKOFF_CAP_MS = 30 * 60_000;
-/** Every request of a check gives up after this long, its body read included. */
+/** Every request of a poll gives up after this long, its body read included. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 /** Reading the page (parsing it) gives up after this long. */
 export const PARSE_TIMEOUT_MS = 10_000;
 /**
- * A check that has not ended after this long is abandoned by its runner, so that a hung
- * step never blocks the next checks: the request and the reading, each bounded by its
+ * A poll that has not ended after this long is abandoned by its runner, so that a hung
+ * step never blocks the next polls: the request and the reading, each bounded by its
  * own timeout, plus time for the database and the notifications.
  */
-export const CHECK_DEADLINE_MS = REQUEST_TIMEOUT_MS + PARSE_TIMEOUT_MS + 5_000;
+export const POLL_DEADLINE_MS = REQUEST_TIMEOUT_MS + PARSE_TIMEOUT_MS + 5_000;
 /**
- * A check started longer ago than this was cut short (a service worker stopped mid-way,
- * or its runner abandoned it). Never less than the deadline: a check still running in a
+ * A poll started longer ago than this was cut short (a service worker stopped mid-way,
+ * or its runner abandoned it). Never less than the deadline: a poll still running in a
  * live worker is not taken for a stopped one.
  */
-export const IN_FLIGHT_STALE_MS = CHECK_DEADLINE_MS;
+export const IN_FLIGHT_STALE_MS = POLL_DEADLINE_MS;
 const HISTORY_SIZE = 20;
 
 type ChooserEntries = NonNullable<PageReadingPayload['chooser']>;
@@ -45,10 +49,10 @@ export type PollOutcome =
   /** The inbox page, read instead of a chooser without counts (a webmail page, not yet believed). */
   | { kind: 'inbox'; reading: PageReadingPayload }
   | { kind: 'expired' }
-  | { kind: 'error'; error: CheckError };
+  | { kind: 'error'; error: PollError };
 
 /**
- * What names one started check: its start time and its request number (two checks may
+ * What names one started poll: its start time and its request number (two polls may
  * start in the same millisecond of a test clock, never with the same number).
  */
 export interface PollClaim {
@@ -56,14 +60,14 @@ export interface PollClaim {
   request: number;
 }
 
-/** The page a check reads: the chooser (page or panel), or the inbox page standing in for it. */
-export type CheckedPage = 'chooser' | 'inbox';
+/** The page a poll reads: the chooser (page or panel), or the inbox page standing in for it. */
+export type PolledPage = 'chooser' | 'inbox';
 
 export type StartDecision =
-  | { start: true; url: string; page: CheckedPage; context: PageContext; claim: PollClaim }
+  | { start: true; url: string; page: PolledPage; context: PageContext; claim: PollClaim }
   | { start: false; reason: 'expired' | 'busy' | 'no-session' };
 
-/** Delay before the next check: the interval with jitter, or the backoff after failures. */
+/** Delay before the next poll: the interval with jitter, or the backoff after failures. */
 export function nextDelay(intervalMinutes: number, failures: number, random: () => number): number {
   const base = intervalMinutes * 60_000;
   const jitter = 1 + (random() * 2 - 1) * JITTER_RATIO;
@@ -71,11 +75,11 @@ export function nextDelay(intervalMinutes: number, failures: number, random: () 
   return Math.round(Math.min(BACKOFF_CAP_MS, base * 2 ** failures * jitter));
 }
 
-function remember(poll: PollStateRecord, at: number, outcome: string, detail: CheckNote | null): void {
+function remember(poll: PollStateRecord, at: number, outcome: string, detail: PollNote | null): void {
   poll.history = [{ at, outcome, detail }, ...poll.history].slice(0, HISTORY_SIZE);
 }
 
-/** Claims the next check, or says why there is none to make now. */
+/** Claims the next poll, or says why there is none to make now. */
 export function startPoll(state: StoredState, now: number): Change<StartDecision> {
   const { poll, portal } = state;
   if (poll.status === 'expired') return { state, result: { start: false, reason: 'expired' } };
@@ -104,7 +108,7 @@ export function startPoll(state: StoredState, now: number): Change<StartDecision
   return { state, result: { start: true, url: portal.pollUrl, page: 'chooser', context, claim } };
 }
 
-/** What the check learnt from the page it read, or why it failed. */
+/** What the poll learnt from the page it read, or why it failed. */
 function findingsOf(
   state: StoredState,
   outcome: Exclude<PollOutcome, { kind: 'expired' }>,
@@ -116,7 +120,7 @@ function findingsOf(
 }
 
 /**
- * Whether the check named by `claim` is still the one in flight: once abandoned (or
+ * Whether the poll named by `claim` is still the one in flight: once abandoned (or
  * followed by a newer one), its late end must not overwrite what came after.
  */
 export function holdsClaim(state: StoredState, claim: PollClaim): boolean {
@@ -128,7 +132,7 @@ export interface PollResult {
   nextPollAt: number;
 }
 
-/** Records a check's outcome: counts and notifications, or backoff, or the paused expired state. */
+/** Records a poll's outcome: counts and notifications, or backoff, or the paused expired state. */
 export function finishPoll(
   state: StoredState,
   outcome: PollOutcome,
@@ -170,7 +174,7 @@ export function finishPoll(
   return { state, result: { notifications, nextPollAt: poll.nextPollAt }, logged: notifications.map((n) => n.log) };
 }
 
-/** A portal page shows a live session: checks start again (soon, not at once). */
+/** A portal page shows a live session: polls start again (soon, not at once). */
 export function resumeOnLiveSession(state: StoredState, now: number): Change<boolean> {
   const { poll } = state;
   if (poll.status !== 'expired' && poll.status !== 'no-session' && poll.nextPollAt !== 0) {
@@ -199,7 +203,7 @@ export function pauseOnLoginPage(state: StoredState, now: number): Change<boolea
 /** Skipped while the computer is idle or locked: try again after one interval. */
 export function skipWhileIdle(state: StoredState, now: number, random: () => number): Change<number> {
   const { poll, settings } = state;
-  poll.status = 'paused';
+  poll.status = 'skipped-while-idle';
   poll.nextPollAt = now + nextDelay(settings.pollIntervalMinutes, 0, random);
   return { state, result: poll.nextPollAt };
 }

@@ -1,7 +1,7 @@
 /**
  * The portal's addresses the background keeps from the pages it believes: the menu's
  * pages (discovery reads them), the inbox (the popup's link to the portal), and the page
- * the checks read for every mailbox's count. The reading's URLs arrive already kept to
+ * the polls read for every mailbox's count. The reading's URLs arrive already kept to
  * the tab's origin on the portal (entrypoints/background/messaging/content-handlers.ts).
  */
 
@@ -20,7 +20,7 @@ export function keepPageUrls(
   if (reading.chooserUrl) portal.chooserUrl = reading.chooserUrl;
   if (reading.manageUrl) portal.manageUrl = reading.manageUrl;
   if (reading.inboxUrl) portal.inboxUrl = reading.inboxUrl;
-  // What the checks read: the chooser page; else the menu's page that showed the chooser
+  // What the polls read: the chooser page; else the menu's page that showed the chooser
   // in place (no mail there); else a page whose chooser panel the frame vouches for.
   if (reading.chooserUrl) {
     portal.pollUrl = reading.chooserUrl;

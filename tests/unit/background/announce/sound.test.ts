@@ -6,10 +6,8 @@
  * with the page reader, once per burst of news.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createHtmlReader } from '@/entrypoints/background/checks/html-reader';
-import { collectRises } from '@/entrypoints/background/checks/new-mail';
-import { startPause } from '@/entrypoints/background/checks/pause';
-import { OFFSCREEN_PATH } from '@/entrypoints/background/offscreen-document';
+import { collectRises } from '@/entrypoints/background/announce/new-mail';
+import { startPause } from '@/entrypoints/background/announce/pause';
 import {
   CHIME_NOTES,
   chimeDataUrl,
@@ -18,7 +16,9 @@ import {
   SOUND_GAP_MS,
   type SoundEnvironment,
   wavBytes,
-} from '@/entrypoints/background/sound';
+} from '@/entrypoints/background/announce/sound';
+import { OFFSCREEN_PATH } from '@/entrypoints/background/offscreen-document';
+import { createHtmlReader } from '@/entrypoints/background/polling/html-reader';
 import {
   DEFAULT_POLL_STATE,
   DEFAULT_PORTAL_STATE,
@@ -28,8 +28,8 @@ import {
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { backgroundToOffscreen } from '@/utils/protocol/messages';
-import { fakeOffscreen } from '../../support/fake-offscreen';
-import { mailboxRecord } from './records';
+import { fakeOffscreen } from '../../../support/fake-offscreen';
+import { mailboxRecord } from '../records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 const BLOC = 'bloc@esante-occitanie.fr';

@@ -5,15 +5,16 @@
  * badge, the notification's « Pause 1 h » button, and the panel's messages.
  */
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLOURS, badgeFor, PAUSED_BADGE_TEXT } from '@/entrypoints/background/checks/badge';
-import type { PollRunner } from '@/entrypoints/background/checks/check-runner';
-import { createPollRunner, type PollEffects } from '@/entrypoints/background/checks/check-runner';
-import { collectRises, type ShownNotification } from '@/entrypoints/background/checks/new-mail';
-import { endPause, offersPause, type PauseLimits, startPause } from '@/entrypoints/background/checks/pause';
+import { BADGE_COLOURS, badgeFor, PAUSED_BADGE_TEXT } from '@/entrypoints/background/announce/badge';
+import { collectRises, type ShownNotification } from '@/entrypoints/background/announce/new-mail';
+import { endPause, offersPause, type PauseLimits, startPause } from '@/entrypoints/background/announce/pause';
 import type { PortalSupport } from '@/entrypoints/background/compatibility/support';
 import { HandlerFailure } from '@/entrypoints/background/messaging/router';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import { pauseLimits, readPolicy } from '@/entrypoints/background/policy/policy';
+import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
+import type { PollRunner } from '@/entrypoints/background/polling/poll-runner';
+import { createPollRunner, type PollEffects } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import {
   DEFAULT_POLL_STATE,
@@ -152,12 +153,13 @@ describe('the policy', () => {
   });
 
   it('cuts a pause under way to its longest, or ends it when it forbids pauses', async () => {
-    const store = new Store(new RepereDb(`pause-policy-${Date.now()}`));
+    const policy = new PolicyInForce();
+    const store = new Store(new RepereDb(`pause-policy-${Date.now()}`), Date.now, policy.enforce);
     await store.update((s) => startPause(s, 600, FREE, T0));
-    store.adoptPolicy(readPolicy({ maxPauseMinutes: 30 }));
+    policy.adopt(readPolicy({ maxPauseMinutes: 30 }));
     await store.update((s) => ({ state: s, result: null }));
     expect((await store.read()).poll.pause).toEqual({ since: T0, until: T0 + 30 * MINUTE });
-    store.adoptPolicy(readPolicy({ pauseAllowed: false }));
+    policy.adopt(readPolicy({ pauseAllowed: false }));
     await store.update((s) => ({ state: s, result: null }));
     expect((await store.read()).poll.pause).toBeNull();
     store.db.close();
@@ -171,14 +173,15 @@ function runnerHarness() {
   const shown: ShownNotification[] = [];
   const pauseAlarms: (number | null)[] = [];
   const badges: string[] = [];
+  const policy = new PolicyInForce();
   const effects: PollEffects = {
     portalMatches: () => PORTAL_MATCHES,
     fetchText: async () => ({ ok: false, error: { code: 'network' } }),
     readHtml: async () => {
       throw new Error('not reached');
     },
-    show: async (n) => {
-      shown.push(n);
+    announce: async (notifications) => {
+      shown.push(...notifications);
     },
     showBadge: async (badge) => {
       badges.push(badge.text);
@@ -190,7 +193,7 @@ function runnerHarness() {
     idleState: async () => 'active',
   };
   const make = () => {
-    const store = new Store(db, () => now);
+    const store = new Store(db, () => now, policy.enforce);
     return {
       store,
       runner: createPollRunner(store, { now: () => now, random: () => 0.5, minuteOfDay: () => NOON }, effects),
@@ -204,6 +207,7 @@ function runnerHarness() {
     get runner(): PollRunner {
       return current.runner;
     },
+    policy,
     shown,
     pauseAlarms,
     badges,
@@ -254,6 +258,7 @@ describe('the pause in the runner', () => {
     let changes = 0;
     const page = createUiHandlers({
       store: h.store,
+      policy: h.policy,
       runner: h.runner,
       now: () => T0,
       version: '0.1.0',
@@ -268,7 +273,7 @@ describe('the pause in the runner', () => {
     const sender = { id: 'x', url: 'chrome-extension://x/popup.html' };
     expect((await page['ui:overview']({}, sender)).pause).toEqual({ until: null, allowed: true, longestMinutes: null });
 
-    h.store.adoptPolicy(readPolicy({ maxPauseMinutes: 45 }));
+    h.policy.adopt(readPolicy({ maxPauseMinutes: 45 }));
     expect(await page['ui:pause']({ minutes: 60 }, sender)).toEqual({ until: T0 + 45 * MINUTE, minutes: 45 });
     expect((await page['ui:overview']({}, sender)).pause).toEqual({
       until: T0 + 45 * MINUTE,
@@ -279,7 +284,7 @@ describe('the pause in the runner', () => {
     expect((await page['ui:overview']({}, sender)).pause.until).toBeNull();
     expect(changes).toBe(2);
 
-    h.store.adoptPolicy(readPolicy({ pauseAllowed: false }));
+    h.policy.adopt(readPolicy({ pauseAllowed: false }));
     const refused = await page['ui:pause']({ minutes: 60 }, sender).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HandlerFailure);
     expect((refused as HandlerFailure).failure).toEqual({ code: 'locked', fields: ['pause'] });
