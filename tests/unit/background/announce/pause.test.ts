@@ -13,8 +13,7 @@ import { HandlerFailure } from '@/entrypoints/background/messaging/router';
 import { createUiHandlers } from '@/entrypoints/background/messaging/ui-handlers';
 import { pauseLimits, readPolicy } from '@/entrypoints/background/policy/policy';
 import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
-import type { PollRunner } from '@/entrypoints/background/polling/poll-runner';
-import { createPollRunner, type PollEffects } from '@/entrypoints/background/polling/poll-runner';
+import { createPollRunner, type PollEffects, type PollRunner } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
 import {
   DEFAULT_POLL_STATE,
