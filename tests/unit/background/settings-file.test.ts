@@ -13,24 +13,16 @@ import {
   SETTINGS_FILE_FORMAT,
   type SettingsFile,
 } from '@/entrypoints/background/settings-file';
-import {
-  DEFAULT_POLL_STATE,
-  DEFAULT_PORTAL_STATE,
-  DEFAULT_SETTINGS,
-  type StoredState,
-} from '@/entrypoints/background/storage/store';
+import type { StoredState } from '@/entrypoints/background/storage/store';
 import { DEFAULT_PROFILE, type SelectorProfile } from '@/utils/portal/profile';
-import { mailboxRecord } from './records';
+import { mailboxRecord, storedState } from './records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 
 function state(): StoredState {
-  return {
-    settings: structuredClone(DEFAULT_SETTINGS),
-    portal: structuredClone(DEFAULT_PORTAL_STATE),
-    poll: structuredClone(DEFAULT_POLL_STATE),
-    mailboxes: [mailboxRecord(CARDIO, 'organisational', { displayName: 'Secrétariat de cardiologie', unread: 4 })],
-  };
+  return storedState([
+    mailboxRecord(CARDIO, 'organisational', { displayName: 'Secrétariat de cardiologie', unread: 4 }),
+  ]);
 }
 
 describe('settings file', () => {

@@ -15,14 +15,8 @@ import {
 import { readPolicy } from '@/entrypoints/background/policy/policy';
 import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { RepereDb } from '@/entrypoints/background/storage/db';
-import {
-  DEFAULT_POLL_STATE,
-  DEFAULT_PORTAL_STATE,
-  DEFAULT_SETTINGS,
-  Store,
-  type StoredState,
-} from '@/entrypoints/background/storage/store';
-import { mailboxRecord } from '../records';
+import { DEFAULT_SETTINGS, Store, type StoredState } from '@/entrypoints/background/storage/store';
+import { CHOOSER_URL, mailboxRecord, storedState } from '../records';
 
 /** Every name this mailbox could be shown by, each distinctive enough to be searched for. */
 const ADDICTO = {
@@ -43,12 +37,7 @@ function stateWithRise(rise: number, privacyMode: boolean): StoredState {
     unread: 2 + rise,
     notifiedUnread: 2,
   });
-  return {
-    settings: { ...structuredClone(DEFAULT_SETTINGS), privacyMode },
-    portal: { ...structuredClone(DEFAULT_PORTAL_STATE), pollUrl: 'https://medimail.mipih.fr/?m=comptes' },
-    poll: structuredClone(DEFAULT_POLL_STATE),
-    mailboxes: [mailbox],
-  };
+  return storedState([mailbox], { settings: { privacyMode }, portal: { pollUrl: CHOOSER_URL } });
 }
 
 function onlyNotification(state: StoredState): ShownNotification {

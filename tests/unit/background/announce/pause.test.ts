@@ -15,16 +15,10 @@ import { pauseLimits, readPolicy } from '@/entrypoints/background/policy/policy'
 import { PolicyInForce } from '@/entrypoints/background/policy/policy-in-force';
 import { createPollRunner, type PollEffects, type PollRunner } from '@/entrypoints/background/polling/poll-runner';
 import { RepereDb } from '@/entrypoints/background/storage/db';
-import {
-  DEFAULT_POLL_STATE,
-  DEFAULT_PORTAL_STATE,
-  DEFAULT_SETTINGS,
-  Store,
-  type StoredState,
-} from '@/entrypoints/background/storage/store';
+import { Store, type StoredState } from '@/entrypoints/background/storage/store';
 import { failureText } from '@/utils/failure-text';
 import { PORTAL_MATCHES } from '@/utils/portal-origins';
-import { mailboxRecord } from '../records';
+import { CHOOSER_URL, mailboxRecord, storedState } from '../records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 const BLOC = 'bloc@esante-occitanie.fr';
@@ -35,14 +29,12 @@ const FREE: PauseLimits = { allowed: true, longestMinutes: null };
 
 /** Two watched service mailboxes, their news told up to 2 each. */
 function state(): StoredState {
-  return {
-    settings: structuredClone(DEFAULT_SETTINGS),
-    portal: { ...structuredClone(DEFAULT_PORTAL_STATE), pollUrl: 'https://medimail.mipih.fr/?m=comptes' },
-    poll: structuredClone(DEFAULT_POLL_STATE),
-    mailboxes: [CARDIO, BLOC].map((address, order) =>
+  return storedState(
+    [CARDIO, BLOC].map((address, order) =>
       mailboxRecord(address, 'organisational', { watched: true, unread: 2, notifiedUnread: 2, order }),
     ),
-  };
+    { portal: { pollUrl: CHOOSER_URL } },
+  );
 }
 
 function deliver(s: StoredState, address: string, unread: number): void {

@@ -19,17 +19,12 @@ import {
 } from '@/entrypoints/background/announce/sound';
 import { OFFSCREEN_PATH } from '@/entrypoints/background/offscreen-document';
 import { createHtmlReader } from '@/entrypoints/background/polling/html-reader';
-import {
-  DEFAULT_POLL_STATE,
-  DEFAULT_PORTAL_STATE,
-  DEFAULT_SETTINGS,
-  type StoredState,
-} from '@/entrypoints/background/storage/store';
+import type { StoredState } from '@/entrypoints/background/storage/store';
 import type { PortalPageReading } from '@/utils/portal/page';
 import { DEFAULT_PROFILE } from '@/utils/portal/profile';
 import { backgroundToOffscreen } from '@/utils/protocol/messages';
 import { fakeOffscreen } from '../../../support/fake-offscreen';
-import { mailboxRecord } from '../records';
+import { CHOOSER_URL, mailboxRecord, storedState } from '../records';
 
 const CARDIO = 'secretariat.cardiologie@esante-occitanie.fr';
 const BLOC = 'bloc@esante-occitanie.fr';
@@ -37,15 +32,13 @@ const NOON = 12 * 60;
 
 /** Cardio (sound on) and the operating theatre (sound off), each with a rise of one. */
 function risen(): StoredState {
-  return {
-    settings: structuredClone(DEFAULT_SETTINGS),
-    portal: { ...structuredClone(DEFAULT_PORTAL_STATE), pollUrl: 'https://medimail.mipih.fr/?m=comptes' },
-    poll: structuredClone(DEFAULT_POLL_STATE),
-    mailboxes: [
+  return storedState(
+    [
       mailboxRecord(CARDIO, 'organisational', { watched: true, sound: true, unread: 3, notifiedUnread: 2 }),
       mailboxRecord(BLOC, 'organisational', { watched: true, unread: 3, notifiedUnread: 2, order: 1 }),
     ],
-  };
+    { portal: { pollUrl: CHOOSER_URL } },
+  );
 }
 
 describe('which notifications come with a sound', () => {
